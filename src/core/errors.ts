@@ -1,0 +1,37 @@
+/**
+ * An error meant for the person running the tool: it names the file, the
+ * language and the key where it can, and says what to do. The CLI prints its
+ * message alone, never a stack trace.
+ */
+export type ErrorKind = 'usage' | 'content';
+
+export interface ErrorPlace {
+  file?: string;
+  language?: string;
+  key?: string;
+}
+
+export class PamphletError extends Error {
+  readonly kind: ErrorKind;
+  readonly place: ErrorPlace;
+
+  constructor(message: string, place: ErrorPlace = {}, kind: ErrorKind = 'content') {
+    super(PamphletError.format(message, place));
+    this.name = 'PamphletError';
+    this.kind = kind;
+    this.place = place;
+  }
+
+  private static format(message: string, place: ErrorPlace): string {
+    const where = [
+      place.file,
+      place.language && `language ${place.language}`,
+      place.key && `key ${place.key}`,
+    ].filter(Boolean);
+    return where.length ? `${where.join(', ')}: ${message}` : message;
+  }
+}
+
+export function codePointLabel(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}

@@ -1,0 +1,117 @@
+import { PamphletError, ErrorPlace } from '../core/errors';
+import { Block, InlineSpan, PamphletDocument, Panel, TextBlock, TextBlockKind } from './types';
+
+/** A node of the markup: an element or a piece of text. */
+interface MarkupElement { tag: string; attrs: Record<string, string>; children: MarkupNode[]; line: number }
+type MarkupNode = MarkupElement | { text: string };
+
+/** U+2028 LINE SEPARATOR: a forced line break inside a paragraph (UAX #14 class BK). */
+export const LINE_BREAK = '\u2028';
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, name: string) => {
+    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name];
+  });
+}
+
+/** A strict parser for the small XML-like markup the template produces. */
+function tokenize(markup: string, place: ErrorPlace): MarkupElement {
+  const root = { tag: '#root', attrs: {}, children: [] as MarkupNode[], line: 1 };
+  const stack = [root];
+  const pattern = /<(\/?)([a-zA-Z][\w-]*)((?:\s+[\w-]+="[^"]*")*)\s*(\/?)>|([^<]+)|(<)/g;
+  for (const match of markup.matchAll(pattern)) {
+    const line = markup.slice(0, match.index).split('\n').length;
+    const [, closing, tag, attrText, selfClosing, text, stray] = match;
+    const top = stack[stack.length - 1];
+    if (stray) throw new PamphletError(`template markup line ${line}: a stray "<". Write &lt; for a literal less-than sign.`, place);
+    if (text !== undefined) {
+      top.children.push({ text: decodeEntities(text) });
+    } else if (closing) {
+      if (top.tag !== tag) throw new PamphletError(`template markup line ${line}: </${tag}> closes <${top.tag}>.`, place);
+      stack.pop();
+    } else {
+      const attrs: Record<string, string> = {};
+      for (const a of attrText.matchAll(/([\w-]+)="([^"]*)"/g)) attrs[a[1]] = decodeEntities(a[2]);
+      const node = { tag, attrs, children: [] as MarkupNode[], line };
+      top.children.push(node);
+      if (!selfClosing) stack.push(node);
+    }
+  }
+  if (stack.length > 1) throw new PamphletError(`template markup: <${stack[stack.length - 1].tag}> is never closed.`, place);
+  return root;
+}
+
+function isElement(node: MarkupNode): node is MarkupElement {
+  return 'tag' in node;
+}
+
+/** Inline content: text, <b> and <br/>. Whitespace is collapsed as in HTML. */
+function inlineSpans(nodes: MarkupNode[], place: ErrorPlace, bold = false): InlineSpan[] {
+  const spans: InlineSpan[] = [];
+  for (const node of nodes) {
+    if (!isElement(node)) spans.push({ text: node.text.replace(/[ \t\r\n]+/g, ' '), bold });
+    else if (node.tag === 'b') spans.push(...inlineSpans(node.children, place, true));
+    else if (node.tag === 'br') spans.push({ text: LINE_BREAK, bold });
+    else throw new PamphletError(`template markup line ${node.line}: <${node.tag}> cannot stand inside text.`, place);
+  }
+  return trimSpans(spans);
+}
+
+function trimSpans(spans: InlineSpan[]): InlineSpan[] {
+  const out = spans.filter((s) => s.text.length > 0);
+  if (out.length) out[0] = { ...out[0], text: out[0].text.replace(/^ +/, '') };
+  if (out.length) out[out.length - 1] = { ...out[out.length - 1], text: out[out.length - 1].text.replace(/ +$/, '') };
+  // No space survives next to a forced line break.
+  return out.map((s) => ({ ...s, text: s.text.replace(/ *\u2028 */g, LINE_BREAK) })).filter((s) => s.text.length > 0);
+}
+
+const TEXT_TAGS: Record<string, TextBlockKind> = {
+  endonym: 'endonym', title: 'title', lead: 'lead', h: 'heading', h3: 'subheading', p: 'paragraph',
+  small: 'small', issuer: 'issuer', label: 'label', value: 'value',
+};
+
+function blocks(nodes: MarkupNode[], place: ErrorPlace): Block[] {
+  const out: Block[] = [];
+  for (const node of nodes) {
+    if (!isElement(node)) {
+      if (node.text.trim()) throw new PamphletError(`template markup: text "${node.text.trim().slice(0, 30)}" must be inside a block such as <p>.`, place);
+      continue;
+    }
+    const kind = TEXT_TAGS[node.tag];
+    if (kind) {
+      out.push({ type: 'text', kind, spans: inlineSpans(node.children, place) });
+    } else if (node.tag === 'ul') {
+      out.push({ type: 'list', items: node.children.filter(isElement).map((li) => {
+        if (li.tag !== 'li') throw new PamphletError(`template markup line ${li.line}: <ul> may hold only <li>.`, place);
+        return inlineSpans(li.children, place);
+      }) });
+    } else if (node.tag === 'callout') {
+      out.push({ type: 'callout', blocks: blocks(node.children, place) });
+    } else if (node.tag === 'contact') {
+      const inner = blocks(node.children, place);
+      if (!inner.every((b): b is TextBlock => b.type === 'text')) throw new PamphletError(`template markup line ${node.line}: <contact> may hold only <label> and <value>.`, place);
+      out.push({ type: 'contact', blocks: inner });
+    } else if (node.tag === 'qr') {
+      if (!node.attrs.value) throw new PamphletError(`template markup line ${node.line}: <qr> needs a value="…" attribute.`, place);
+      out.push({ type: 'qr', value: node.attrs.value, caption: inlineSpans(node.children, place) });
+    } else if (node.tag === 'spacer') {
+      out.push({ type: 'spacer' });
+    } else {
+      throw new PamphletError(`template markup line ${node.line}: unknown block <${node.tag}>.`, place);
+    }
+  }
+  return out;
+}
+
+export function parseMarkup(markup: string, place: ErrorPlace = {}): PamphletDocument {
+  const root = tokenize(markup, place);
+  const top = root.children.filter(isElement);
+  const pamphlet = top[0];
+  if (top.length !== 1 || !isElement(pamphlet) || pamphlet.tag !== 'pamphlet') throw new PamphletError(`template markup must have one <pamphlet> element at the top.`, place);
+  const panels: Panel[] = pamphlet.children.filter(isElement).map((node) => {
+    if (node.tag !== 'panel' || !node.attrs.name) throw new PamphletError(`template markup line ${node.line}: <pamphlet> holds only <panel name="…"> elements.`, place);
+    return { name: node.attrs.name, blocks: blocks(node.children, place) };
+  });
+  return { panels };
+}

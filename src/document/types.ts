@@ -1,0 +1,53 @@
+/** The typed document tree that the template's markup parses into. Plain data. */
+
+export interface InlineSpan {
+  text: string;
+  bold: boolean;
+}
+
+/** Text blocks: what each one is decides its style (layout/styles.ts). */
+export type TextBlockKind = 'endonym' | 'title' | 'lead' | 'heading' | 'subheading' | 'paragraph' | 'small' | 'issuer' | 'label' | 'value';
+
+export interface TextBlock {
+  type: 'text';
+  kind: TextBlockKind;
+  spans: InlineSpan[];
+}
+
+export interface ListBlock {
+  type: 'list';
+  items: InlineSpan[][];
+}
+
+export interface CalloutBlock {
+  type: 'callout';
+  blocks: Block[];
+}
+
+export interface ContactBlock {
+  type: 'contact';
+  blocks: TextBlock[];
+}
+
+export interface QrBlock {
+  type: 'qr';
+  value: string;
+  caption: InlineSpan[];
+}
+
+/** Takes whatever height is left in the panel, shared with the other spacers. */
+export interface SpacerBlock {
+  type: 'spacer';
+}
+
+export type Block = TextBlock | ListBlock | CalloutBlock | ContactBlock | QrBlock | SpacerBlock;
+
+export interface Panel {
+  /** The panel's name in the template, e.g. "cover"; reading order is template order. */
+  name: string;
+  blocks: Block[];
+}
+
+export interface PamphletDocument {
+  panels: Panel[];
+}

@@ -1,0 +1,38 @@
+import { Fact } from './load-data';
+
+/** First-strong isolate: a fact keeps its own direction inside a line of the other direction. */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+export function isolate(text: string): string {
+  return `${FSI}${text}${PDI}`;
+}
+
+/** A fact as the reader of `locale` writes it, through Intl. */
+export function formatFact(fact: Fact, locale: string): string {
+  switch (fact.type) {
+    case 'date':
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${fact.value}T00:00:00Z`));
+    case 'amount':
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: fact.currency,
+        currencyDisplay: 'name',
+        maximumFractionDigits: 0,
+      }).format(fact.value);
+    case 'count':
+      return new Intl.NumberFormat(locale).format(fact.value);
+    case 'code':
+      return fact.value;
+  }
+}
+
+/**
+ * All facts formatted for a locale, each wrapped in a bidi isolate so that
+ * numbers, amounts and codes keep their order in right-to-left lines.
+ */
+export function formatFacts(facts: Record<string, Fact>, locale: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, fact] of Object.entries(facts)) out[name] = isolate(formatFact(fact, locale));
+  return out;
+}

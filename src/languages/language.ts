@@ -1,0 +1,37 @@
+/** A language code as used for file names: `en`, `th`, `ar` (BCP 47 primary tag). */
+export type LanguageCode = string;
+/** An ISO 15924 script code naming a font stack in fonts/fonts.json: `Latn`, `Arab`, `Hans`. */
+export type ScriptCode = string;
+export type Direction = 'ltr' | 'rtl';
+/**
+ * How lines may break. `normal`: UAX #14 opportunities, with dictionary word
+ * boundaries for scripts written without spaces (Thai). `keep-all`: no breaks
+ * inside words, only at spaces and punctuation (Korean).
+ */
+export type LineBreakRule = 'normal' | 'keep-all';
+
+/** What shared code needs to know to typeset a language: data, not code. */
+export interface LanguageMeta {
+  /** The language's own name, in its own script (endonym). */
+  name: string;
+  englishName: string;
+  /** BCP 47 locale for Intl formatting, with extensions (e.g. th-TH-u-ca-buddhist). */
+  locale: string;
+  script: ScriptCode;
+  direction: Direction;
+  lineBreak: LineBreakRule;
+  /** Name of a hyphenation pattern set of the `hyphen` package, or null. */
+  hyphenation: string | null;
+}
+
+/** Nested translation strings as written by translators. */
+export interface StringTree {
+  [key: string]: string | StringTree;
+}
+
+export interface Translation {
+  code: LanguageCode;
+  file: string;
+  meta: LanguageMeta;
+  strings: StringTree;
+}

@@ -1,0 +1,71 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { PamphletError } from '../core/errors';
+import { readJsonFile } from '../core/read-json';
+import { LanguageCode, Translation, StringTree } from './language';
+
+const languageCodePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+const metaSchema = z.object({
+  name: z.string().min(1),
+  englishName: z.string().min(1),
+  locale: z.string().min(2),
+  script: z.string().regex(/^[A-Z][a-z]{3}$/, 'an ISO 15924 code such as Latn or Arab'),
+  direction: z.enum(['ltr', 'rtl']),
+  lineBreak: z.enum(['normal', 'keep-all']),
+  hyphenation: z.string().nullable(),
+});
+
+const stringTree: z.ZodType<StringTree> = z.lazy(() => z.record(z.union([z.string(), stringTree])));
+
+const fileSchema = z.object({ meta: metaSchema, strings: stringTree }).strict();
+
+/** The language codes that have a translation file in `dir`, sorted. */
+export function listLanguages(dir: string): LanguageCode[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    throw new PamphletError(`the translations folder ${dir} cannot be read. Pass --translations with a folder of <code>.json files.`, {}, 'usage');
+  }
+  return names
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length))
+    .filter((code) => languageCodePattern.test(code))
+    .sort();
+}
+
+/** Checks that a code asked for on the command line is a plain language code, not a path. */
+export function assertLanguageCode(code: string): LanguageCode {
+  if (!languageCodePattern.test(code)) {
+    throw new PamphletError(`"${code}" is not a language code. Use codes such as en, fr, th (see \`pamphlet languages\`).`, {}, 'usage');
+  }
+  return code;
+}
+
+export function loadTranslation(dir: string, code: LanguageCode): Translation {
+  assertLanguageCode(code);
+  const file = path.join(dir, `${code}.json`);
+  if (!fs.existsSync(file)) {
+    const known = listLanguages(dir).join(', ');
+    throw new PamphletError(`there is no translation for "${code}" (no file ${file}). Known languages: ${known}.`, { language: code }, 'usage');
+  }
+  const parsed = fileSchema.safeParse(readJsonFile(file, { language: code }));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PamphletError(`${issue.message} at "${issue.path.join('.')}". The file needs a "meta" object (name, englishName, locale, script, direction, lineBreak, hyphenation) and a "strings" object.`, { file, language: code, key: issue.path.join('.') });
+  }
+  return { code, file, meta: parsed.data.meta, strings: parsed.data.strings };
+}
+
+/** Flattens nested strings to dotted keys: { cover: { title } } -> "cover.title". */
+export function flattenStrings(tree: StringTree, prefix = ''): Map<string, string> {
+  const flat = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const dotted = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') flat.set(dotted, value);
+    else for (const [k, v] of flattenStrings(value, dotted)) flat.set(k, v);
+  }
+  return flat;
+}

@@ -1,0 +1,21 @@
+import bidiFactory from 'bidi-js';
+import { Direction } from '../languages/language';
+
+const bidi = bidiFactory();
+
+/** Step 2: embedding levels of every UTF-16 unit, by the Unicode Bidirectional Algorithm. */
+export function embeddingLevels(text: string, direction: Direction): Uint8Array {
+  return bidi.getEmbeddingLevels(text, direction).levels;
+}
+
+/** Text with the characters of right-to-left levels mirrored: "(" becomes ")" (rule L4). */
+export function mirrorForLevels(text: string, levels: Uint8Array): string {
+  const mirrored = bidi.getMirroredCharactersMap(text, levels);
+  if (mirrored.size === 0) return text;
+  const chars = text.split('');
+  for (const [index, char] of mirrored) chars[index] = char;
+  return chars.join('');
+}
+
+/** Bidi formatting characters: they steer the algorithm and are never drawn. */
+export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;

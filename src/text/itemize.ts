@@ -1,0 +1,55 @@
+import { PamphletError, codePointLabel } from '../core/errors';
+import { LoadedFont } from '../fonts/font-registry';
+import { BIDI_CONTROLS } from './bidi';
+import { StyledRange, TextRun, TypesetLanguage } from './types';
+
+/** Characters that take the font of what they stand next to rather than choosing one. */
+const FOLLOWS_NEIGHBOUR = /[\p{M}\p{Zs}\u2028\u200C\u200D\uFE00-\uFE0F]|[\p{P}\p{S}\p{N}]/u;
+/** Default-ignorable characters: never drawn, so they need no glyph. */
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\u2028]/u;
+
+export class MissingGlyphError extends PamphletError {
+  constructor(readonly codePoint: number, readonly language: string) {
+    super(`no font of this language has the character "${String.fromCodePoint(codePoint)}" (${codePointLabel(codePoint)}). Remove or replace it, or add a font that has it to fonts/fonts.json.`, { language });
+  }
+}
+
+/**
+ * Step 3: split the paragraph into runs of one bidi level and one font.
+ * Each character takes the first font of the language's stack that has it;
+ * marks, spaces, digits and punctuation stay with the font of the run they sit
+ * in when it has them, so "IRPA" in Arabic text falls back to the Latin font
+ * while the Arabic comma stays Arabic.
+ */
+export function itemize(text: string, levels: Uint8Array, styles: StyledRange[], language: TypesetLanguage): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const style of styles) {
+    const stack = style.bold ? language.fonts.bold : language.fonts.regular;
+    let previous: LoadedFont | null = null;
+    let index = style.start;
+    while (index < style.end) {
+      const codePoint = text.codePointAt(index)!;
+      const length = codePoint > 0xffff ? 2 : 1;
+      const char = String.fromCodePoint(codePoint);
+      let font: LoadedFont | undefined;
+      if (IGNORABLE.test(char) || BIDI_CONTROLS.test(char)) {
+        font = previous ?? stack[0];
+      } else if (previous && FOLLOWS_NEIGHBOUR.test(char) && previous.face.hasGlyphForCodePoint(codePoint)) {
+        font = previous;
+      } else {
+        font = stack.find((f) => f.face.hasGlyphForCodePoint(codePoint));
+        if (!font) throw new MissingGlyphError(codePoint, language.code);
+      }
+      for (let i = index; i < index + length; i++) push(runs, i, levels[i], font);
+      previous = font;
+      index += length;
+    }
+  }
+  return runs;
+}
+
+function push(runs: TextRun[], index: number, level: number, font: LoadedFont): void {
+  const last = runs[runs.length - 1];
+  if (last && last.end === index && last.level === level && last.font === font) last.end = index + 1;
+  else runs.push({ start: index, end: index + 1, level, font });
+}

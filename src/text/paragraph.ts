@@ -1,0 +1,135 @@
+import { Points } from '../core/units';
+import { InlineSpan } from '../document/types';
+import { BIDI_CONTROLS, embeddingLevels, mirrorForLevels } from './bidi';
+import { breakOpportunities, graphemeBoundaries } from './break-opportunities';
+import { collect } from './collect';
+import { itemize } from './itemize';
+import { breakLines, Word } from './line-breaker';
+import { visualOrder } from './reorder';
+import { shape } from './shape';
+import { ParagraphStyle, PlacedRun, ShapedPiece, TextRun, TypesetLanguage, TypesetLine } from './types';
+
+const TRAILING_SPACE = /[\s\u2028]+$/u;
+const BIDI_CONTROLS_ALL = new RegExp(BIDI_CONTROLS.source, 'g');
+const HYPHEN = '-';
+
+/**
+ * Lays out one paragraph into lines of placed glyph runs, through the stages
+ * of src/text: collect -> bidi -> itemize -> break opportunities -> shape ->
+ * break lines -> reorder and place.
+ */
+export function layoutParagraph(spans: InlineSpan[], width: Points, style: ParagraphStyle, language: TypesetLanguage): TypesetLine[] {
+  const { text, styles } = collect(spans, style.bold);
+  if (text.length === 0) return [];
+  const levels = embeddingLevels(text, language.direction);
+  const shapingText = mirrorForLevels(text, levels);
+  const runs = itemize(text, levels, styles, language);
+
+  const shapeRange = (start: number, end: number): ShapedPiece[] => {
+    const pieces: ShapedPiece[] = [];
+    for (const run of runs) {
+      const s = Math.max(start, run.start);
+      const e = Math.min(end, run.end);
+      if (s >= e) continue;
+      pieces.push(shapePiece(shapingText, s, e, run, style.size));
+    }
+    return pieces;
+  };
+
+  const makeWord = (start: number, end: number, required: boolean, hyphen: boolean): Word => {
+    const contentEnd = start + text.slice(start, end).replace(TRAILING_SPACE, '').length;
+    const content = shapeRange(start, contentEnd);
+    const spaces = shapeRange(contentEnd, end);
+    const hyphenWidth = hyphen ? hyphenPiece(content, style.size).width : 0;
+    return {
+      start, contentEnd, end, required, hyphen,
+      width: sum(content) + hyphenWidth,
+      spaceWidth: sum(spaces),
+    };
+  };
+
+  const words: Word[] = [];
+  let previous = 0;
+  for (const opportunity of breakOpportunities(text, language.lineBreak, language.locale)) {
+    if (opportunity.position <= previous) continue;
+    words.push(makeWord(previous, opportunity.position, opportunity.required && opportunity.position < text.length, false));
+    previous = opportunity.position;
+  }
+
+  const split = (word: Word, available: Points, mustSplit: boolean): [Word, Word] | null => {
+    const candidates: { at: number; hyphen: boolean }[] = [];
+    const content = text.slice(word.start, word.contentEnd);
+    if (language.hyphenate && /^[\p{L}\p{M}]+[\p{P}]*$/u.test(content)) {
+      let at = word.start;
+      for (const part of language.hyphenate(content).slice(0, -1)) candidates.push({ at: (at += part.length), hyphen: true });
+    }
+    if (mustSplit && candidates.length === 0) {
+      for (const at of graphemeBoundaries(text, word.start, word.contentEnd, language.locale)) candidates.push({ at, hyphen: false });
+    }
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const head = makeWord(word.start, candidates[i].at, false, candidates[i].hyphen);
+      if (head.width <= available || (mustSplit && i === 0)) {
+        return [head, makeWord(candidates[i].at, word.end, word.required, word.hyphen)];
+      }
+    }
+    return null;
+  };
+
+  return breakLines(words, width, split).map((lineWords) =>
+    placeLine(lineWords, text, shapeRange, style, width, language));
+}
+
+function shapePiece(shapingText: string, start: number, end: number, run: TextRun, size: Points): ShapedPiece {
+  const slice = shapingText.slice(start, end);
+  const { glyphs, width } = shape(slice, run.font, run.level % 2 === 1, size);
+  return { start, end, level: run.level, font: run.font, glyphs, width, isSpace: /^[\s\u2028]*$/u.test(slice) };
+}
+
+function hyphenPiece(content: ShapedPiece[], size: Points): ShapedPiece {
+  const last = content[content.length - 1];
+  const { glyphs, width } = shape(HYPHEN, last.font, false, size);
+  return { start: last.end, end: last.end, level: last.level, font: last.font, glyphs, width, isSpace: false };
+}
+
+function sum(pieces: ShapedPiece[]): Points {
+  return pieces.reduce((total, p) => total + p.width, 0);
+}
+
+function placeLine(
+  words: Word[],
+  text: string,
+  shapeRange: (start: number, end: number) => ShapedPiece[],
+  style: ParagraphStyle,
+  width: Points,
+  language: TypesetLanguage,
+): TypesetLine {
+  const last = words[words.length - 1];
+  const logicalPieces: ShapedPiece[] = [];
+  words.forEach((word) => {
+    const content = shapeRange(word.start, word.contentEnd);
+    logicalPieces.push(...content);
+    if (word === last && word.hyphen && content.length) logicalPieces.push(hyphenPiece(content, style.size));
+    if (word !== last) logicalPieces.push(...shapeRange(word.contentEnd, word.end));
+  });
+  const visual = visualOrder(logicalPieces.filter((p) => p.glyphs.length > 0));
+  const lineWidth = sum(visual);
+  const slack = Math.max(0, width - lineWidth);
+  let x = style.align === 'center' ? slack / 2 : language.direction === 'rtl' ? slack : 0;
+  const runs: PlacedRun[] = [];
+  for (const piece of visual) {
+    const previous = runs[runs.length - 1];
+    if (previous && previous.font === piece.font && Math.abs(previous.x + runWidth(previous) - x) < 0.001) {
+      previous.glyphs.push(...piece.glyphs);
+    } else {
+      runs.push({ font: piece.font, size: style.size, x, glyphs: [...piece.glyphs] });
+    }
+    x += piece.width;
+  }
+  const logical = text.slice(words[0].start, last.contentEnd).replace(BIDI_CONTROLS_ALL, '').replace(/\u2028/g, '') + (last.hyphen ? HYPHEN : '');
+  const drawn = visual.flatMap((p) => p.glyphs.flatMap((g) => g.codePoints)).map((c) => String.fromCodePoint(c)).join('').replace(BIDI_CONTROLS_ALL, '');
+  return { runs, width: lineWidth, text: logical, actualText: drawn === logical ? null : logical };
+}
+
+function runWidth(run: PlacedRun): Points {
+  return run.glyphs.reduce((total, g) => total + g.xAdvance, 0);
+}

@@ -1,0 +1,76 @@
+import { Points } from '../core/units';
+import { LoadedFont } from '../fonts/font-registry';
+import { LanguageCode, Direction, LineBreakRule } from '../languages/language';
+
+/** What the paragraph layout needs of a language, resolved from its data. */
+export interface TypesetLanguage {
+  code: LanguageCode;
+  locale: string;
+  direction: Direction;
+  lineBreak: LineBreakRule;
+  /** Splits a word into the pieces between which a hyphen may go; absent when the language does not hyphenate. */
+  hyphenate?: (word: string) => string[];
+  fonts: { regular: LoadedFont[]; bold: LoadedFont[] };
+}
+
+/** A range of the paragraph's logical text with one style. */
+export interface StyledRange {
+  start: number;
+  end: number;
+  bold: boolean;
+}
+
+/** A range of the paragraph's text set in one font at one bidi level. */
+export interface TextRun {
+  start: number;
+  end: number;
+  level: number;
+  font: LoadedFont;
+}
+
+export interface ShapedGlyph {
+  id: number;
+  codePoints: number[];
+  xAdvance: Points;
+  xOffset: Points;
+  yOffset: Points;
+}
+
+/** A shaped piece of text: glyphs in visual order, for one font, one level. */
+export interface ShapedPiece {
+  start: number;
+  end: number;
+  level: number;
+  font: LoadedFont;
+  glyphs: ShapedGlyph[];
+  width: Points;
+  /** Whitespace only: dropped at a line's end. */
+  isSpace: boolean;
+}
+
+/** A run of glyphs placed on a line: x is from the line's left edge. */
+export interface PlacedRun {
+  font: LoadedFont;
+  size: Points;
+  x: Points;
+  glyphs: ShapedGlyph[];
+}
+
+export interface TypesetLine {
+  runs: PlacedRun[];
+  /** Width of the inked content, without trailing spaces. */
+  width: Points;
+  /** Logical text of the line (what copying it out must give). */
+  text: string;
+  /** Set when the glyphs in visual order do not spell the logical text (RTL, reordered marks). */
+  actualText: string | null;
+}
+
+export interface ParagraphStyle {
+  size: Points;
+  /** Space from one baseline to the next. */
+  lineHeight: Points;
+  align: 'start' | 'center';
+  /** Weight of text not marked bold. */
+  bold: boolean;
+}
