@@ -21,7 +21,12 @@ const contactSchema = z.object({
   sources: z.array(z.string().min(1)).min(1),
 }).strict();
 
-const factsFileSchema = z.object({ sources: z.record(sourceSchema), facts: z.record(factSchema) }).strict();
+const factsFileSchema = z.object({
+  /** The date this edition of the facts was checked: the PDFs' creation date, so builds are reproducible. */
+  edition: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD'),
+  sources: z.record(sourceSchema),
+  facts: z.record(factSchema),
+}).strict();
 const contactsFileSchema = z.object({
   contacts: z.array(contactSchema).min(1),
   moreInformation: z.object({ url: z.string().url(), sources: z.array(z.string().min(1)).min(1) }).strict(),
@@ -33,6 +38,7 @@ export type Source = z.infer<typeof sourceSchema>;
 
 /** Facts and contacts, each value with its source: the only place numbers, dates, phones and URLs live. */
 export interface PamphletData {
+  edition: string;
   sources: Record<string, Source>;
   facts: Record<string, Fact>;
   contacts: Contact[];
@@ -66,5 +72,5 @@ export function loadData(dir: string): PamphletData {
     }
   });
   contacts.moreInformation.sources.forEach((id, j) => checkSource(contactsFile, `moreInformation.sources.${j}`, id));
-  return { sources: facts.sources, facts: facts.facts, contacts: contacts.contacts, moreInformation: contacts.moreInformation };
+  return { edition: facts.edition, sources: facts.sources, facts: facts.facts, contacts: contacts.contacts, moreInformation: contacts.moreInformation };
 }

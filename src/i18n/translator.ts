@@ -13,6 +13,7 @@ export function createTranslator(translation: Translation, data: PamphletData): 
     lng: translation.code,
     fallbackLng: false,
     initImmediate: false,
+    showSupportNotice: false,
     resources: { [translation.code]: { translation: translation.strings } },
     // Escaping is the template's job; facts are plain text.
     interpolation: { escapeValue: false },

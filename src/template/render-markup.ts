@@ -5,6 +5,7 @@ import { Translate } from '../i18n/translator';
 import { Translation } from '../languages/language';
 import { PamphletData } from '../facts/load-data';
 import { translatorStringToMarkup } from './inline-markup';
+import { isolate } from '../facts/format-facts';
 
 export interface TemplateContext {
   translation: Translation;
@@ -41,17 +42,22 @@ export function renderMarkup(file: string, context: TemplateContext): string {
     const text = t(key, count === undefined ? {} : { count });
     return new hb.SafeString(translatorStringToMarkup(text, { file: translation.file, language: translation.code, key }));
   });
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  hb.registerHelper('isolate', (value: unknown) => isolate(String(value)));
+  // A URL as printed: without the scheme, which readers do not type.
+  hb.registerHelper('bareUrl', (value: unknown) => String(value).replace(/^https?:\/\//, '').replace(/\/$/, ''));
   const factValues: Record<string, string | number> = {};
   for (const [name, fact] of Object.entries(data.facts)) factValues[name] = fact.value;
   const view = {
     language: { code: translation.code, ...translation.meta },
     facts: factValues,
-    contacts: data.contacts,
+    // Every field present, so strict mode can tell a typo from an absent phone or email.
+    contacts: data.contacts.map((c) => ({ phone: null, email: null, url: null, ...c })),
     moreInformation: data.moreInformation,
   };
   try {
     // Helpers are registered on a fresh instance per language; the parsed template is shared.
-    return compile(file)(view, { helpers: { t: hb.helpers.t } });
+    return compile(file)(view, { helpers: hb.helpers });
   } catch (error) {
     if (error instanceof PamphletError) throw error;
     throw new PamphletError(`the template failed: ${(error as Error).message}.`, { file, language: translation.code });

@@ -12,6 +12,8 @@ import { ParagraphStyle, PlacedRun, ShapedPiece, TextRun, TypesetLanguage, Types
 const TRAILING_SPACE = /[\s\u2028]+$/u;
 const BIDI_CONTROLS_ALL = new RegExp(BIDI_CONTROLS.source, 'g');
 const HYPHEN = '-';
+/** Share of the line width that must be left empty before a word at its end is hyphenated. */
+const MIN_SLACK_TO_HYPHENATE = 0.15;
 
 /**
  * Lays out one paragraph into lines of placed glyph runs, through the stages
@@ -59,7 +61,9 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   const split = (word: Word, available: Points, mustSplit: boolean): [Word, Word] | null => {
     const candidates: { at: number; hyphen: boolean }[] = [];
     const content = text.slice(word.start, word.contentEnd);
-    if (language.hyphenate && /^[\p{L}\p{M}]+[\p{P}]*$/u.test(content)) {
+    // Hyphenate only where the line would otherwise be left loose, or the word cannot fit at all.
+    const worthIt = mustSplit || available > width * MIN_SLACK_TO_HYPHENATE;
+    if (language.hyphenate && style.hyphenate && worthIt && /^[\p{L}\p{M}]+[\p{P}]*$/u.test(content)) {
       let at = word.start;
       for (const part of language.hyphenate(content).slice(0, -1)) candidates.push({ at: (at += part.length), hyphen: true });
     }

@@ -73,4 +73,6 @@ export interface ParagraphStyle {
   align: 'start' | 'center';
   /** Weight of text not marked bold. */
   bold: boolean;
+  /** Hyphenate at line ends, where the language has hyphenation. */
+  hyphenate: boolean;
 }

@@ -1,0 +1,15 @@
+import { PamphletError } from '../core/errors';
+import { Points } from '../core/units';
+
+export type PaperName = 'letter' | 'a4';
+
+/** Paper sizes in landscape, as a tri-fold is printed. */
+export const PAPERS: Record<PaperName, { width: Points; height: Points }> = {
+  letter: { width: 792, height: 612 },
+  a4: { width: 841.89, height: 595.28 },
+};
+
+export function paperByName(name: string): PaperName {
+  if (name in PAPERS) return name as PaperName;
+  throw new PamphletError(`unknown paper "${name}". Use one of: ${Object.keys(PAPERS).join(', ')}.`, {}, 'usage');
+}

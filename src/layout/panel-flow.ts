@@ -1,0 +1,177 @@
+import { Points } from '../core/units';
+import { Block, InlineSpan, Panel } from '../document/types';
+import { layoutParagraph } from '../text/paragraph';
+import { TypesetLanguage } from '../text/types';
+import { Box, DrawItem } from './draw-items';
+import {
+  BlockStyle, BULLET_RADIUS, CALLOUT_BAR, CALLOUT_PADDING, COLOURS, CONTACT_SPACE_AFTER, LIST_INDENT,
+  LIST_ITEM_STYLE, QR_GAP, QR_SIZE, RULE, TEXT_STYLES,
+} from './styles';
+
+/** How much the fit step has tightened the panel: 1 and 1 is the design size. */
+export interface Tightening {
+  scale: number;
+  leading: number;
+}
+
+export interface PanelLayout {
+  items: DrawItem[];
+  /** Height the blocks need, spacers at zero. */
+  contentHeight: Points;
+}
+
+/** A stretch of blocks between spacers, laid out from y = 0. */
+interface Group {
+  items: DrawItem[];
+  height: Points;
+}
+
+/**
+ * Block layout: flows a panel's blocks top to bottom inside its box, in the
+ * language's direction (start side on the right for right-to-left), and
+ * shares the height left over among the spacers.
+ */
+export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, tightening: Tightening): PanelLayout {
+  const flow = new BlockFlow(box, language, tightening);
+  const groups: Group[] = [];
+  let current: Block[] = [];
+  for (const block of [...panel.blocks, { type: 'spacer' } as Block]) {
+    if (block.type === 'spacer') {
+      groups.push(flow.group(current));
+      current = [];
+    } else current.push(block);
+  }
+  const contentHeight = groups.reduce((sum, g) => sum + g.height, 0);
+  const spacers = groups.length - 1;
+  const extra = spacers > 0 ? Math.max(0, box.height - contentHeight) / spacers : 0;
+  const items: DrawItem[] = [];
+  let y = box.y;
+  for (const group of groups) {
+    items.push(...group.items.map((item) => shift(item, y)));
+    y += group.height + extra;
+  }
+  return { items, contentHeight };
+}
+
+function shift(item: DrawItem, dy: Points): DrawItem {
+  switch (item.type) {
+    case 'line': return { ...item, baseline: item.baseline + dy };
+    case 'stroke': return { ...item, y1: item.y1 + dy, y2: item.y2 + dy };
+    default: return { ...item, y: item.y + dy };
+  }
+}
+
+class BlockFlow {
+  private readonly natural: number;
+  private readonly ascent: number;
+
+  constructor(private readonly box: Box, private readonly language: TypesetLanguage, private readonly tightening: Tightening) {
+    const primary = language.fonts.regular[0];
+    this.natural = primary.ascent - primary.descent;
+    this.ascent = primary.ascent;
+  }
+
+  /** Physical x of an area given by its offset from the start side. */
+  private x(start: Points, width: Points, within: { x: Points; width: Points }): Points {
+    return this.language.direction === 'rtl' ? within.x + within.width - start - width : within.x + start;
+  }
+
+  group(blocks: Block[]): Group {
+    const items: DrawItem[] = [];
+    let y: Points = 0;
+    let pendingSpace: Points = 0;
+    blocks.forEach((block, i) => {
+      const { before, after } = this.spacing(block);
+      if (i > 0) y += Math.max(pendingSpace, before);
+      y = this.block(block, { x: this.box.x, width: this.box.width }, y, items);
+      pendingSpace = after;
+    });
+    return { items, height: y };
+  }
+
+  private spacing(block: Block): { before: Points; after: Points } {
+    const s = this.tightening.scale;
+    switch (block.type) {
+      case 'text': return { before: TEXT_STYLES[block.kind].spaceBefore * s, after: TEXT_STYLES[block.kind].spaceAfter * s };
+      case 'contact': return { before: 0, after: CONTACT_SPACE_AFTER * s };
+      case 'callout': return { before: 4 * s, after: 6 * s };
+      default: return { before: 0, after: 5 * s };
+    }
+  }
+
+  /** Lays out one block at y (relative to the group); returns the y below it. */
+  private block(block: Block, area: { x: Points; width: Points }, y: Points, items: DrawItem[]): Points {
+    const s = this.tightening.scale;
+    switch (block.type) {
+      case 'text': {
+        const style = TEXT_STYLES[block.kind];
+        if (style.rule) {
+          items.push({ type: 'rect', x: this.x(0, RULE.width * s, area), y, width: RULE.width * s, height: RULE.height * s, colour: style.colour });
+          y += (RULE.height + RULE.gap) * s;
+        }
+        return this.text(block.spans, style, area, 0, area.width, y, items);
+      }
+      case 'list': {
+        const indent = LIST_INDENT * s;
+        block.items.forEach((item, i) => {
+          if (i > 0) y += LIST_ITEM_STYLE.spaceAfter * s;
+          const from = items.length;
+          y = this.text(item, LIST_ITEM_STYLE, area, indent, area.width - indent, y, items);
+          const first = items.slice(from).find((it) => it.type === 'line');
+          if (first && first.type === 'line') {
+            const size = LIST_ITEM_STYLE.size * s;
+            items.push({ type: 'circle', x: this.x(indent * 0.35, 0, area), y: first.baseline - size * 0.32, radius: BULLET_RADIUS * s, colour: COLOURS.accent });
+          }
+        });
+        return y;
+      }
+      case 'callout': {
+        const pad = CALLOUT_PADDING * s;
+        const bar = CALLOUT_BAR * s;
+        const background: DrawItem[] = [];
+        const inner = { x: this.x(bar + pad, area.width - bar - 2 * pad, area), width: area.width - bar - 2 * pad };
+        let innerY = y + pad;
+        const innerItems: DrawItem[] = [];
+        block.blocks.forEach((child, i) => {
+          if (i > 0) innerY += this.spacing(child).before;
+          innerY = this.block(child, inner, innerY, innerItems);
+        });
+        const height = innerY + pad - y;
+        background.push({ type: 'rect', x: area.x, y, width: area.width, height, colour: COLOURS.calloutFill });
+        background.push({ type: 'rect', x: this.x(0, bar, area), y, width: bar, height, colour: COLOURS.accent });
+        items.push(...background, ...innerItems);
+        return y + height;
+      }
+      case 'contact': {
+        block.blocks.forEach((child) => {
+          y = this.text(child.spans, TEXT_STYLES[child.kind], area, 0, area.width, y, items);
+          y += TEXT_STYLES[child.kind].spaceAfter * s;
+        });
+        return y;
+      }
+      case 'qr': {
+        const size = QR_SIZE * s;
+        const gap = QR_GAP * s;
+        items.push({ type: 'qr', x: this.x(0, size, area), y, size, value: block.value, colour: COLOURS.text });
+        const captionBottom = this.text(block.caption, TEXT_STYLES.label, area, size + gap, area.width - size - gap, y, items);
+        return y + Math.max(size, captionBottom - y);
+      }
+      case 'spacer':
+        return y;
+    }
+  }
+
+  /** A paragraph at `start` from the area's start side, `width` wide. */
+  private text(spans: InlineSpan[], style: BlockStyle, area: { x: Points; width: Points }, start: Points, width: Points, y: Points, items: DrawItem[]): Points {
+    const size = style.size * this.tightening.scale;
+    const lineHeight = size * this.natural * style.leading * this.tightening.leading;
+    const lines = layoutParagraph(spans, width, { size, lineHeight, align: style.align, bold: style.bold, hyphenate: style.hyphenate }, this.language);
+    const x = this.x(start, width, area);
+    lines.forEach((line, i) => {
+      const top = y + i * lineHeight;
+      const baseline = top + (lineHeight - this.natural * size) / 2 + this.ascent * size;
+      items.push({ type: 'line', line, x, baseline, colour: style.colour });
+    });
+    return y + lines.length * lineHeight;
+  }
+}

@@ -1,0 +1,66 @@
+import { Points } from '../core/units';
+import { TextBlockKind } from '../document/types';
+
+/** A colour as a CSS hex string. */
+export type Colour = string;
+
+export const COLOURS = {
+  text: '#1f1f1f',
+  muted: '#4d4d4d',
+  accent: '#a6192e',
+  calloutFill: '#f6e3e5',
+  rule: '#a6192e',
+  fold: '#b3b3b3',
+} as const;
+
+export interface BlockStyle {
+  size: Points;
+  bold: boolean;
+  /** Baseline-to-baseline distance as a multiple of the primary font's natural height (ascent - descent). */
+  leading: number;
+  spaceBefore: Points;
+  spaceAfter: Points;
+  colour: Colour;
+  align: 'start' | 'center';
+  /** A short accent rule drawn above the block. */
+  rule?: boolean;
+  /** Words may be hyphenated at line ends (where the language hyphenates). */
+  hyphenate: boolean;
+}
+
+const style = (size: Points, bold: boolean, colour: Colour, spaceBefore: Points, spaceAfter: Points, leading = 0.98, hyphenate = true): BlockStyle =>
+  ({ size, bold, leading, spaceBefore, spaceAfter, colour, align: 'start', hyphenate });
+
+/** The type scale: the cover title is always the largest text on the page. */
+export const TEXT_STYLES: Record<TextBlockKind, BlockStyle> = {
+  endonym: style(13, true, COLOURS.accent, 0, 4, 0.98, false),
+  title: { ...style(27, true, COLOURS.accent, 6, 12, 0.9, false), rule: true },
+  lead: style(14, false, COLOURS.text, 0, 6, 0.98, false),
+  heading: style(15, true, COLOURS.accent, 0, 6, 0.92, false),
+  subheading: style(11, true, COLOURS.text, 7, 2.5, 0.95, false),
+  paragraph: style(10, false, COLOURS.text, 0, 6),
+  small: style(8, false, COLOURS.muted, 6, 0),
+  issuer: style(11, true, COLOURS.text, 0, 0, 0.98, false),
+  label: style(8.5, false, COLOURS.muted, 0, 1),
+  value: style(11, true, COLOURS.text, 0, 1, 0.98, false),
+};
+
+export const LIST_ITEM_STYLE: BlockStyle = { ...TEXT_STYLES.paragraph, spaceAfter: 3 };
+export const LIST_INDENT: Points = 12;
+export const BULLET_RADIUS: Points = 1.6;
+export const CALLOUT_PADDING: Points = 6;
+export const CALLOUT_BAR: Points = 2.5;
+export const CONTACT_SPACE_AFTER: Points = 6;
+export const QR_SIZE: Points = 68;
+export const QR_GAP: Points = 8;
+export const RULE = { width: 44 as Points, height: 3.5 as Points, gap: 9 as Points };
+
+/** How far the fit step may tighten a panel before the build fails. */
+export const FIT_LIMITS = {
+  /** Smallest scale of the type sizes (10 pt body text goes down to 7.5 pt). */
+  minScale: 0.75,
+  scaleStep: 0.025,
+  /** Smallest leading multiplier. */
+  minLeading: 0.9,
+  leadingStep: 0.02,
+};

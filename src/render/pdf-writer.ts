@@ -1,0 +1,51 @@
+import PDFDocument from 'pdfkit';
+import { Points } from '../core/units';
+import { DrawItem } from '../layout/draw-items';
+import { drawLine } from './glyph-run-writer';
+import { drawQr } from './qr-writer';
+
+export interface PdfSpec {
+  width: Points;
+  height: Points;
+  pages: DrawItem[][];
+  title: string;
+  /** BCP 47 language of the document, for screen readers. */
+  lang: string;
+  /** Fixed, so that the same inputs give byte-identical files. */
+  creationDate: Date;
+}
+
+/** Writes the pages' draw items to a PDF, in memory. */
+export function writePdf(spec: PdfSpec): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: [spec.width, spec.height],
+    margin: 0,
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    lang: spec.lang,
+    displayTitle: true,
+    compress: true,
+    info: { Title: spec.title, Creator: 'pamphlet', Producer: 'pamphlet (PDFKit)', CreationDate: spec.creationDate, ModDate: spec.creationDate },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const registered = new Set<string>();
+  for (const items of spec.pages) {
+    doc.addPage({ size: [spec.width, spec.height], margin: 0 });
+    for (const item of items) {
+      switch (item.type) {
+        case 'line': drawLine(doc, item.line, item.x, item.baseline, item.colour, registered); break;
+        case 'rect': doc.rect(item.x, item.y, item.width, item.height).fillColor(item.colour).fill(); break;
+        case 'circle': doc.circle(item.x, item.y, item.radius).fillColor(item.colour).fill(); break;
+        case 'qr': drawQr(doc, item.value, item.x, item.y, item.size, item.colour); break;
+        case 'stroke': doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor(item.colour).stroke(); break;
+      }
+    }
+  }
+  doc.end();
+  return done;
+}
