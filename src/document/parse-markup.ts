@@ -68,7 +68,7 @@ function trimSpans(spans: InlineSpan[]): InlineSpan[] {
 
 const TEXT_TAGS: Record<string, TextBlockKind> = {
   endonym: 'endonym', title: 'title', lead: 'lead', h: 'heading', h3: 'subheading', p: 'paragraph',
-  small: 'small', issuer: 'issuer', label: 'label', value: 'value',
+  small: 'small', issuer: 'issuer', label: 'label', value: 'value', link: 'link',
 };
 
 function blocks(nodes: MarkupNode[], place: ErrorPlace): Block[] {

@@ -6,7 +6,7 @@ export interface InlineSpan {
 }
 
 /** Text blocks: what each one is decides its style (layout/styles.ts). */
-export type TextBlockKind = 'endonym' | 'title' | 'lead' | 'heading' | 'subheading' | 'paragraph' | 'small' | 'issuer' | 'label' | 'value';
+export type TextBlockKind = 'endonym' | 'title' | 'lead' | 'heading' | 'subheading' | 'paragraph' | 'small' | 'issuer' | 'label' | 'value' | 'link';
 
 export interface TextBlock {
   type: 'text';

@@ -18,13 +18,26 @@ export interface LoadedFont {
   data: Buffer;
   face: fontkit.Font;
   unitsPerEm: number;
+  /** Letters this font may set; null for any letter it has. */
+  letters: RegExp | null;
   /** Ascent and descent as fractions of the em (descent is negative). */
   ascent: number;
   descent: number;
+  /** Natural distance between baselines, in em. */
+  lineHeight: number;
 }
 
-const familySchema = z.object({ package: z.string(), regular: z.string(), bold: z.string() }).strict();
+const familySchema = z.object({
+  package: z.string(),
+  regular: z.string(),
+  bold: z.string(),
+  /** Unicode script names (e.g. "Arabic"): the only letters this family is used for. */
+  letters: z.array(z.string()).optional(),
+  /** Natural line height in em, where ascent - descent leaves too little room for marks. */
+  lineHeight: z.number().min(0.8).max(3).optional(),
+}).strict();
 const configSchema = z.object({
+  _comment: z.string().optional(),
   families: z.record(familySchema),
   scripts: z.record(z.array(z.string()).min(1)),
 }).strict();
@@ -106,8 +119,16 @@ export class FontRegistry {
     } catch (error) {
       throw new PamphletError(`the font file ${file} cannot be read as a font (${(error as Error).message}). Reinstall with \`npm ci\` or fix fonts/fonts.json.`, { file: this.configFile }, 'usage');
     }
+    const scripts = this.config.families[family].letters;
+    let letters: RegExp | null = null;
+    try {
+      letters = scripts ? new RegExp(`^[${scripts.map((name) => `\\p{Script=${name}}`).join('')}]$`, 'u') : null;
+    } catch {
+      throw new PamphletError(`"letters" of ${family} names an unknown Unicode script (${scripts!.join(', ')}).`, { file: this.configFile });
+    }
     const font: LoadedFont = {
       key,
+      letters,
       family,
       weight,
       file,
@@ -116,6 +137,7 @@ export class FontRegistry {
       unitsPerEm: face.unitsPerEm,
       ascent: face.ascent / face.unitsPerEm,
       descent: face.descent / face.unitsPerEm,
+      lineHeight: this.config.families[family].lineHeight ?? (face.ascent - face.descent) / face.unitsPerEm,
     };
     this.loaded.set(key, font);
     return font;

@@ -67,7 +67,7 @@ class BlockFlow {
 
   constructor(private readonly box: Box, private readonly language: TypesetLanguage, private readonly tightening: Tightening) {
     const primary = language.fonts.regular[0];
-    this.natural = primary.ascent - primary.descent;
+    this.natural = primary.lineHeight;
     this.ascent = primary.ascent;
   }
 
@@ -169,7 +169,9 @@ class BlockFlow {
     const x = this.x(start, width, area);
     lines.forEach((line, i) => {
       const top = y + i * lineHeight;
-      const baseline = top + (lineHeight - this.natural * size) / 2 + this.ascent * size;
+      const primary = this.language.fonts.regular[0];
+      // Centre the font's ascent-descent box in the line.
+      const baseline = top + (lineHeight - (primary.ascent - primary.descent) * size) / 2 + this.ascent * size;
       items.push({ type: 'line', line, x, baseline, colour: style.colour });
     });
     return y + lines.length * lineHeight;

@@ -33,16 +33,17 @@ const style = (size: Points, bold: boolean, colour: Colour, spaceBefore: Points,
 
 /** The type scale: the cover title is always the largest text on the page. */
 export const TEXT_STYLES: Record<TextBlockKind, BlockStyle> = {
-  endonym: style(13, true, COLOURS.accent, 0, 4, 0.98, false),
-  title: { ...style(27, true, COLOURS.accent, 6, 12, 0.9, false), rule: true },
-  lead: style(14, false, COLOURS.text, 0, 6, 0.98, false),
-  heading: style(15, true, COLOURS.accent, 0, 6, 0.92, false),
-  subheading: style(11, true, COLOURS.text, 7, 2.5, 0.95, false),
-  paragraph: style(10, false, COLOURS.text, 0, 6),
-  small: style(8, false, COLOURS.muted, 6, 0),
-  issuer: style(11, true, COLOURS.text, 0, 0, 0.98, false),
-  label: style(8.5, false, COLOURS.muted, 0, 1),
-  value: style(11, true, COLOURS.text, 0, 1, 0.98, false),
+  endonym: style(14, true, COLOURS.accent, 0, 4, 0.98, false),
+  title: { ...style(30, true, COLOURS.accent, 6, 12, 0.9, false), rule: true },
+  lead: style(15, false, COLOURS.text, 0, 6, 0.98, false),
+  heading: style(16, true, COLOURS.accent, 0, 6, 0.92, false),
+  subheading: style(12, true, COLOURS.text, 7, 2.5, 0.95, false),
+  paragraph: style(11, false, COLOURS.text, 0, 6),
+  small: style(8.5, false, COLOURS.muted, 6, 0),
+  issuer: style(12, true, COLOURS.text, 0, 0, 0.98, false),
+  label: style(9, false, COLOURS.muted, 0, 1),
+  value: style(12, true, COLOURS.text, 0, 1, 0.98, false),
+  link: style(10.5, false, COLOURS.accent, 0, 1, 0.98, false),
 };
 
 export const LIST_ITEM_STYLE: BlockStyle = { ...TEXT_STYLES.paragraph, spaceAfter: 3 };
@@ -57,7 +58,7 @@ export const RULE = { width: 44 as Points, height: 3.5 as Points, gap: 9 as Poin
 
 /** How far the fit step may tighten a panel before the build fails. */
 export const FIT_LIMITS = {
-  /** Smallest scale of the type sizes (10 pt body text goes down to 7.5 pt). */
+  /** Smallest scale of the type sizes (11 pt body text goes down to 8.25 pt). */
   minScale: 0.75,
   scaleStep: 0.025,
   /** Smallest leading multiplier. */

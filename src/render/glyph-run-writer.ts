@@ -63,7 +63,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points): void {
   };
   for (const glyph of run.glyphs) {
     // Default-ignorable characters (joiners, isolates) shape to invisible zero-width glyphs: skip them.
-    if (glyph.xAdvance === 0 && glyph.codePoints.every((c) => /\p{Default_Ignorable_Code_Point}/u.test(String.fromCodePoint(c)))) continue;
+    if (glyph.xAdvance === 0 && glyph.codePoints.length > 0 && glyph.codePoints.every((c) => /\p{Default_Ignorable_Code_Point}/u.test(String.fromCodePoint(c)))) continue;
     const gid = font.subset.includeGlyph(glyph.id);
     const defaultWidth = face.getGlyph(glyph.id).advanceWidth * unitsToText;
     if (font.widths[gid] == null) font.widths[gid] = defaultWidth;

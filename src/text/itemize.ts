@@ -37,7 +37,8 @@ export function itemize(text: string, levels: Uint8Array, styles: StyledRange[],
       } else if (previous && FOLLOWS_NEIGHBOUR.test(char) && previous.face.hasGlyphForCodePoint(codePoint)) {
         font = previous;
       } else {
-        font = stack.find((f) => f.face.hasGlyphForCodePoint(codePoint));
+        const letter = /\p{L}/u.test(char);
+        font = stack.find((f) => (!letter || !f.letters || f.letters.test(char)) && f.face.hasGlyphForCodePoint(codePoint));
         if (!font) throw new MissingGlyphError(codePoint, language.code);
       }
       for (let i = index; i < index + length; i++) push(runs, i, levels[i], font);
