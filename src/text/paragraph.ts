@@ -115,25 +115,24 @@ function placeLine(
     if (word === last && word.hyphen && content.length) logicalPieces.push(hyphenPiece(content, style.size));
     if (word !== last) logicalPieces.push(...shapeRange(word.contentEnd, word.end));
   });
-  const visual = visualOrder(logicalPieces.filter((p) => p.glyphs.length > 0));
+  const drawable = logicalPieces.filter((p) => p.glyphs.length > 0);
+  const visual = visualOrder(drawable);
   const lineWidth = sum(visual);
   const slack = Math.max(0, width - lineWidth);
   let x = style.align === 'center' ? slack / 2 : language.direction === 'rtl' ? slack : 0;
-  const runs: PlacedRun[] = [];
+  const xOf = new Map<ShapedPiece, Points>();
   for (const piece of visual) {
-    const previous = runs[runs.length - 1];
-    if (previous && previous.font === piece.font && Math.abs(previous.x + runWidth(previous) - x) < 0.001) {
-      previous.glyphs.push(...piece.glyphs);
-    } else {
-      runs.push({ font: piece.font, size: style.size, x, glyphs: [...piece.glyphs] });
-    }
+    xOf.set(piece, x);
     x += piece.width;
   }
+  const runs: PlacedRun[] = drawable.map((piece) => ({
+    font: piece.font, size: style.size, x: xOf.get(piece)!, glyphs: piece.glyphs, rtl: piece.level % 2 === 1,
+  }));
   const logical = text.slice(words[0].start, last.contentEnd).replace(BIDI_CONTROLS_ALL, '').replace(/\u2028/g, '') + (last.hyphen ? HYPHEN : '');
-  const drawn = visual.flatMap((p) => p.glyphs.flatMap((g) => g.codePoints)).map((c) => String.fromCodePoint(c)).join('').replace(BIDI_CONTROLS_ALL, '');
-  return { runs, width: lineWidth, text: logical, actualText: drawn === logical ? null : logical };
-}
-
-function runWidth(run: PlacedRun): Points {
-  return run.glyphs.reduce((total, g) => total + g.xAdvance, 0);
+  // What a reader extracts from glyphs drawn in logical order (RTL runs are drawn last glyph first).
+  const drawn = runs.flatMap((r) => (r.rtl ? [...r.glyphs].reverse() : r.glyphs).flatMap((g) => g.codePoints))
+    .map((c) => String.fromCodePoint(c)).join('').replace(BIDI_CONTROLS_ALL, '');
+  // Glyphs without code points (parts of a decomposed letter, such as Arabic dots) need it too.
+  const partsOfLetters = runs.some((r) => r.glyphs.some((g) => g.codePoints.length === 0));
+  return { runs, width: lineWidth, text: logical, actualText: drawn === logical && !partsOfLetters ? null : logical };
 }

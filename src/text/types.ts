@@ -48,12 +48,18 @@ export interface ShapedPiece {
   isSpace: boolean;
 }
 
-/** A run of glyphs placed on a line: x is from the line's left edge. */
+/**
+ * A run of glyphs placed on a line: x is the left edge of its first glyph in
+ * visual order, from the line's left edge; glyphs are in visual order. A
+ * line's runs are in logical order, so that a PDF drawn in that order reads
+ * out as the logical text.
+ */
 export interface PlacedRun {
   font: LoadedFont;
   size: Points;
   x: Points;
   glyphs: ShapedGlyph[];
+  rtl: boolean;
 }
 
 export interface TypesetLine {

@@ -1,0 +1,187 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { listLanguages, loadTranslation } from '../../src/languages/load-translations';
+import { imposeTrifold } from '../../src/imposition/trifold';
+import { build, ROOT } from '../support/build';
+import { readPdf, PdfPage } from '../support/pdf';
+
+const LANGUAGES = listLanguages(path.join(ROOT, 'translations'));
+const squash = (s: string) => s.replace(/[\s\u00a0\ufffd]+/g, '');
+
+describe('the built pamphlet, read back with MuPDF', () => {
+  const pdfs = new Map<string, { pages: PdfPage[] }>();
+
+  beforeAll(async () => {
+    for (const code of LANGUAGES) pdfs.set(code, readPdf((await build(code, 'letter')).pdf));
+  });
+
+  it('ships the 14 languages of the design', () => {
+    expect(LANGUAGES).toEqual(['ar', 'en', 'es', 'fr', 'hi', 'ko', 'pt', 'ro', 'ru', 'th', 'tl', 'uk', 'vi', 'zh']);
+  });
+
+  it.each(LANGUAGES)('%s: two landscape Letter pages with only embedded font subsets, and no .notdef glyph', (code) => {
+    const { pages } = pdfs.get(code)!;
+    expect(pages).toHaveLength(2);
+    for (const page of pages) {
+      expect([Math.round(page.width), Math.round(page.height)]).toEqual([792, 612]);
+      expect(page.fonts.length).toBeGreaterThan(0);
+      for (const font of page.fonts) {
+        expect(font.embedded).toBe(true);
+        expect(font.name).toMatch(/^[A-Z]{6}\+/);
+      }
+      expect(page.glyphIds).not.toContain(0);
+    }
+  });
+
+  it.each(LANGUAGES)('%s: the endonym, the hotline number and the cover title are on the page', (code) => {
+    const { pages } = pdfs.get(code)!;
+    const meta = loadTranslation(path.join(ROOT, 'translations'), code).meta;
+    const all = pages.map((p) => squash(p.text) + squash(p.actualTexts.join(''))).join('');
+    expect(all).toContain(squash(meta.name));
+    expect(all).toContain('1-833-900-1010');
+    expect(all).toContain('sos@international.gc.ca');
+  });
+
+  it.each(LANGUAGES)('%s: the cover title is the largest text on the page', (code) => {
+    const [outside] = pdfs.get(code)!.pages;
+    const sizes = outside.lines.map((l) => l.size);
+    const title = Math.max(...sizes);
+    const secondPage = pdfs.get(code)!.pages[1].lines.map((l) => l.size);
+    expect(title).toBeGreaterThan(Math.max(...secondPage));
+    // The title sits on the cover panel.
+    const slot = imposeTrifold('letter', code === 'ar' ? 'rtl' : 'ltr').slots[0].panel;
+    const titleLines = outside.lines.filter((l) => l.size === title);
+    for (const line of titleLines) {
+      expect(line.x).toBeGreaterThanOrEqual(slot.x);
+      expect(line.x + line.w).toBeLessThanOrEqual(slot.x + slot.width);
+    }
+  });
+
+  it('English: the facts arrive formatted, with their values from the data', () => {
+    const text = pdfs.get('en')!.pages.map((p) => p.text.replace(/\s+/g, ' ')).join(' ');
+    expect(text).toContain('June 28, 2002');
+    expect(text).toContain('1,000,000 Canadian dollars');
+    expect(text).toContain('section 118');
+    expect(text).toContain('(IRPA)');
+  });
+
+  it('French: the amount is formatted for the locale', () => {
+    const text = pdfs.get('fr')!.pages.map((p) => p.text.replace(/[\s\u00a0\u202f]+/g, ' ')).join(' ');
+    expect(text).toContain('1 000 000 dollars canadiens');
+    expect(text).toContain('28 juin 2002');
+  });
+
+  it('Thai: the year is in the Buddhist era', () => {
+    const text = pdfs.get('th')!.pages.map((p) => p.text + p.actualTexts.join('')).join('');
+    expect(text).toContain('2545');
+  });
+
+  it('Arabic: the layout is mirrored, the cover is on the outside left', () => {
+    const ar = pdfs.get('ar')!.pages[0];
+    const en = pdfs.get('en')!.pages[0];
+    const titleX = (p: PdfPage) => {
+      const size = Math.max(...p.lines.map((l) => l.size));
+      return p.lines.filter((l) => l.size === size)[0].x;
+    };
+    expect(titleX(en)).toBeGreaterThan(792 * 2 / 3);
+    expect(titleX(ar)).toBeLessThan(792 / 3);
+  });
+
+  it.each([['ar', 'rtl'], ['en', 'ltr']] as const)('%s: every line is set from the %s start side of its panel', (code, direction) => {
+    const slots = imposeTrifold('letter', direction).slots;
+    const startGaps: number[] = [];
+    pdfs.get(code)!.pages.forEach((page, pageIndex) => {
+      for (const slot of slots.filter((s) => s.page === pageIndex)) {
+        const { x, width } = slot.content;
+        // MuPDF may cut one visual line into pieces: join the pieces that share a baseline.
+        const rows = new Map<number, { left: number; right: number }>();
+        for (const l of page.lines.filter((l) => l.x >= slot.panel.x && l.x < slot.panel.x + slot.panel.width)) {
+          const key = Math.round(l.y);
+          const row = rows.get(key) ?? { left: Infinity, right: -Infinity };
+          rows.set(key, { left: Math.min(row.left, l.x), right: Math.max(row.right, l.x + l.w) });
+        }
+        for (const row of rows.values()) startGaps.push(direction === 'rtl' ? x + width - row.right : row.left - x);
+      }
+    });
+    // Text starts at the start edge, or one list indent or callout padding in from it;
+    // only the QR code's caption stands further in.
+    const nearStart = startGaps.filter((gap) => gap > -1 && gap < 20).length;
+    expect(startGaps.length).toBeGreaterThan(50);
+    expect(nearStart / startGaps.length).toBeGreaterThan(0.9);
+  });
+
+  it('Arabic: text copies out in logical order, numbers and Latin words in place', () => {
+    const pages = pdfs.get('ar')!.pages;
+    const actual = pages.flatMap((p) => p.actualTexts).join('\n');
+    expect(actual).toContain('الاتجار بالبشر');
+    // Isolates keep a fact's order inside the RTL line; copying gives the plain text.
+    expect(actual).toMatch(/\(IRPA\)/);
+    expect(actual).not.toMatch(/[\u2066-\u2069]/);
+    // Extraction of the glyphs alone, in content-stream order, is logical too (no reversed words).
+    const extracted = pages.map((p) => p.text).join('');
+    expect(extracted).toContain('الاتجار');
+    expect(extracted).not.toContain('راجتالا');
+  });
+
+  it('Thai: every line of a paragraph ends on a word boundary', () => {
+    const pages = pdfs.get('th')!.pages;
+    const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+    let checked = 0;
+    for (const page of pages) {
+      const lines = page.lines.filter((l) => /[\u0e00-\u0e7f]$/.test(l.text));
+      for (const line of lines) {
+        const next = page.lines.find((l) => Math.abs(l.x - line.x) < 2 && l.y > line.y && l.y - line.y < line.h * 2 && /^[\u0e00-\u0e7f]/.test(l.text));
+        if (!next) continue;
+        const joined = line.text + next.text;
+        const boundaries = new Set([...segmenter.segment(joined)].map((s) => s.index));
+        expect(boundaries.has(line.text.length)).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('A4: two landscape A4 pages', async () => {
+    const { pages } = readPdf((await build('th', 'a4')).pdf);
+    expect(pages.map((p) => [Math.round(p.width), Math.round(p.height)])).toEqual([[842, 595], [842, 595]]);
+  });
+
+  it('the same inputs give byte-identical PDFs', async () => {
+    const a = await build('hi');
+    const b = await build('hi');
+    expect(a.pdf.equals(b.pdf)).toBe(true);
+  });
+});
+
+describe('the CLI', () => {
+  const cli = path.join(ROOT, 'dist', 'cli', 'main.js');
+  const run = (...args: string[]) => {
+    try {
+      return { code: 0, out: execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8', stdio: 'pipe' }) };
+    } catch (error) {
+      const e = error as { status: number; stdout: string; stderr: string };
+      return { code: e.status, out: e.stdout + e.stderr };
+    }
+  };
+
+  it('lists the 14 languages, each complete', () => {
+    const { code, out } = run('languages');
+    expect(code).toBe(0);
+    expect(out.match(/ complete$/gm)).toHaveLength(14);
+    expect(out).toContain('ภาษาไทย');
+    expect(out).toMatch(/ar\s+العربية\s+Arabic\s+Arab\s+rtl/);
+  });
+
+  it('rejects an unknown language with exit code 2 and one clear line', () => {
+    const { code, out } = run('build', '--lang', 'xx', '--out', '/tmp/pamphlet-cli-test');
+    expect(code).toBe(2);
+    expect(out).toMatch(/no translation for "xx"/);
+    expect(out).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('rejects a code that tries to leave the translations folder', () => {
+    const { code, out } = run('build', '--lang', '../etc/passwd', '--out', '/tmp/pamphlet-cli-test');
+    expect(code).toBe(2);
+    expect(out).toMatch(/not a language code/);
+  });
+});
