@@ -12,6 +12,8 @@ import { DrawItem } from '../layout/draw-items';
 import { fitPanel, FittedPanel } from '../layout/fit-panel';
 import { COLOURS } from '../layout/styles';
 import { writePdf } from '../render/pdf-writer';
+import { firstUncovered } from '../fonts/coverage';
+import { MissingGlyphError } from '../text/itemize';
 import { renderMarkup } from '../template/render-markup';
 
 /** Where the content comes from: an organisation can bring its own of each. */
@@ -45,7 +47,12 @@ export async function buildPamphlet(sources: ContentSources, code: LanguageCode,
   const translation = loadTranslation(sources.translationsDir, code);
   const language = typesetLanguage(translation, sources.fonts);
   const t = createTranslator(translation, sources.data);
-  const markup = renderMarkup(sources.templateFile, { translation, data: sources.data, t });
+  const stack = [...language.fonts.regular, ...language.fonts.bold];
+  const checkString = (key: string, text: string) => {
+    const missing = firstUncovered(text, stack);
+    if (missing !== null) throw new MissingGlyphError(missing, code, { file: translation.file, key });
+  };
+  const markup = renderMarkup(sources.templateFile, { translation, data: sources.data, t, checkString });
   const document = parseMarkup(markup, { file: sources.templateFile, language: code });
   const imposition = imposeTrifold(paper, translation.meta.direction);
   if (document.panels.length !== imposition.slots.length) {

@@ -1,16 +1,15 @@
-import { PamphletError, codePointLabel } from '../core/errors';
+import { PamphletError, ErrorPlace, codePointLabel } from '../core/errors';
 import { LoadedFont } from '../fonts/font-registry';
+import { NEEDS_NO_GLYPH } from '../fonts/coverage';
 import { BIDI_CONTROLS } from './bidi';
 import { StyledRange, TextRun, TypesetLanguage } from './types';
 
 /** Characters that take the font of what they stand next to rather than choosing one. */
 const FOLLOWS_NEIGHBOUR = /[\p{M}\p{Zs}\u2028\u200C\u200D\uFE00-\uFE0F]|[\p{P}\p{S}\p{N}]/u;
-/** Default-ignorable characters: never drawn, so they need no glyph. */
-const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\u2028]/u;
 
 export class MissingGlyphError extends PamphletError {
-  constructor(readonly codePoint: number, readonly language: string) {
-    super(`no font of this language has the character "${String.fromCodePoint(codePoint)}" (${codePointLabel(codePoint)}). Remove or replace it, or add a font that has it to fonts/fonts.json.`, { language });
+  constructor(readonly codePoint: number, readonly language: string, place: ErrorPlace = {}) {
+    super(`no font of this language has the character "${String.fromCodePoint(codePoint)}" (${codePointLabel(codePoint)}). Remove or replace it, or add a font that has it to fonts/fonts.json.`, { ...place, language });
   }
 }
 
@@ -32,7 +31,7 @@ export function itemize(text: string, levels: Uint8Array, styles: StyledRange[],
       const length = codePoint > 0xffff ? 2 : 1;
       const char = String.fromCodePoint(codePoint);
       let font: LoadedFont | undefined;
-      if (IGNORABLE.test(char) || BIDI_CONTROLS.test(char)) {
+      if (NEEDS_NO_GLYPH.test(char) || BIDI_CONTROLS.test(char)) {
         font = previous ?? stack[0];
       } else if (previous && FOLLOWS_NEIGHBOUR.test(char) && previous.face.hasGlyphForCodePoint(codePoint)) {
         font = previous;

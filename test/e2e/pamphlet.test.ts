@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { listLanguages, loadTranslation } from '../../src/languages/load-translations';
 import { imposeTrifold } from '../../src/imposition/trifold';
@@ -177,6 +179,23 @@ describe('the CLI', () => {
     expect(code).toBe(2);
     expect(out).toMatch(/no translation for "xx"/);
     expect(out).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('stops on a character no font has, naming the file, language, key and code point, and writes no PDF', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-glyph-'));
+    fs.cpSync(path.join(ROOT, 'translations'), path.join(dir, 'translations'), { recursive: true });
+    const file = path.join(dir, 'translations', 'th.json');
+    const th = JSON.parse(fs.readFileSync(file, 'utf8'));
+    th.strings.what.intro += ' \u{10900}';
+    fs.writeFileSync(file, JSON.stringify(th));
+    const out = path.join(dir, 'out');
+    const result = run('build', '--lang', 'th,en', '--translations', path.join(dir, 'translations'), '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/th\.json, language th, key what\.intro: .*U\+10900/);
+    expect(fs.existsSync(path.join(out, 'trifold', 'letter', 'th.pdf'))).toBe(false);
+    // The batch goes on past the failing language.
+    expect(fs.existsSync(path.join(out, 'trifold', 'letter', 'en.pdf'))).toBe(true);
+    expect(result.out).toMatch(/1 built, 1 failed/);
   });
 
   it('rejects a code that tries to leave the translations folder', () => {
