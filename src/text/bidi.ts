@@ -19,3 +19,10 @@ export function mirrorForLevels(text: string, levels: Uint8Array): string {
 
 /** Bidi formatting characters: they steer the algorithm and are never drawn. */
 export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+const BIDI_CONTROLS_ALL = new RegExp(BIDI_CONTROLS.source, 'g');
+
+/** The text without bidi formatting characters: what is shaped, and what copying a line out gives. */
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS_ALL, '');
+}

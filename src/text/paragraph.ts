@@ -1,6 +1,6 @@
 import { Points } from '../core/units';
 import { InlineSpan } from '../document/types';
-import { BIDI_CONTROLS, embeddingLevels, mirrorForLevels } from './bidi';
+import { embeddingLevels, mirrorForLevels, stripBidiControls } from './bidi';
 import { breakOpportunities, graphemeBoundaries } from './break-opportunities';
 import { collect } from './collect';
 import { itemize } from './itemize';
@@ -10,7 +10,6 @@ import { shape } from './shape';
 import { ParagraphStyle, PlacedRun, ShapedPiece, TextRun, TypesetLanguage, TypesetLine } from './types';
 
 const TRAILING_SPACE = /[\s\u2028]+$/u;
-const BIDI_CONTROLS_ALL = new RegExp(BIDI_CONTROLS.source, 'g');
 const HYPHEN = '-';
 /** Share of the line width that must be left empty before a word at its end is hyphenated. */
 const MIN_SLACK_TO_HYPHENATE = 0.15;
@@ -128,11 +127,11 @@ function placeLine(
   const runs: PlacedRun[] = drawable.map((piece) => ({
     font: piece.font, size: style.size, x: xOf.get(piece)!, glyphs: piece.glyphs, rtl: piece.level % 2 === 1,
   }));
-  const logical = text.slice(words[0].start, last.contentEnd).replace(BIDI_CONTROLS_ALL, '').replace(/\u2028/g, '') + (last.hyphen ? HYPHEN : '');
+  const logical = stripBidiControls(text.slice(words[0].start, last.contentEnd)).replace(/\u2028/g, '') + (last.hyphen ? HYPHEN : '');
   // What a reader extracts from glyphs drawn in logical order (RTL runs are drawn last glyph first).
   const drawn = runs.flatMap((r) => (r.rtl ? [...r.glyphs].reverse() : r.glyphs).flatMap((g) => g.codePoints))
-    .map((c) => String.fromCodePoint(c)).join('').replace(BIDI_CONTROLS_ALL, '');
-  // Glyphs without code points (parts of a decomposed letter, such as Arabic dots) need it too.
+    .map((c) => String.fromCodePoint(c)).join('');
+  // Glyphs without code points (parts of a decomposed letter, such as Arabic dots) need ActualText too.
   const partsOfLetters = runs.some((r) => r.glyphs.some((g) => g.codePoints.length === 0));
   return { runs, width: lineWidth, text: logical, actualText: drawn === logical && !partsOfLetters ? null : logical };
 }

@@ -1,10 +1,9 @@
 import { Points } from '../core/units';
 import { LoadedFont } from '../fonts/font-registry';
-import { BIDI_CONTROLS } from './bidi';
+import { stripBidiControls } from './bidi';
 import { ShapedGlyph } from './types';
 
 const cache = new Map<string, { glyphs: ShapedGlyph[]; advance: number }>();
-const BIDI_CONTROLS_ALL = new RegExp(BIDI_CONTROLS.source, 'g');
 
 /**
  * Step 5: shape a piece of text with fontkit (OpenType GSUB/GPOS: Arabic
@@ -12,7 +11,7 @@ const BIDI_CONTROLS_ALL = new RegExp(BIDI_CONTROLS.source, 'g');
  * order, sized in points. Results are cached per font, direction and text.
  */
 export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points): { glyphs: ShapedGlyph[]; width: Points } {
-  const clean = text.replace(BIDI_CONTROLS_ALL, '').replace(/\u2028/g, '');
+  const clean = stripBidiControls(text).replace(/\u2028/g, '');
   const key = `${font.key}\u0000${rtl ? 'r' : 'l'}\u0000${clean}`;
   let shaped = cache.get(key);
   if (!shaped) {
