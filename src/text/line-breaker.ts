@@ -16,16 +16,16 @@ export interface Word {
 }
 
 /** Splits a word that does not fit into a part that does and the rest; null when it cannot. */
-export type SplitWord = (word: Word, available: Points, mustSplit: boolean) => [Word, Word] | null;
+export type SplitWord<W extends Word> = (word: W, available: Points, mustSplit: boolean) => [W, W] | null;
 
 /**
  * Step 6: fill lines first-fit. A word that does not fit goes to the next
  * line, after an attempt to hyphenate it; a word longer than a whole line is
  * split (hyphenation points first, grapheme boundaries as the last resort).
  */
-export function breakLines(words: Word[], maxWidth: Points, split: SplitWord): Word[][] {
-  const lines: Word[][] = [];
-  let line: Word[] = [];
+export function breakLines<W extends Word>(words: W[], maxWidth: Points, split: SplitWord<W>): W[][] {
+  const lines: W[][] = [];
+  let line: W[] = [];
   let width: Points = 0;
   let pendingSpace: Points = 0;
   const queue = [...words];

@@ -14,6 +14,12 @@ const HYPHEN = '-';
 /** Share of the line width that must be left empty before a word at its end is hyphenated. */
 const MIN_SLACK_TO_HYPHENATE = 0.15;
 
+/** A word with its shaped pieces, kept so that placing a line does not shape it again. */
+interface ShapedWord extends Word {
+  content: ShapedPiece[];
+  spaces: ShapedPiece[];
+}
+
 /**
  * Lays out one paragraph into lines of placed glyph runs, through the stages
  * of src/text: collect -> bidi -> itemize -> break opportunities -> shape ->
@@ -37,19 +43,19 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
     return pieces;
   };
 
-  const makeWord = (start: number, end: number, required: boolean, hyphen: boolean): Word => {
+  const makeWord = (start: number, end: number, required: boolean, hyphen: boolean): ShapedWord => {
     const contentEnd = start + text.slice(start, end).replace(TRAILING_SPACE, '').length;
     const content = shapeRange(start, contentEnd);
     const spaces = shapeRange(contentEnd, end);
-    const hyphenWidth = hyphen ? hyphenPiece(content, style.size).width : 0;
+    const hyphenWidth = hyphen && content.length ? hyphenPiece(content, style.size).width : 0;
     return {
-      start, contentEnd, end, required, hyphen,
+      start, contentEnd, end, required, hyphen, content, spaces,
       width: sum(content) + hyphenWidth,
       spaceWidth: sum(spaces),
     };
   };
 
-  const words: Word[] = [];
+  const words: ShapedWord[] = [];
   let previous = 0;
   for (const opportunity of breakOpportunities(text, language.lineBreak, language.locale)) {
     if (opportunity.position <= previous) continue;
@@ -57,7 +63,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
     previous = opportunity.position;
   }
 
-  const split = (word: Word, available: Points, mustSplit: boolean): [Word, Word] | null => {
+  const split = (word: ShapedWord, available: Points, mustSplit: boolean): [ShapedWord, ShapedWord] | null => {
     const candidates: { at: number; hyphen: boolean }[] = [];
     const content = text.slice(word.start, word.contentEnd);
     // Hyphenate only where the line would otherwise be left loose, or the word cannot fit at all.
@@ -78,8 +84,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
     return null;
   };
 
-  return breakLines(words, width, split).map((lineWords) =>
-    placeLine(lineWords, text, shapeRange, style, width, language));
+  return breakLines(words, width, split).map((lineWords) => placeLine(lineWords, text, style, width, language));
 }
 
 function shapePiece(shapingText: string, start: number, end: number, run: TextRun, size: Points): ShapedPiece {
@@ -99,9 +104,8 @@ function sum(pieces: ShapedPiece[]): Points {
 }
 
 function placeLine(
-  words: Word[],
+  words: ShapedWord[],
   text: string,
-  shapeRange: (start: number, end: number) => ShapedPiece[],
   style: ParagraphStyle,
   width: Points,
   language: TypesetLanguage,
@@ -109,10 +113,9 @@ function placeLine(
   const last = words[words.length - 1];
   const logicalPieces: ShapedPiece[] = [];
   words.forEach((word) => {
-    const content = shapeRange(word.start, word.contentEnd);
-    logicalPieces.push(...content);
-    if (word === last && word.hyphen && content.length) logicalPieces.push(hyphenPiece(content, style.size));
-    if (word !== last) logicalPieces.push(...shapeRange(word.contentEnd, word.end));
+    logicalPieces.push(...word.content);
+    if (word === last && word.hyphen && word.content.length) logicalPieces.push(hyphenPiece(word.content, style.size));
+    if (word !== last) logicalPieces.push(...word.spaces);
   });
   const drawable = logicalPieces.filter((p) => p.glyphs.length > 0);
   const visual = visualOrder(drawable);
