@@ -4,16 +4,18 @@ import { PamphletData } from '../facts/load-data';
 import { FontRegistry } from '../fonts/font-registry';
 import { createTranslator } from '../i18n/translator';
 import { imposeTrifold } from '../imposition/trifold';
-import { PaperName } from '../imposition/paper';
+import { PAPERS, PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
 import { DrawItem } from '../layout/draw-items';
-import { fitPanel, FittedPanel } from '../layout/fit-panel';
+import { fitPanel, FittedPanel, OverflowError } from '../layout/fit-panel';
 import { COLOURS } from '../layout/styles';
 import { writePdf } from '../render/pdf-writer';
-import { firstUncovered } from '../fonts/coverage';
-import { MissingGlyphError } from '../text/itemize';
+import { PamphletDocument } from '../document/types';
+import { Translation } from '../languages/language';
+import { TypesetLanguage } from '../text/types';
+import { Points } from '../core/units';
 import { renderMarkup } from '../template/render-markup';
 
 /** Where the content comes from: an organisation can bring its own of each. */
@@ -42,29 +44,61 @@ export function creationDate(data: PamphletData): Date {
   return new Date(`${data.edition}T00:00:00Z`);
 }
 
-/** One language on one paper: translation -> markup -> document -> panels -> PDF. */
-export async function buildPamphlet(sources: ContentSources, code: LanguageCode, paper: PaperName): Promise<BuiltPamphlet> {
+/** A language ready to lay out: its typesetting data and its document tree. */
+export interface PreparedLanguage {
+  translation: Translation;
+  language: TypesetLanguage;
+  document: PamphletDocument;
+  title: string;
+}
+
+/** Translation -> markup -> document, for one language. Throws a PamphletError naming what to fix. */
+export function prepareLanguage(sources: ContentSources, code: LanguageCode): PreparedLanguage {
   const translation = loadTranslation(sources.translationsDir, code);
   const language = typesetLanguage(translation, sources.fonts);
   const t = createTranslator(translation, sources.data);
-  const stack = [...language.fonts.regular, ...language.fonts.bold];
-  const checkString = (key: string, text: string) => {
-    const missing = firstUncovered(text, stack);
-    if (missing !== null) throw new MissingGlyphError(missing, code, { file: translation.file, key });
-  };
-  const markup = renderMarkup(sources.templateFile, { translation, data: sources.data, t, checkString });
+  const markup = renderMarkup(sources.templateFile, { translation, data: sources.data, t });
   const document = parseMarkup(markup, { file: sources.templateFile, language: code });
+  return { translation, language, document, title: t('cover.title').replace(/<[^>]+>/g, '') };
+}
+
+/** Several problems at once, such as every panel that overflows; the message is the first one's. */
+export class PamphletErrors extends PamphletError {
+  constructor(readonly errors: PamphletError[]) {
+    super(errors[0].detail + (errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''), errors[0].place, errors[0].kind);
+  }
+}
+
+export interface LaidOutPamphlet {
+  pages: DrawItem[][];
+  pageWidth: Points;
+  pageHeight: Points;
+  /** The smallest type scale any panel needed to fit (1 = design size). */
+  minScale: number;
+}
+
+/** Panels -> pages: fits every panel into its slot on the paper; every panel that does not fit is reported. */
+export function layOutPamphlet(prepared: PreparedLanguage, paper: PaperName, templateFile: string): LaidOutPamphlet {
+  const { document, language, translation } = prepared;
   const imposition = imposeTrifold(paper, translation.meta.direction);
   if (document.panels.length !== imposition.slots.length) {
-    throw new PamphletError(`the template has ${document.panels.length} panels; a tri-fold has ${imposition.slots.length}.`, { file: sources.templateFile }, 'usage');
+    throw new PamphletError(`the template has ${document.panels.length} panels; a tri-fold has ${imposition.slots.length}.`, { file: templateFile });
   }
   const pages: DrawItem[][] = [[], []];
-  const fitted: FittedPanel[] = document.panels.map((panel, i) => {
+  const fitted: FittedPanel[] = [];
+  const overflows: PamphletError[] = [];
+  document.panels.forEach((panel, i) => {
     const slot = imposition.slots[i];
-    const result = fitPanel(panel, slot.content, language);
-    pages[slot.page].push(...result.items);
-    return result;
+    try {
+      const result = fitPanel(panel, slot.content, language);
+      pages[slot.page].push(...result.items);
+      fitted.push(result);
+    } catch (error) {
+      if (!(error instanceof OverflowError)) throw error;
+      overflows.push(new PamphletError(`on ${PAPERS[paper].label} paper, ${error.detail}`, { file: translation.file, language: translation.code, key: panel.name }));
+    }
   });
+  if (overflows.length) throw new PamphletErrors(overflows);
   imposition.folds.forEach((folds, page) => {
     for (const x of folds) {
       for (const [y1, y2] of [[0, FOLD_MARK_LENGTH], [imposition.pageHeight - FOLD_MARK_LENGTH, imposition.pageHeight]]) {
@@ -72,13 +106,19 @@ export async function buildPamphlet(sources: ContentSources, code: LanguageCode,
       }
     }
   });
+  return { pages, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...fitted.map((f) => f.tightening.scale)) };
+}
+
+/** One language on one paper: prepared document -> laid-out pages -> PDF. */
+export async function buildPamphlet(sources: ContentSources, code: LanguageCode, paper: PaperName, prepared = prepareLanguage(sources, code)): Promise<BuiltPamphlet> {
+  const laidOut = layOutPamphlet(prepared, paper, sources.templateFile);
   const pdf = await writePdf({
-    width: imposition.pageWidth,
-    height: imposition.pageHeight,
-    pages,
-    title: t('cover.title').replace(/<[^>]+>/g, ''),
-    lang: translation.meta.locale.split('-u-')[0],
+    width: laidOut.pageWidth,
+    height: laidOut.pageHeight,
+    pages: laidOut.pages,
+    title: prepared.title,
+    lang: prepared.translation.meta.locale.split('-u-')[0],
     creationDate: creationDate(sources.data),
   });
-  return { language: code, paper, pdf, pages: pages.length, minScale: Math.min(...fitted.map((f) => f.tightening.scale)) };
+  return { language: code, paper, pdf, pages: laidOut.pages.length, minScale: laidOut.minScale };
 }

@@ -1,58 +1,95 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommandModule } from 'yargs';
-import { buildPamphlet } from '../build/build-pamphlet';
+import { buildPamphlet, PamphletErrors } from '../build/build-pamphlet';
 import { writeFileAtomic } from '../build/write-atomic';
+import { runChecks } from '../check/run-checks';
+import { displayPath, humanReport, jsonFindings, summarize, summaryLine } from '../check/report';
 import { PamphletError } from '../core/errors';
-import { paperByName, PAPERS, PaperName } from '../imposition/paper';
-import { assertLanguageCode, listLanguages } from '../languages/load-translations';
-import { ContentArgs, loadContent, withContentOptions } from './content-options';
+import { Finding, findingFromError } from '../core/finding';
+import { PaperName } from '../imposition/paper';
+import { LanguageCode } from '../languages/language';
+import { contentPaths, selectLanguages, selectPapers, SelectionArgs, withSelectionOptions } from './content-options';
 
-interface BuildArgs extends ContentArgs {
-  lang: string;
-  paper: string;
+interface BuildArgs extends SelectionArgs {
   out: string;
+}
+
+interface BuiltFile {
+  file: string;
+  language: LanguageCode;
+  paper: PaperName;
+  pages: number;
+  bytes: number;
+  /** The smallest type scale a panel needed to fit. */
+  scale: number;
 }
 
 export function outputPath(out: string, paper: PaperName, code: string): string {
   return path.join(out, 'trifold', paper, `${code}.pdf`);
 }
 
+/** Fails early, in one line, when the output folder cannot be written, rather than once per PDF. */
+function assertWritable(out: string): void {
+  const probe = path.join(out, `.pamphlet-write-test-${process.pid}`);
+  try {
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (error) {
+    throw new PamphletError(`the output folder cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Choose a writable folder with --out.`, { file: out }, 'usage');
+  }
+}
+
 export const buildCommand: CommandModule<object, BuildArgs> = {
   command: 'build',
-  describe: 'Build the tri-fold pamphlet as PDF, one file per language',
-  builder: (yargs) => withContentOptions(yargs)
-    .option('lang', { type: 'string', default: 'all', describe: 'Language codes separated by commas, or "all"' })
-    .option('paper', { type: 'string', default: 'letter', describe: `Paper size: ${Object.keys(PAPERS).join(', ')}, or "all"` })
+  describe: 'Check the content, then build the tri-fold pamphlet as PDF, one file per language and paper',
+  builder: (yargs) => withSelectionOptions(yargs, 'letter')
     .option('out', { type: 'string', default: 'out', describe: 'Output folder; files go to OUT/trifold/<paper>/<lang>.pdf' }) as never,
   handler: async (args) => {
-    const content = loadContent(args);
-    const known = listLanguages(args.translations);
-    const codes = args.lang === 'all' ? known : args.lang.split(',').map((c) => assertLanguageCode(c.trim()));
-    for (const code of codes) {
-      if (!known.includes(code)) throw new PamphletError(`there is no translation for "${code}". Known languages: ${known.join(', ')}.`, { language: code }, 'usage');
-    }
-    const papers = args.paper === 'all' ? (Object.keys(PAPERS) as PaperName[]) : args.paper.split(',').map((p) => paperByName(p.trim()));
-    const failures: string[] = [];
+    const paths = contentPaths(args);
+    const codes = selectLanguages(args.lang, paths.translationsDir);
+    const papers = selectPapers(args.paper);
+    assertWritable(args.out);
     const started = Date.now();
-    let built = 0;
+    // The checks that need no paper first; fit is checked as each PDF is laid out.
+    const { findings, sources, prepared, names } = runChecks(paths, codes, []);
+    const built: BuiltFile[] = [];
+    const failed: string[] = [];
+    const log = (line: string) => { if (!args.json) console.log(line); };
     for (const paper of papers) {
       for (const code of codes) {
+        const ready = prepared.get(code);
+        if (!sources || !ready) {
+          failed.push(`${code} on ${paper}`);
+          continue;
+        }
         try {
-          const result = await buildPamphlet(content, code, paper);
+          const result = await buildPamphlet(sources, code, paper, ready);
           const file = outputPath(args.out, paper, code);
           writeFileAtomic(file, result.pdf);
-          built++;
+          built.push({ file: displayPath(file)!, language: code, paper, pages: result.pages, bytes: result.pdf.length, scale: result.minScale });
           const tightened = result.minScale < 1 ? `, type at ${Math.round(result.minScale * 100)}% to fit` : '';
-          console.log(`built ${file} (${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB${tightened})`);
+          log(`built ${displayPath(file)} (${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB${tightened})`);
         } catch (error) {
-          if (!(error instanceof PamphletError)) throw error;
-          failures.push(error.message);
-          console.error(`failed ${code} on ${paper}: ${error.message}`);
+          if (!(error instanceof PamphletError) || error.kind === 'usage') throw error;
+          const errors = error instanceof PamphletErrors ? error.errors : [error];
+          findings.push(...errors.map((e): Finding => findingFromError(e, 'fit', code)));
+          failed.push(`${code} on ${paper}`);
         }
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`${built} built, ${failures.length} failed, in ${seconds} s`);
-    if (failures.length) process.exitCode = 1;
+    const summary = summarize(findings, codes);
+    if (args.json) {
+      console.log(JSON.stringify({ ok: failed.length === 0, summary: { ...summary, built: built.length, failed }, built, findings: jsonFindings(findings) }, null, 2));
+    } else {
+      if (findings.length) {
+        const withFindings = codes.filter((c) => findings.some((f) => f.language === c));
+        for (const line of humanReport(findings, withFindings, names)) console.error(line);
+      }
+      console.log(`${built.length} built, ${failed.length} failed${failed.length ? ` (${failed.join(', ')})` : ''}, in ${seconds} s. ${summaryLine(summary)}`);
+    }
+    if (failed.length) process.exitCode = 1;
   },
 };

@@ -2,9 +2,10 @@ import { CommandModule } from 'yargs';
 import { flattenStrings, listLanguages, loadTranslation } from '../languages/load-translations';
 import { ContentArgs, withContentOptions } from './content-options';
 import { FontRegistry } from '../fonts/font-registry';
+import { SOURCE_LANGUAGE } from '../languages/language';
 import { PamphletError } from '../core/errors';
 
-const SOURCE_LANGUAGE = 'en';
+
 
 /** Source keys, with plural keys (`key_one`, `key_other`) folded to their base key. */
 function baseKeys(strings: Map<string, string>): Set<string> {
@@ -16,7 +17,7 @@ export const languagesCommand: CommandModule<object, ContentArgs> = {
   describe: 'List the languages found, with endonym, script, direction, fonts and completeness',
   builder: (yargs) => withContentOptions(yargs) as never,
   handler: (args) => {
-    const fonts = FontRegistry.default();
+    const fonts = new FontRegistry(args.fonts);
     const codes = listLanguages(args.translations);
     const source = baseKeys(flattenStrings(loadTranslation(args.translations, SOURCE_LANGUAGE).strings));
     const rows = codes.map((code) => {

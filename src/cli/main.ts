@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { PamphletError } from '../core/errors';
 import { buildCommand } from './build-command';
+import { checkCommand } from './check-command';
 import { languagesCommand } from './languages-command';
 
 /** Exit codes: 0 all built, 1 a content problem, 2 a usage problem. */
@@ -18,8 +19,9 @@ function fail(error: unknown): never {
 yargs(hideBin(process.argv))
   .scriptName('pamphlet')
   .command(buildCommand)
+  .command(checkCommand)
   .command(languagesCommand)
-  .demandCommand(1, 'Name a command: build or languages.')
+  .demandCommand(1, 'Name a command: build, check or languages.')
   .strict()
   .help()
   .fail((message, error) => {

@@ -14,9 +14,12 @@ export interface ErrorPlace {
 export class PamphletError extends Error {
   readonly kind: ErrorKind;
   readonly place: ErrorPlace;
+  /** The message without the place: what is wrong and what to do. */
+  readonly detail: string;
 
   constructor(message: string, place: ErrorPlace = {}, kind: ErrorKind = 'content') {
     super(PamphletError.format(message, place));
+    this.detail = message;
     this.name = 'PamphletError';
     this.kind = kind;
     this.place = place;

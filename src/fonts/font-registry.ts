@@ -28,7 +28,8 @@ export interface LoadedFont {
 }
 
 const familySchema = z.object({
-  package: z.string(),
+  /** The npm package the files are in; without it, files are relative to fonts.json. */
+  package: z.string().optional(),
   regular: z.string(),
   bold: z.string(),
   /** Unicode script names (e.g. "Arabic"): the only letters this family is used for. */
@@ -94,6 +95,7 @@ export class FontRegistry {
 
   fileOf(family: string, weight: FontWeight): string {
     const entry = this.config.families[family];
+    if (!entry.package) return path.resolve(path.dirname(this.configFile), entry[weight]);
     let packageDir: string;
     try {
       packageDir = path.dirname(require.resolve(`${entry.package}/package.json`));

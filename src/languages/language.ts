@@ -1,5 +1,7 @@
 /** A language code as used for file names: `en`, `th`, `ar` (BCP 47 primary tag). */
 export type LanguageCode = string;
+/** The language translators translate from: its keys and placeholders are the reference. */
+export const SOURCE_LANGUAGE: LanguageCode = 'en';
 /** An ISO 15924 script code naming a font stack in fonts/fonts.json: `Latn`, `Arab`, `Hans`. */
 export type ScriptCode = string;
 export type Direction = 'ltr' | 'rtl';

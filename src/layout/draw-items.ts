@@ -16,3 +16,21 @@ export interface Box {
   width: Points;
   height: Points;
 }
+
+/** The area an item inks, for checking that nothing leaves its panel. */
+export function itemExtent(item: DrawItem): Box {
+  switch (item.type) {
+    case 'line': {
+      if (!item.line.runs.length) return { x: item.x, y: item.baseline, width: 0, height: 0 };
+      const left = Math.min(...item.line.runs.map((r) => r.x));
+      const right = Math.max(...item.line.runs.map((r) => r.x + r.glyphs.reduce((w, g) => w + g.xAdvance, 0)));
+      const top = Math.min(...item.line.runs.map((r) => item.baseline - r.font.ascent * r.size));
+      const bottom = Math.max(...item.line.runs.map((r) => item.baseline - r.font.descent * r.size));
+      return { x: item.x + left, y: top, width: right - left, height: bottom - top };
+    }
+    case 'rect': return { x: item.x, y: item.y, width: item.width, height: item.height };
+    case 'circle': return { x: item.x - item.radius, y: item.y - item.radius, width: 2 * item.radius, height: 2 * item.radius };
+    case 'qr': return { x: item.x, y: item.y, width: item.size, height: item.size };
+    case 'stroke': return { x: Math.min(item.x1, item.x2), y: Math.min(item.y1, item.y2), width: Math.abs(item.x2 - item.x1), height: Math.abs(item.y2 - item.y1) };
+  }
+}

@@ -2,7 +2,7 @@ import { PamphletError } from '../core/errors';
 import { Points, toMm } from '../core/units';
 import { Panel } from '../document/types';
 import { TypesetLanguage } from '../text/types';
-import { Box } from './draw-items';
+import { Box, itemExtent } from './draw-items';
 import { layoutPanel, PanelLayout, Tightening } from './panel-flow';
 import { FIT_LIMITS } from './styles';
 
@@ -10,16 +10,36 @@ export interface FittedPanel extends PanelLayout {
   tightening: Tightening;
 }
 
+/** A panel whose content does not fit its box: too tall even when tightened, or wider than its column. */
 export class OverflowError extends PamphletError {
-  constructor(readonly language: string, readonly panel: string, readonly overflow: Points) {
-    super(`the text of panel "${panel}" is ${toMm(overflow).toFixed(1)} mm too tall even at the smallest type size allowed. Shorten the text of this panel.`, { language, key: panel });
+  constructor(readonly language: string, readonly panel: string, readonly overflow: Points, readonly side: 'height' | 'width') {
+    super(
+      side === 'height'
+        ? `the text of panel "${panel}" is ${toMm(overflow).toFixed(1)} mm too tall, even with the type at ${Math.round(FIT_LIMITS.minScale * 100)}% and the leading at ${Math.round(FIT_LIMITS.minLeading * 100)}%. Shorten the text of this panel.`
+        : `something in panel "${panel}" is ${toMm(overflow).toFixed(1)} mm wider than its column and would run into the fold or off the paper. Shorten the longest word or value of this panel.`,
+      { language, key: panel },
+    );
   }
+}
+
+/** Protrusion smaller than this is rounding, not layout. */
+const TOLERANCE: Points = 0.5;
+
+/** How far the items stick out of the box sideways, or 0. */
+export function widthOverflow(items: PanelLayout['items'], box: Box): Points {
+  let worst = 0;
+  for (const item of items) {
+    const e = itemExtent(item);
+    worst = Math.max(worst, box.x - e.x, e.x + e.width - (box.x + box.width));
+  }
+  return worst;
 }
 
 /**
  * Fits a panel's text into its box: the design size first, then smaller
  * type down to FIT_LIMITS.minScale, then tighter leading. Never clips: if the
- * text still does not fit, the build fails, saying by how much.
+ * text still does not fit, or anything is wider than the column, the build
+ * fails, saying by how much.
  */
 export function fitPanel(panel: Panel, box: Box, language: TypesetLanguage): FittedPanel {
   let last: FittedPanel | null = null;
@@ -30,7 +50,10 @@ export function fitPanel(panel: Panel, box: Box, language: TypesetLanguage): Fit
   }
   for (const tightening of attempts) {
     last = { ...layoutPanel(panel, box, language, tightening), tightening };
-    if (last.contentHeight <= box.height + 0.01) return last;
+    if (last.contentHeight <= box.height + 0.01) break;
   }
-  throw new OverflowError(language.code, panel.name, last!.contentHeight - box.height);
+  if (last!.contentHeight > box.height + 0.01) throw new OverflowError(language.code, panel.name, last!.contentHeight - box.height, 'height');
+  const wide = widthOverflow(last!.items, box);
+  if (wide > TOLERANCE) throw new OverflowError(language.code, panel.name, wide, 'width');
+  return last!;
 }

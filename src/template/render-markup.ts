@@ -11,8 +11,6 @@ export interface TemplateContext {
   translation: Translation;
   data: PamphletData;
   t: Translate;
-  /** Checks a translated string before it enters the document (glyph coverage); throws naming the key. */
-  checkString?: (key: string, text: string) => void;
 }
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
@@ -42,7 +40,6 @@ export function renderMarkup(file: string, context: TemplateContext): string {
     if (typeof key !== 'string') throw new PamphletError(`the t helper needs a key, as in {{t "cover.title"}}.`, { file });
     const count = options.hash.count as number | undefined;
     const text = t(key, count === undefined ? {} : { count });
-    context.checkString?.(key, text);
     return new hb.SafeString(translatorStringToMarkup(text, { file: translation.file, language: translation.code, key }));
   });
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));

@@ -191,7 +191,8 @@ describe('the CLI', () => {
     const out = path.join(dir, 'out');
     const result = run('build', '--lang', 'th,en', '--translations', path.join(dir, 'translations'), '--out', out);
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/th\.json, language th, key what\.intro: .*U\+10900/);
+    expect(result.out).toMatch(/^th +ภาษาไทย: 1 error$/m);
+    expect(result.out).toMatch(/th\.json, key what\.intro: .*U\+10900/);
     expect(fs.existsSync(path.join(out, 'trifold', 'letter', 'th.pdf'))).toBe(false);
     // The batch goes on past the failing language.
     expect(fs.existsSync(path.join(out, 'trifold', 'letter', 'en.pdf'))).toBe(true);

@@ -1,0 +1,62 @@
+import { codePointLabel } from '../core/errors';
+import { Finding } from '../core/finding';
+import { PamphletData } from '../facts/load-data';
+import { formatFacts } from '../facts/format-facts';
+import { NEEDS_NO_GLYPH } from '../fonts/coverage';
+import { LoadedFont } from '../fonts/font-registry';
+import { COUNT_PLACEHOLDER, fillPlaceholders } from '../i18n/placeholders';
+import { flattenStrings } from '../languages/load-translations';
+import { Translation } from '../languages/language';
+import { TypesetLanguage } from '../text/types';
+
+/** Every distinct character of `text` that no font of the stack has, in order. */
+export function uncoveredCharacters(text: string, stack: LoadedFont[]): string[] {
+  const found = new Set<string>();
+  for (const char of text) {
+    if (found.has(char) || NEEDS_NO_GLYPH.test(char)) continue;
+    const codePoint = char.codePointAt(0)!;
+    if (!stack.some((font) => font.face.hasGlyphForCodePoint(codePoint))) found.add(char);
+  }
+  return [...found];
+}
+
+/** What a reader would see of a character in a message: itself, unless it is invisible or broken. */
+function shown(char: string): string {
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(char) ? `"${char}" ` : '';
+}
+
+/**
+ * Checks that every character the language prints has a glyph in its font
+ * stack: each string (all plural forms) with its facts filled in as the
+ * language formats them, the language's own name, and the contacts.
+ */
+export function checkGlyphs(translation: Translation, language: TypesetLanguage, data: PamphletData): Finding[] {
+  const stack = [...language.fonts.regular, ...language.fonts.bold];
+  const families = [...new Set(language.fonts.regular.map((f) => f.face.familyName))].join(' + ');
+  const values = formatFacts(data.facts, language.locale);
+  // Any number may fill {{count}}: all ten digits as the language writes them.
+  values[COUNT_PLACEHOLDER] = new Intl.NumberFormat(language.locale, { useGrouping: false }).format(1234567890);
+  const findings: Finding[] = [];
+  const check = (file: string, key: string, text: string) => {
+    for (const char of uncoveredCharacters(text, stack)) {
+      findings.push({
+        check: 'glyphs',
+        severity: 'error',
+        file,
+        language: translation.code,
+        key,
+        message: `the character ${shown(char)}(${codePointLabel(char.codePointAt(0)!)}) is in no font for ${translation.meta.englishName} (${families}), so it would print as an empty box. Replace it, or add a font that has it in fonts/fonts.json.`,
+      });
+    }
+  };
+  check(translation.file, 'meta.name', translation.meta.name);
+  for (const [key, text] of flattenStrings(translation.strings)) check(translation.file, key, fillPlaceholders(text, values));
+  // The contacts' data file, not the translation, is where those characters come from.
+  data.contacts.forEach((contact, i) => {
+    for (const field of ['phone', 'email', 'url'] as const) {
+      const value = contact[field];
+      if (value) check(data.files.contacts, `contacts.${i}.${field}`, value);
+    }
+  });
+  return findings;
+}

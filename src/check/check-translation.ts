@@ -1,0 +1,118 @@
+import { Finding } from '../core/finding';
+import { codePointLabel, PamphletError } from '../core/errors';
+import { brokenPlaceholder, COUNT_PLACEHOLDER, placeholdersOf } from '../i18n/placeholders';
+import { pluralCategories, PluralCategory, splitPluralKey } from '../i18n/plural-forms';
+import { flattenStrings } from '../languages/load-translations';
+import { Translation } from '../languages/language';
+import { translatorStringToMarkup } from '../template/inline-markup';
+import { didYouMean } from './edit-distance';
+
+/** Plural forms for exactly one small number, which languages often write in words ("two departments"). */
+const COUNT_MAY_BE_WORDS: PluralCategory[] = ['zero', 'one', 'two'];
+
+/**
+ * The keys a language must have, each with the source key it translates:
+ * every plain key of the source, and each plural key in the language's own
+ * forms (compared with the source's "other" form).
+ */
+function requiredKeys(source: Map<string, string>, translation: Translation): Map<string, string> {
+  const required = new Map<string, string>();
+  const forms = pluralCategories(translation.code);
+  for (const key of source.keys()) {
+    const plural = splitPluralKey(key);
+    if (plural && source.has(`${plural.base}_other`)) {
+      for (const form of forms) required.set(`${plural.base}_${form}`, `${plural.base}_other`);
+    } else required.set(key, key);
+  }
+  return required;
+}
+
+/**
+ * Checks one translation against the source language: keys, plural forms,
+ * placeholders, empty strings, markup and broken characters.
+ */
+export function checkTranslation(translation: Translation, source: Translation, factNames: Set<string>): Finding[] {
+  const findings: Finding[] = [];
+  const { code, file } = translation;
+  const add = (key: string, message: string, severity: Finding['severity'] = 'error') =>
+    findings.push({ check: 'translation', severity, file, language: code, key, message });
+  const sourceStrings = flattenStrings(source.strings);
+  const strings = flattenStrings(translation.strings);
+  const required = requiredKeys(sourceStrings, translation);
+  const formList = pluralCategories(code).join(', ');
+
+  for (const [key, against] of required) {
+    if (strings.has(key)) continue;
+    const plural = splitPluralKey(key);
+    if (plural && key !== against) {
+      add(key, `the plural form "${plural.category}" is missing. ${translation.meta.englishName} needs the forms ${formList} for "${plural.base}". Add "${key}".`);
+    } else {
+      add(key, `the string is missing. Add it, translating "${sourceStrings.get(key)}" from ${source.code}.json.`);
+    }
+  }
+
+  for (const [key, text] of strings) {
+    const against = required.get(key);
+    if (against === undefined) {
+      const plural = splitPluralKey(key);
+      if (plural && sourceStrings.has(`${plural.base}_other`)) {
+        add(key, `${translation.meta.englishName} has no plural form "${plural.category}" (its forms are ${formList}), so this string is never printed. Remove it.`, 'warning');
+      } else {
+        const missing = [...required.keys()].filter((k) => !strings.has(k));
+        add(key, `this key is not in the source ${source.code}.json, so the template never prints it.${didYouMean(key, missing)} Remove it or fix its name.`);
+      }
+      continue;
+    }
+    if (text.trim() === '') {
+      add(key, `the string is empty. Translate "${sourceStrings.get(against)}" from ${source.code}.json.`);
+      continue;
+    }
+    const report = (message: string) => add(key, message);
+    checkPlaceholders(text, sourceStrings.get(against)!, splitPluralKey(key)?.category, factNames, report);
+    checkCharacters(text, report);
+    try {
+      translatorStringToMarkup(text, {});
+    } catch (error) {
+      if (!(error instanceof PamphletError)) throw error;
+      report(error.detail);
+    }
+  }
+  return findings;
+}
+
+function checkPlaceholders(text: string, sourceText: string, category: PluralCategory | undefined, factNames: Set<string>, report: (message: string) => void): void {
+  const broken = brokenPlaceholder(text);
+  if (broken) {
+    report(`"${broken}" is not a placeholder: the reader would see the braces. Write a placeholder with two braces on each side, as in {{maxFine}}.`);
+  }
+  const own = placeholdersOf(text);
+  const expected = placeholdersOf(sourceText);
+  const expectedList = expected.map((n) => `{{${n}}}`).join(' ') || 'none';
+  for (const name of own) {
+    if (name !== COUNT_PLACEHOLDER && !factNames.has(name)) {
+      report(`{{${name}}} names no fact in the data.${didYouMean(name, factNames, (c) => `{{${c}}}`)} Use the placeholders of the source text: ${expectedList}.`);
+    } else if (!expected.includes(name)) {
+      report(`{{${name}}} is not in the source text. Use the placeholders of the source text: ${expectedList}.`);
+    }
+  }
+  for (const name of expected) {
+    if (own.includes(name)) continue;
+    if (name === COUNT_PLACEHOLDER && category && COUNT_MAY_BE_WORDS.includes(category)) continue;
+    report(`the placeholder {{${name}}} is missing, so its fact would not be printed. Put it in the sentence where it belongs, as the source does: "${sourceText}".`);
+  }
+}
+
+/** Characters that are never right in printed text: broken UTF-16 and control codes. */
+function checkCharacters(text: string, report: (message: string) => void): void {
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      report(`the text has a broken character (${codePointLabel(cp)}, half of a surrogate pair); an editor probably damaged the file. Retype the words around it.`);
+      return;
+    }
+    if ((cp < 0x20 && cp !== 0x0a) || (cp >= 0x7f && cp < 0xa0)) {
+      report(`the text has the invisible control character ${codePointLabel(cp)}. Remove it; use <br> for a line break.`);
+      return;
+    }
+  }
+}

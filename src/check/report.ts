@@ -1,0 +1,70 @@
+import * as path from 'node:path';
+import { Finding } from '../core/finding';
+import { LanguageCode } from '../languages/language';
+
+/** A path as the person at the terminal would type it: relative to where they are, when inside it. */
+export function displayPath(file: string | undefined, cwd = process.cwd()): string | undefined {
+  if (!file) return undefined;
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+export interface ReportSummary {
+  languages: number;
+  failedLanguages: LanguageCode[];
+  errors: number;
+  warnings: number;
+}
+
+export function summarize(findings: Finding[], codes: LanguageCode[]): ReportSummary {
+  const errors = findings.filter((f) => f.severity === 'error');
+  // An error in the data, the template or the source text fails every language.
+  const sharedError = errors.some((f) => !f.language || !codes.includes(f.language));
+  const failed = new Set(errors.map((f) => f.language));
+  return {
+    languages: codes.length,
+    failedLanguages: codes.filter((c) => sharedError || failed.has(c)),
+    errors: errors.length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function summaryLine(summary: ReportSummary): string {
+  const passed = summary.languages - summary.failedLanguages.length;
+  const failed = summary.failedLanguages.length ? ` (${summary.failedLanguages.join(', ')})` : '';
+  return `${plural(summary.languages, 'language')} checked: ${passed} passed, ${summary.failedLanguages.length} failed${failed}; ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}.`;
+}
+
+function findingLine(f: Finding): string {
+  const where = [displayPath(f.file), f.key && `key ${f.key}`].filter(Boolean).join(', ');
+  return `  ${f.severity.padEnd(7)} ${where ? `${where}: ` : ''}${f.message}`;
+}
+
+/**
+ * Findings for people: first what concerns every language (data, template),
+ * then one group per language, in the order checked, each with its findings.
+ */
+export function humanReport(findings: Finding[], codes: LanguageCode[], names: Map<LanguageCode, string>): string[] {
+  const lines: string[] = [];
+  const shared = findings.filter((f) => !f.language || !codes.includes(f.language));
+  if (shared.length) {
+    lines.push('all languages (data, template, source text)');
+    lines.push(...shared.map(findingLine));
+  }
+  for (const code of codes) {
+    const own = findings.filter((f) => f.language === code);
+    const errors = own.filter((f) => f.severity === 'error').length;
+    const warnings = own.length - errors;
+    const status = own.length ? [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ') : 'ok';
+    lines.push(`${code.padEnd(3)} ${names.get(code) ?? ''}: ${status}`);
+    lines.push(...own.map(findingLine));
+  }
+  return lines;
+}
+
+/** Findings for CI: one object each, with paths as displayed. */
+export function jsonFindings(findings: Finding[]): Finding[] {
+  return findings.map((f) => ({ ...f, file: displayPath(f.file) }));
+}

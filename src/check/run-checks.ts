@@ -1,0 +1,117 @@
+import { PamphletError } from '../core/errors';
+import { Finding, findingFromError, hasErrors, CheckName } from '../core/finding';
+import { ContentSources, layOutPamphlet, PamphletErrors, prepareLanguage, PreparedLanguage } from '../build/build-pamphlet';
+import { readData } from '../facts/load-data';
+import { FontRegistry } from '../fonts/font-registry';
+import { placeholdersOf } from '../i18n/placeholders';
+import { PaperName } from '../imposition/paper';
+import { LanguageCode, SOURCE_LANGUAGE, Translation } from '../languages/language';
+import { flattenStrings, loadTranslation } from '../languages/load-translations';
+import { typesetLanguage } from '../languages/typeset-language';
+import { checkGlyphs } from './check-glyphs';
+import { checkTranslation } from './check-translation';
+import { factsUsedByTemplate } from './template-facts';
+
+/** Where the content is read from. */
+export interface ContentPaths {
+  translationsDir: string;
+  templateFile: string;
+  dataDir: string;
+  fonts: FontRegistry;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  /** The content, when the data could be read. */
+  sources: ContentSources | null;
+  /** Languages that passed every check so far, ready to lay out. */
+  prepared: Map<LanguageCode, PreparedLanguage>;
+  /** Each language's own name, for reports. */
+  names: Map<LanguageCode, string>;
+}
+
+/** Runs `step`; a PamphletError about the content becomes findings, a usage error goes on up. */
+function collect<T>(findings: Finding[], check: CheckName, language: LanguageCode | undefined, step: () => T): T | null {
+  try {
+    return step();
+  } catch (error) {
+    if (!(error instanceof PamphletError) || error.kind === 'usage') throw error;
+    const errors = error instanceof PamphletErrors ? error.errors : [error];
+    findings.push(...errors.map((e) => findingFromError(e, check, language)));
+    return null;
+  }
+}
+
+/** Facts that neither the template nor any source string prints. */
+function unusedFacts(sources: ContentSources, source: Translation | null, usedByTemplate: Set<string>): Finding[] {
+  const used = new Set(usedByTemplate);
+  if (source) for (const text of flattenStrings(source.strings).values()) placeholdersOf(text).forEach((name) => used.add(name));
+  return Object.keys(sources.data.facts)
+    .filter((name) => !used.has(name))
+    .map((name) => ({
+      check: 'data' as const,
+      severity: 'warning' as const,
+      file: sources.data.files.facts,
+      key: `facts.${name}`,
+      message: `no template or source string prints this fact. Use it as {{${name}}} in ${SOURCE_LANGUAGE}.json, or remove it.`,
+    }));
+}
+
+/**
+ * The quality gates, in the order a problem is cheapest to find: data and
+ * template, then per language the translation, glyph coverage, the document,
+ * and (when papers are given) the fit of every panel on each paper.
+ */
+export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: PaperName[]): CheckResult {
+  const findings: Finding[] = [];
+  const { data, findings: dataFindings } = readData(paths.dataDir);
+  findings.push(...dataFindings);
+  const usedByTemplate = collect(findings, 'template', undefined, () => factsUsedByTemplate(paths.templateFile));
+  const sources: ContentSources | null = data && { translationsDir: paths.translationsDir, templateFile: paths.templateFile, data, fonts: paths.fonts };
+  const source = collect(findings, 'translation', SOURCE_LANGUAGE, () => loadTranslation(paths.translationsDir, SOURCE_LANGUAGE));
+  if (sources && usedByTemplate) findings.push(...unusedFacts(sources, source, usedByTemplate));
+  const prepared = new Map<LanguageCode, PreparedLanguage>();
+  const names = new Map<LanguageCode, string>();
+  const contentReady = sources !== null && usedByTemplate !== null;
+
+  for (const code of codes) {
+    const own: Finding[] = [];
+    const translation = code === SOURCE_LANGUAGE && source ? source : collect(own, 'translation', code, () => loadTranslation(paths.translationsDir, code));
+    if (translation) {
+      names.set(code, translation.meta.name);
+      if (source) own.push(...checkTranslation(translation, source, new Set(Object.keys(data?.facts ?? {}))));
+      const language = collect(own, 'translation', code, () => typesetLanguage(translation, paths.fonts));
+      if (language && data) own.push(...checkGlyphs(translation, language, data));
+    }
+    if (contentReady && translation && !hasErrors(own)) {
+      const ready = collect(own, 'template', code, () => prepareLanguage(sources, code));
+      if (ready) {
+        for (const paper of papers) collect(own, 'fit', code, () => layOutPamphlet(ready, paper, paths.templateFile));
+        if (!hasErrors(own)) prepared.set(code, ready);
+      }
+    }
+    findings.push(...own);
+  }
+  return { findings: mergeTemplateFindings(findings, paths.templateFile), sources, prepared, names };
+}
+
+/**
+ * A problem in the template shows in every language; it is reported once,
+ * for all languages. A problem the template met in a translation (a missing
+ * string) stays with its language.
+ */
+function mergeTemplateFindings(findings: Finding[], templateFile: string): Finding[] {
+  const seen = new Set<string>();
+  const merged: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.file !== templateFile) {
+      merged.push(finding.check === 'template' ? { ...finding, check: 'translation' } : finding);
+      continue;
+    }
+    const id = `${finding.key}\u0000${finding.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    merged.push({ ...finding, check: 'template', language: undefined });
+  }
+  return merged;
+}

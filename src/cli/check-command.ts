@@ -1,0 +1,24 @@
+import { CommandModule } from 'yargs';
+import { runChecks } from '../check/run-checks';
+import { humanReport, jsonFindings, summarize, summaryLine } from '../check/report';
+import { contentPaths, selectLanguages, selectPapers, SelectionArgs, withSelectionOptions } from './content-options';
+
+export const checkCommand: CommandModule<object, SelectionArgs> = {
+  command: 'check',
+  describe: 'Check translations, glyphs, data, template and fit without writing PDFs',
+  builder: (yargs) => withSelectionOptions(yargs, 'all') as never,
+  handler: (args) => {
+    const paths = contentPaths(args);
+    const codes = selectLanguages(args.lang, paths.translationsDir);
+    const papers = selectPapers(args.paper);
+    const result = runChecks(paths, codes, papers);
+    const summary = summarize(result.findings, codes);
+    if (args.json) {
+      console.log(JSON.stringify({ ok: summary.errors === 0, summary, findings: jsonFindings(result.findings) }, null, 2));
+    } else {
+      for (const line of humanReport(result.findings, codes, result.names)) console.log(line);
+      console.log(summaryLine(summary));
+    }
+    if (summary.errors) process.exitCode = 1;
+  },
+};
