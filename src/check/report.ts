@@ -58,7 +58,7 @@ export function humanReport(findings: Finding[], codes: LanguageCode[], names: M
     const errors = own.filter((f) => f.severity === 'error').length;
     const warnings = own.length - errors;
     const status = own.length ? [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ') : 'ok';
-    lines.push(`${code.padEnd(3)} ${names.get(code) ?? ''}: ${status}`);
+    lines.push(names.has(code) ? `${code.padEnd(3)} ${names.get(code)}: ${status}` : `${code}: ${status}`);
     lines.push(...own.map(findingLine));
   }
   return lines;

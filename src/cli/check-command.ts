@@ -7,7 +7,7 @@ export const checkCommand: CommandModule<object, SelectionArgs> = {
   command: 'check',
   describe: 'Check translations, glyphs, data, template and fit without writing PDFs',
   builder: (yargs) => withSelectionOptions(yargs, 'all') as never,
-  handler: (args) => {
+  handler: async (args) => {
     const paths = contentPaths(args);
     const codes = selectLanguages(args.lang, paths.translationsDir);
     const papers = selectPapers(args.paper);

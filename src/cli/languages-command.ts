@@ -16,7 +16,7 @@ export const languagesCommand: CommandModule<object, ContentArgs> = {
   command: 'languages',
   describe: 'List the languages found, with endonym, script, direction, fonts and completeness',
   builder: (yargs) => withContentOptions(yargs) as never,
-  handler: (args) => {
+  handler: async (args) => {
     const fonts = new FontRegistry(args.fonts);
     const codes = listLanguages(args.translations);
     const source = baseKeys(flattenStrings(loadTranslation(args.translations, SOURCE_LANGUAGE).strings));
