@@ -174,13 +174,6 @@ describe('the CLI', () => {
     expect(out).toMatch(/ar\s+العربية\s+Arabic\s+Arab\s+rtl/);
   });
 
-  it('rejects an unknown language with exit code 2 and one clear line', () => {
-    const { code, out } = run('build', '--lang', 'xx', '--out', '/tmp/pamphlet-cli-test');
-    expect(code).toBe(2);
-    expect(out).toMatch(/no translation for "xx"/);
-    expect(out).not.toMatch(/at .*\.js:\d+/);
-  });
-
   it('stops on a character no font has, naming the file, language, key and code point, and writes no PDF', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-glyph-'));
     fs.cpSync(path.join(ROOT, 'translations'), path.join(dir, 'translations'), { recursive: true });
@@ -199,9 +192,45 @@ describe('the CLI', () => {
     expect(result.out).toMatch(/1 built, 1 failed/);
   });
 
-  it('rejects a code that tries to leave the translations folder', () => {
-    const { code, out } = run('build', '--lang', '../etc/passwd', '--out', '/tmp/pamphlet-cli-test');
-    expect(code).toBe(2);
-    expect(out).toMatch(/not a language code/);
+  it('passes `check` on the shipped content, every language on both papers, in words and in JSON', () => {
+    const human = run('check');
+    expect(human.code).toBe(0);
+    expect(human.out).toMatch(/^14 languages checked: 14 passed, 0 failed; 0 errors, 0 warnings\.$/m);
+    expect(human.out.match(/: ok$/gm)).toHaveLength(14);
+    const json = run('check', '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toEqual({ ok: true, summary: { languages: 14, failedLanguages: [], errors: 0, warnings: 0 }, findings: [] });
+  });
+
+  it('never replaces a good PDF with a failed build, and leaves no temporary file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-atomic-'));
+    fs.cpSync(path.join(ROOT, 'translations'), path.join(dir, 'translations'), { recursive: true });
+    const out = path.join(dir, 'out');
+    const args = ['build', '--lang', 'en', '--translations', path.join(dir, 'translations'), '--out', out];
+    expect(run(...args).code).toBe(0);
+    const pdf = path.join(out, 'trifold', 'letter', 'en.pdf');
+    const good = fs.readFileSync(pdf);
+    // Now the English law panel is far too long: the build must fail and keep the good file.
+    const file = path.join(dir, 'translations', 'en.json');
+    const en = JSON.parse(fs.readFileSync(file, 'utf8'));
+    en.strings.law.protection = Array(40).fill(en.strings.law.protection).join(' ');
+    fs.writeFileSync(file, JSON.stringify(en));
+    const failed = run(...args);
+    expect(failed.code).toBe(1);
+    expect(failed.out).toMatch(/en\.json, key law: on Letter paper, the text of panel "law" is [\d.]+ mm too tall/);
+    expect(failed.out).toMatch(/0 built, 1 failed \(en on letter\)/);
+    expect(fs.readFileSync(pdf).equals(good)).toBe(true);
+    expect(fs.readdirSync(path.dirname(pdf))).toEqual(['en.pdf']);
+  });
+
+  it('build --json lists the files built, the failures and the findings', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-json-'));
+    const { code, out: stdout } = run('build', '--lang', 'th,ar', '--paper', 'a4', '--out', out, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.ok).toBe(true);
+    expect(report.built.map((b: { language: string; paper: string }) => `${b.language}/${b.paper}`)).toEqual(['th/a4', 'ar/a4']);
+    for (const built of report.built) expect(fs.statSync(built.file).size).toBe(built.bytes);
+    expect(report.findings).toEqual([]);
   });
 });
