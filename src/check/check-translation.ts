@@ -31,7 +31,7 @@ function requiredKeys(source: Map<string, string>, translation: Translation): Ma
  * Checks one translation against the source language: keys, plural forms,
  * placeholders, empty strings, markup and broken characters.
  */
-export function checkTranslation(translation: Translation, source: Translation, factNames: Set<string>): Finding[] {
+export function checkTranslation(translation: Translation, source: Translation, factNames: Set<string> | null): Finding[] {
   const findings: Finding[] = [];
   const { code, file } = translation;
   const add = (key: string, message: string, severity: Finding['severity'] = 'error') =>
@@ -80,7 +80,8 @@ export function checkTranslation(translation: Translation, source: Translation, 
   return findings;
 }
 
-function checkPlaceholders(text: string, sourceText: string, category: PluralCategory | undefined, factNames: Set<string>, report: (message: string) => void): void {
+/** `factNames` null: the data is not at hand, so only the source string is the reference. */
+function checkPlaceholders(text: string, sourceText: string, category: PluralCategory | undefined, factNames: Set<string> | null, report: (message: string) => void): void {
   const broken = brokenPlaceholder(text);
   if (broken) {
     report(`"${broken}" is not a placeholder: the reader would see the braces. Write a placeholder with two braces on each side, as in {{maxFine}}.`);
@@ -89,7 +90,7 @@ function checkPlaceholders(text: string, sourceText: string, category: PluralCat
   const expected = placeholdersOf(sourceText);
   const expectedList = expected.map((n) => `{{${n}}}`).join(' ') || 'none';
   for (const name of own) {
-    if (name !== COUNT_PLACEHOLDER && !factNames.has(name)) {
+    if (factNames && name !== COUNT_PLACEHOLDER && !factNames.has(name)) {
       report(`{{${name}}} names no fact in the data.${didYouMean(name, factNames, (c) => `{{${c}}}`)} Use the placeholders of the source text: ${expectedList}.`);
     } else if (!expected.includes(name)) {
       report(`{{${name}}} is not in the source text. Use the placeholders of the source text: ${expectedList}.`);

@@ -79,7 +79,7 @@ export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: Pa
     const translation = code === SOURCE_LANGUAGE && source ? source : collect(own, 'translation', code, () => loadTranslation(paths.translationsDir, code));
     if (translation) {
       names.set(code, translation.meta.name);
-      if (source) own.push(...checkTranslation(translation, source, new Set(Object.keys(data?.facts ?? {}))));
+      if (source) own.push(...checkTranslation(translation, source, data && new Set(Object.keys(data.facts))));
       const language = collect(own, 'translation', code, () => typesetLanguage(translation, paths.fonts));
       if (language && data) own.push(...checkGlyphs(translation, language, data));
     }

@@ -1,16 +1,10 @@
 import { CommandModule } from 'yargs';
-import { flattenStrings, listLanguages, loadTranslation } from '../languages/load-translations';
-import { ContentArgs, withContentOptions } from './content-options';
+import { checkTranslation } from '../check/check-translation';
+import { PamphletError } from '../core/errors';
 import { FontRegistry } from '../fonts/font-registry';
 import { SOURCE_LANGUAGE } from '../languages/language';
-import { PamphletError } from '../core/errors';
-
-
-
-/** Source keys, with plural keys (`key_one`, `key_other`) folded to their base key. */
-function baseKeys(strings: Map<string, string>): Set<string> {
-  return new Set([...strings.keys()].map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
-}
+import { listLanguages, loadTranslation } from '../languages/load-translations';
+import { ContentArgs, withContentOptions } from './content-options';
 
 export const languagesCommand: CommandModule<object, ContentArgs> = {
   command: 'languages',
@@ -19,18 +13,18 @@ export const languagesCommand: CommandModule<object, ContentArgs> = {
   handler: async (args) => {
     const fonts = new FontRegistry(args.fonts);
     const codes = listLanguages(args.translations);
-    const source = baseKeys(flattenStrings(loadTranslation(args.translations, SOURCE_LANGUAGE).strings));
+    const source = loadTranslation(args.translations, SOURCE_LANGUAGE);
     const rows = codes.map((code) => {
       try {
         const translation = loadTranslation(args.translations, code);
-        const keys = baseKeys(flattenStrings(translation.strings));
-        const missing = [...source].filter((k) => !keys.has(k));
+        // Facts are not read here: a placeholder is judged only against the source string.
+        const problems = checkTranslation(translation, source, null).filter((f) => f.severity === 'error').length;
         const { meta } = translation;
         const stack = fonts.hasScript(meta.script) ? fonts.familiesFor(meta.script).join(' + ') : `no fonts for ${meta.script}`;
-        return [code, meta.name, meta.englishName, meta.script, meta.direction, stack, missing.length ? `incomplete: ${missing.length} missing` : 'complete'];
+        return [code, meta.name, meta.englishName, meta.script, meta.direction, stack, problems ? `${problems} problems: run pamphlet check --lang ${code}` : 'complete'];
       } catch (error) {
         if (!(error instanceof PamphletError)) throw error;
-        return [code, '?', '?', '?', '?', '?', `broken: ${error.message}`];
+        return [code, '?', '?', '?', '?', '?', `broken: ${error.detail}`];
       }
     });
     const header = ['code', 'name', 'English name', 'script', 'dir', 'fonts', 'translation'];

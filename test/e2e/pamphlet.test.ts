@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { listLanguages, loadTranslation } from '../../src/languages/load-translations';
 import { imposeTrifold } from '../../src/imposition/trifold';
-import { build, ROOT } from '../support/build';
+import { build, content, ROOT } from '../support/build';
 import { readPdf, PdfPage } from '../support/pdf';
 
 const LANGUAGES = listLanguages(path.join(ROOT, 'translations'));
@@ -152,6 +152,21 @@ describe('the built pamphlet, read back with MuPDF', () => {
     const a = await build('hi');
     const b = await build('hi');
     expect(a.pdf.equals(b.pdf)).toBe(true);
+  });
+
+  it('dates the PDF from SOURCE_DATE_EPOCH, else from the data edition, and derives the document ID from it', async () => {
+    const trailerId = (pdf: Buffer) => /\/ID \[(<[0-9a-f]+>)/.exec(pdf.toString('latin1'))![1];
+    const edition = await build('en');
+    expect(edition.pdf.toString('latin1')).toContain(`(D:${content().data.edition.replace(/-/g, '')}000000Z)`);
+    process.env.SOURCE_DATE_EPOCH = '86400';
+    try {
+      const epoch = await build('en');
+      expect(epoch.pdf.toString('latin1')).toContain('(D:19700102000000Z)');
+      expect(trailerId(epoch.pdf)).not.toBe(trailerId(edition.pdf));
+      expect(trailerId((await build('en')).pdf)).toBe(trailerId(epoch.pdf));
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
+    }
   });
 });
 
