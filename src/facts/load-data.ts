@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PamphletError } from '../core/errors';
 import { readJsonFile } from '../core/read-json';
 import { Finding, findingFromError } from '../core/finding';
+import { describeIssue } from '../core/schema-issue';
 
 const sourceSchema = z.object({ title: z.string().min(1), location: z.string().min(1) }).strict();
 
@@ -46,19 +47,6 @@ export interface PamphletData {
   facts: Record<string, Fact>;
   contacts: Contact[];
   moreInformation: { url: string; sources: string[] };
-}
-
-/** A zod issue as a sentence naming the field. */
-function describeIssue(issue: z.ZodIssue): { field: string; message: string } {
-  const field = issue.path.join('.');
-  if (issue.code === 'invalid_type' && issue.received === 'undefined') return { field, message: 'this field is missing. Add it.' };
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-    return { field: [field, issue.keys[0]].filter(Boolean).join('.'), message: `unknown field(s) ${keys}. Remove them or fix their names.` };
-  }
-  if (issue.code === 'invalid_type') return { field, message: `must be a ${issue.expected}, not a ${issue.received}.` };
-  if (issue.code === 'invalid_string' || issue.code === 'custom') return { field, message: `must be ${issue.message}.` };
-  return { field, message: `${issue.message}.` };
 }
 
 /** Parses one file against its schema, every problem a finding. */

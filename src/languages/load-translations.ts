@@ -3,14 +3,24 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { PamphletError } from '../core/errors';
 import { readJsonFile } from '../core/read-json';
+import { describeIssue } from '../core/schema-issue';
 import { LanguageCode, Translation, StringTree } from './language';
 
 const languageCodePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
+/** A locale Intl accepts: formatting facts and choosing plural forms both go through it. */
+function isLocale(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 const metaSchema = z.object({
   name: z.string().min(1),
   englishName: z.string().min(1),
-  locale: z.string().min(2),
+  locale: z.string().refine(isLocale, 'a BCP 47 locale such as en-CA or th-TH-u-ca-buddhist'),
   script: z.string().regex(/^[A-Z][a-z]{3}$/, 'an ISO 15924 code such as Latn or Arab'),
   direction: z.enum(['ltr', 'rtl']),
   lineBreak: z.enum(['normal', 'keep-all']),
@@ -51,12 +61,30 @@ export function loadTranslation(dir: string, code: LanguageCode): Translation {
     const known = listLanguages(dir).join(', ');
     throw new PamphletError(`there is no translation for "${code}" (no file ${file}). Known languages: ${known}.`, { language: code }, 'usage');
   }
-  const parsed = fileSchema.safeParse(readJsonFile(file, { language: code }));
+  const json = readJsonFile(file, { language: code });
+  const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PamphletError(`${issue.message} at "${issue.path.join('.')}". The file needs a "meta" object (name, englishName, locale, script, direction, lineBreak, hyphenation) and a "strings" object.`, { file, language: code, key: issue.path.join('.') });
+    const { field, message } = issue.path[0] === 'strings' && issue.code === 'invalid_union'
+      ? { field: firstNonText((json as { strings: unknown }).strings) ?? issue.path.slice(1).join('.'), message: 'must be text in double quotes (or a group of strings in braces).' }
+      : describeIssue(issue);
+    // The file's shape is worth explaining only when a whole part of it is wrong.
+    const shape = field.includes('.') ? '' : ' The file needs a "meta" object (name, englishName, locale, script, direction, lineBreak, hyphenation) and a "strings" object.';
+    throw new PamphletError(`${message}${shape}`, { file, language: code, key: field || undefined });
   }
   return { code, file, meta: parsed.data.meta, strings: parsed.data.strings };
+}
+
+/** The dotted key of the first value in a string tree that is neither text nor a group; null if none. */
+function firstNonText(tree: unknown, prefix = ''): string | null {
+  if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) return prefix || null;
+  for (const [key, value] of Object.entries(tree)) {
+    const dotted = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') continue;
+    const found = firstNonText(value, dotted);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Flattens nested strings to dotted keys: { cover: { title } } -> "cover.title". */

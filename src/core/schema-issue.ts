@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** A zod issue as a sentence naming the field. */
+export function describeIssue(issue: z.ZodIssue): { field: string; message: string } {
+  const field = issue.path.join('.');
+  if (issue.code === 'invalid_type' && issue.received === 'undefined') return { field, message: 'this field is missing. Add it.' };
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    return { field: [field, issue.keys[0]].filter(Boolean).join('.'), message: `unknown field(s) ${keys}. Remove them or fix their names.` };
+  }
+  if (issue.code === 'invalid_type') return { field, message: `must be a ${issue.expected}, not a ${issue.received}.` };
+  if (issue.code === 'invalid_string' || issue.code === 'custom') return { field, message: `must be ${issue.message}.` };
+  return { field, message: `${issue.message}.` };
+}
