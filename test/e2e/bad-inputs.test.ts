@@ -120,6 +120,17 @@ describe('the bad-input corpus', () => {
       if (c.oneLine) expect(out.trim().split('\n')).toHaveLength(1);
     });
 
+    if (c.oneLine) {
+      it('gives the usage error as JSON too, with --json', () => {
+        const { code, stdout } = runCase(c, ['--json']);
+        expect(code).toBe(c.exit);
+        const report = JSON.parse(stdout);
+        expect(report.ok).toBe(false);
+        expect(report.error.kind).toBe('usage');
+        expect(report.error.message.length).toBeGreaterThan(10);
+      });
+    }
+
     if (c.finding) {
       it('gives the finding as JSON for CI', () => {
         const { code, stdout } = runCase(c, ['--json']);
