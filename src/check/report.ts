@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Finding } from '../core/finding';
-import { LanguageCode } from '../languages/language';
+import { LanguageCode, SOURCE_LANGUAGE } from '../languages/language';
 
 /** A path as the person at the terminal would type it: relative to where they are, when inside it. */
 export function displayPath(file: string | undefined, cwd = process.cwd()): string | undefined {
@@ -16,25 +16,26 @@ export interface ReportSummary {
   warnings: number;
 }
 
-export function summarize(findings: Finding[], codes: LanguageCode[]): ReportSummary {
-  const errors = findings.filter((f) => f.severity === 'error');
-  // An error in the data, the template or the source text fails every language.
-  const sharedError = errors.some((f) => !f.language || !codes.includes(f.language));
-  const failed = new Set(errors.map((f) => f.language));
+/** `passed`: the languages that came through every gate (and, for a build, were built). */
+export function summarize(findings: Finding[], codes: LanguageCode[], passed: Set<LanguageCode>): ReportSummary {
   return {
     languages: codes.length,
-    failedLanguages: codes.filter((c) => sharedError || failed.has(c)),
-    errors: errors.length,
+    failedLanguages: codes.filter((c) => !passed.has(c)),
+    errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
   };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+export function findingCounts(summary: ReportSummary): string {
+  return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
+}
+
 export function summaryLine(summary: ReportSummary): string {
   const passed = summary.languages - summary.failedLanguages.length;
   const failed = summary.failedLanguages.length ? ` (${summary.failedLanguages.join(', ')})` : '';
-  return `${plural(summary.languages, 'language')} checked: ${passed} passed, ${summary.failedLanguages.length} failed${failed}; ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}.`;
+  return `${plural(summary.languages, 'language')} checked: ${passed} passed, ${summary.failedLanguages.length} failed${failed}; ${findingCounts(summary)}.`;
 }
 
 function findingLine(f: Finding): string {
@@ -46,7 +47,7 @@ function findingLine(f: Finding): string {
  * Findings for people: first what concerns every language (data, template),
  * then one group per language, in the order checked, each with its findings.
  */
-export function humanReport(findings: Finding[], codes: LanguageCode[], names: Map<LanguageCode, string>): string[] {
+export function humanReport(findings: Finding[], codes: LanguageCode[], names: Map<LanguageCode, string>, passed: Set<LanguageCode>): string[] {
   const lines: string[] = [];
   const shared = findings.filter((f) => !f.language || !codes.includes(f.language));
   if (shared.length) {
@@ -57,7 +58,9 @@ export function humanReport(findings: Finding[], codes: LanguageCode[], names: M
     const own = findings.filter((f) => f.language === code);
     const errors = own.filter((f) => f.severity === 'error').length;
     const warnings = own.length - errors;
-    const status = own.length ? [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ') : 'ok';
+    const counts = [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ');
+    // A language with nothing wrong of its own can still be held back by an error above.
+    const status = counts || (passed.has(code) ? 'ok' : `held back by errors in the data, the template or the source text (${SOURCE_LANGUAGE})`);
     lines.push(names.has(code) ? `${code.padEnd(3)} ${names.get(code)}: ${status}` : `${code}: ${status}`);
     lines.push(...own.map(findingLine));
   }

@@ -43,9 +43,9 @@ function collect<T>(findings: Finding[], check: CheckName, language: LanguageCod
 }
 
 /** Facts that neither the template nor any source string prints. */
-function unusedFacts(sources: ContentSources, source: Translation | null, usedByTemplate: Set<string>): Finding[] {
+function unusedFacts(sources: ContentSources, source: Translation, usedByTemplate: Set<string>): Finding[] {
   const used = new Set(usedByTemplate);
-  if (source) for (const text of flattenStrings(source.strings).values()) placeholdersOf(text).forEach((name) => used.add(name));
+  for (const text of flattenStrings(source.strings).values()) placeholdersOf(text).forEach((name) => used.add(name));
   return Object.keys(sources.data.facts)
     .filter((name) => !used.has(name))
     .map((name) => ({
@@ -68,11 +68,15 @@ export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: Pa
   findings.push(...dataFindings);
   const usedByTemplate = collect(findings, 'template', undefined, () => factsUsedByTemplate(paths.templateFile));
   const sources: ContentSources | null = data && { translationsDir: paths.translationsDir, templateFile: paths.templateFile, data, fonts: paths.fonts };
-  const source = collect(findings, 'translation', SOURCE_LANGUAGE, () => loadTranslation(paths.translationsDir, SOURCE_LANGUAGE));
-  if (sources && usedByTemplate) findings.push(...unusedFacts(sources, source, usedByTemplate));
+  // A broken source file is reported once: with its own language if that is checked, else for all.
+  const sourceFindings: Finding[] = [];
+  const source = collect(sourceFindings, 'translation', SOURCE_LANGUAGE, () => loadTranslation(paths.translationsDir, SOURCE_LANGUAGE));
+  if (!codes.includes(SOURCE_LANGUAGE)) findings.push(...sourceFindings);
+  if (sources && usedByTemplate && source) findings.push(...unusedFacts(sources, source, usedByTemplate));
   const prepared = new Map<LanguageCode, PreparedLanguage>();
   const names = new Map<LanguageCode, string>();
-  const contentReady = sources !== null && usedByTemplate !== null;
+  // Without valid data, template and source text no language can be trusted, so none is laid out.
+  const contentReady = sources !== null && usedByTemplate !== null && source !== null;
 
   for (const code of codes) {
     const own: Finding[] = [];

@@ -4,7 +4,7 @@ import { CommandModule } from 'yargs';
 import { buildPamphlet, PamphletErrors } from '../build/build-pamphlet';
 import { writeFileAtomic } from '../build/write-atomic';
 import { runChecks } from '../check/run-checks';
-import { displayPath, humanReport, jsonFindings, summarize, summaryLine } from '../check/report';
+import { displayPath, findingCounts, humanReport, jsonFindings, summarize } from '../check/report';
 import { PamphletError } from '../core/errors';
 import { Finding, findingFromError } from '../core/finding';
 import { PaperName } from '../imposition/paper';
@@ -80,15 +80,15 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const summary = summarize(findings, codes);
+    const passed = new Set(codes.filter((code) => !failed.some((f) => f.startsWith(`${code} on `))));
+    const summary = summarize(findings, codes, passed);
     if (args.json) {
       console.log(JSON.stringify({ ok: failed.length === 0, summary: { ...summary, built: built.length, failed }, built, findings: jsonFindings(findings) }, null, 2));
     } else {
-      if (findings.length) {
-        const withFindings = codes.filter((c) => findings.some((f) => f.language === c));
-        for (const line of humanReport(findings, withFindings, names)) console.error(line);
-      }
-      console.log(`${built.length} built, ${failed.length} failed${failed.length ? ` (${failed.join(', ')})` : ''}, in ${seconds} s. ${summaryLine(summary)}`);
+      // Only the languages with something to say; the rest were built, line by line, above.
+      const mention = codes.filter((c) => !passed.has(c) || findings.some((f) => f.language === c));
+      for (const line of humanReport(findings, mention, names, passed)) console.log(line);
+      console.log(`${built.length} built, ${failed.length} failed${failed.length ? ` (${failed.join(', ')})` : ''}, in ${seconds} s; ${findingCounts(summary)}.`);
     }
     if (failed.length) process.exitCode = 1;
   },

@@ -12,11 +12,12 @@ export const checkCommand: CommandModule<object, SelectionArgs> = {
     const codes = selectLanguages(args.lang, paths.translationsDir);
     const papers = selectPapers(args.paper);
     const result = runChecks(paths, codes, papers);
-    const summary = summarize(result.findings, codes);
+    const passed = new Set(result.prepared.keys());
+    const summary = summarize(result.findings, codes, passed);
     if (args.json) {
       console.log(JSON.stringify({ ok: summary.errors === 0, summary, findings: jsonFindings(result.findings) }, null, 2));
     } else {
-      for (const line of humanReport(result.findings, codes, result.names)) console.log(line);
+      for (const line of humanReport(result.findings, codes, result.names, passed)) console.log(line);
       console.log(summaryLine(summary));
     }
     if (summary.errors) process.exitCode = 1;
