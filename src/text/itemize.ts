@@ -36,8 +36,7 @@ export function itemize(text: string, levels: Uint8Array, styles: StyledRange[],
       } else if (previous && FOLLOWS_NEIGHBOUR.test(char) && previous.face.hasGlyphForCodePoint(codePoint)) {
         font = previous;
       } else {
-        const letter = /\p{L}/u.test(char);
-        font = stack.find((f) => (!letter || !f.letters || f.letters.test(char)) && f.face.hasGlyphForCodePoint(codePoint));
+        font = fontFor(char, codePoint, stack);
         if (!font) throw new MissingGlyphError(codePoint, language.code);
       }
       for (let i = index; i < index + length; i++) push(runs, i, levels[i], font);
@@ -46,6 +45,18 @@ export function itemize(text: string, levels: Uint8Array, styles: StyledRange[],
     }
   }
   return runs;
+}
+
+/**
+ * The first font of the stack that has the character, preferring for a
+ * letter the fonts meant for its script. A letter of another script that only
+ * such a font has (the Arabic tatweel is Common, not Arabic) still takes it,
+ * as the glyph check assumes.
+ */
+function fontFor(char: string, codePoint: number, stack: LoadedFont[]): LoadedFont | undefined {
+  const has = (f: LoadedFont) => f.face.hasGlyphForCodePoint(codePoint);
+  const preferred = /\p{L}/u.test(char) ? stack.find((f) => (!f.letters || f.letters.test(char)) && has(f)) : undefined;
+  return preferred ?? stack.find(has);
 }
 
 function push(runs: TextRun[], index: number, level: number, font: LoadedFont): void {

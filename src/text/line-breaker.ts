@@ -9,54 +9,82 @@ export interface Word {
   width: Points;
   /** Width of the trailing spaces, kept inside a line and dropped at its end. */
   spaceWidth: Points;
+  /** Nothing to see: only spaces and invisible characters (joiners, bidi controls). */
+  blank: boolean;
   /** A line must end after this word (forced line break). */
   required: boolean;
   /** The word is the first part of a split word and shows a hyphen at the line end. */
   hyphen: boolean;
 }
 
-/** Splits a word that does not fit into a part that does and the rest; null when it cannot. */
-export type SplitWord<W extends Word> = (word: W, available: Points, mustSplit: boolean) => [W, W] | null;
+/**
+ * Splits a word that does not fit: the parts, each but the last ending a
+ * line, and the last the rest of the word, which fits a line of its own; null
+ * when the word cannot be split. `available` is the room left on the current
+ * line; every later part has a whole line.
+ */
+export type SplitWord<W extends Word> = (word: W, available: Points, mustSplit: boolean) => W[] | null;
+
+/** Room a line may be overfull by: rounding, not layout. */
+const TOLERANCE: Points = 0.01;
 
 /**
  * Step 6: fill lines first-fit. A word that does not fit goes to the next
  * line, after an attempt to hyphenate it; a word longer than a whole line is
  * split (hyphenation points first, grapheme boundaries as the last resort).
+ *
+ * A line's visible words set its extent: spaces count only between two of
+ * them (as in CSS, they neither indent a line nor hang off it), and a blank
+ * word that takes no room never moves to the next line, so no line is left
+ * with nothing to see.
  */
 export function breakLines<W extends Word>(words: W[], maxWidth: Points, split: SplitWord<W>): W[][] {
   const lines: W[][] = [];
   let line: W[] = [];
+  /** Width up to the end of the last word, without the spaces after the last visible word. */
   let width: Points = 0;
-  let pendingSpace: Points = 0;
-  const queue = [...words];
+  /** Spaces since the last visible word: they count once another visible word follows. */
+  let gap: Points = 0;
+  let started = false;
   const flush = () => {
     lines.push(line);
     line = [];
     width = 0;
-    pendingSpace = 0;
+    gap = 0;
+    started = false;
   };
-  while (queue.length) {
-    const word = queue.shift()!;
-    const needed = (line.length ? width + pendingSpace : 0) + word.width;
-    if (needed > maxWidth + 0.01) {
-      const available = line.length ? maxWidth - width - pendingSpace : maxWidth;
-      const parts = split(word, available, line.length === 0);
+  /** Width of the line with the word. */
+  const widthWith = (word: W) => (word.blank ? width : width + gap) + word.width;
+  const place = (word: W) => {
+    width = widthWith(word);
+    if (!word.blank) gap = 0;
+    started ||= !word.blank;
+    if (started) gap += word.spaceWidth;
+    line.push(word);
+  };
+  // Words still to place, the next one last: parts of split words go back on top.
+  const pending = [...words].reverse();
+  while (pending.length) {
+    const word = pending.pop()!;
+    // A word that adds no width stays, even on a line that is already too wide.
+    if (widthWith(word) > Math.max(width, maxWidth + TOLERANCE)) {
+      const parts = split(word, maxWidth - width - gap, !started);
       if (parts) {
-        queue.unshift(parts[1]);
-        line.push(parts[0]);
-        flush();
+        pending.push(parts.pop()!);
+        for (const part of parts) {
+          place(part);
+          flush();
+        }
         continue;
       }
-      if (line.length) {
+      if (started) {
         flush();
-        queue.unshift(word);
+        pending.push(word);
         continue;
       }
       // Not even a single grapheme fits: set it anyway rather than loop.
     }
-    width = (line.length ? width + pendingSpace : 0) + word.width;
-    pendingSpace = word.spaceWidth;
-    line.push(word);
+    place(word);
     if (word.required) flush();
   }
   if (line.length) flush();

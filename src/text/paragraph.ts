@@ -1,15 +1,15 @@
 import { Points } from '../core/units';
 import { InlineSpan } from '../document/types';
 import { embeddingLevels, mirrorForLevels, stripBidiControls } from './bidi';
-import { breakOpportunities, graphemeBoundaries } from './break-opportunities';
+import { breakOpportunities } from './break-opportunities';
 import { collect } from './collect';
 import { itemize } from './itemize';
 import { breakLines, Word } from './line-breaker';
 import { visualOrder } from './reorder';
 import { shape } from './shape';
 import { ParagraphStyle, PlacedRun, ShapedPiece, TextRun, TypesetLanguage, TypesetLine } from './types';
+import { firstAfter, firstShowing, isBlank, lastFitting, spacesStart, WordCuts } from './words';
 
-const TRAILING_SPACE = /[\s\u2028]+$/u;
 const HYPHEN = '-';
 /** Share of the line width that must be left empty before a word at its end is hyphenated. */
 const MIN_SLACK_TO_HYPHENATE = 0.15;
@@ -18,6 +18,12 @@ const MIN_SLACK_TO_HYPHENATE = 0.15;
 interface ShapedWord extends Word {
   content: ShapedPiece[];
   spaces: ShapedPiece[];
+}
+
+/** A place to cut a word at a line end. */
+interface Cut {
+  at: number;
+  hyphen: boolean;
 }
 
 /**
@@ -44,12 +50,13 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   };
 
   const makeWord = (start: number, end: number, required: boolean, hyphen: boolean): ShapedWord => {
-    const contentEnd = start + text.slice(start, end).replace(TRAILING_SPACE, '').length;
+    const contentEnd = spacesStart(text, start, end);
     const content = shapeRange(start, contentEnd);
     const spaces = shapeRange(contentEnd, end);
     const hyphenWidth = hyphen && content.length ? hyphenPiece(content, style.size).width : 0;
     return {
       start, contentEnd, end, required, hyphen, content, spaces,
+      blank: isBlank(text.slice(start, contentEnd)),
       width: sum(content) + hyphenWidth,
       spaceWidth: sum(spaces),
     };
@@ -63,25 +70,50 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
     previous = opportunity.position;
   }
 
-  const split = (word: ShapedWord, available: Points, mustSplit: boolean): [ShapedWord, ShapedWord] | null => {
-    const candidates: { at: number; hyphen: boolean }[] = [];
-    const content = text.slice(word.start, word.contentEnd);
-    // Hyphenate only where the line would otherwise be left loose, or the word cannot fit at all.
-    const worthIt = mustSplit || available > width * MIN_SLACK_TO_HYPHENATE;
-    if (language.hyphenate && style.hyphenate && worthIt && /^[\p{L}\p{M}]+[\p{P}]*$/u.test(content)) {
-      let at = word.start;
-      for (const part of language.hyphenate(content).slice(0, -1)) candidates.push({ at: (at += part.length), hyphen: true });
+  const hyphenates = language.hyphenate && style.hyphenate ? language.hyphenate : null;
+  // Hyphenate only where the line would otherwise be left loose, or the word cannot fit at all.
+  const worthHyphenating = (room: Points, must: boolean) => hyphenates !== null && (must || room > width * MIN_SLACK_TO_HYPHENATE);
+
+  /**
+   * Where to end a line that starts at `from` inside `word`, with `room` to
+   * fill: the last hyphenation point that fits (where worth it), else, when
+   * the line must take something, the last grapheme boundary that fits but at
+   * least one visible grapheme. Only about a line's worth of text is shaped,
+   * so a word of thousands of characters costs no more per line than a short one.
+   */
+  const cutLine = (word: ShapedWord, cuts: WordCuts, from: number, room: Points, must: boolean): Cut | null => {
+    const fits = (at: number, hyphen: boolean) => makeWord(from, at, false, hyphen).width <= room;
+    const hyphens = cuts.hyphensFrom(from);
+    if (hyphens.length > 1 && worthHyphenating(room, must)) {
+      const i = lastFitting(hyphens, firstAfter(hyphens, from), (at) => fits(at, at < word.contentEnd));
+      if (i >= 0) return { at: hyphens[i], hyphen: hyphens[i] < word.contentEnd };
     }
-    if (mustSplit && candidates.length === 0) {
-      for (const at of graphemeBoundaries(text, word.start, word.contentEnd, language.locale)) candidates.push({ at, hyphen: false });
-    }
-    for (let i = candidates.length - 1; i >= 0; i--) {
-      const head = makeWord(word.start, candidates[i].at, false, candidates[i].hyphen);
-      if (head.width <= available || (mustSplit && i === 0)) {
-        return [head, makeWord(candidates[i].at, word.end, word.required, word.hyphen)];
+    if (!must) return null;
+    const graphemes = cuts.graphemes;
+    const first = firstAfter(graphemes, from);
+    const least = firstShowing(text, graphemes, first, from);
+    return { at: graphemes[Math.max(least, lastFitting(graphemes, first, (at) => fits(at, false)))], hyphen: false };
+  };
+
+  /** The word's lines in one go (see SplitWord): cutting the rest again line by line would shape it again for each. */
+  const split = (word: ShapedWord, available: Points, mustSplit: boolean): ShapedWord[] | null => {
+    if (!mustSplit && !worthHyphenating(available, false)) return null; // the usual line end: the word goes to the next line
+    const cuts = new WordCuts(text, word.start, word.contentEnd, language.locale, hyphenates);
+    const parts: ShapedWord[] = [];
+    let from = word.start;
+    let room = available;
+    for (;;) {
+      const cut = cutLine(word, cuts, from, room, mustSplit || parts.length > 0);
+      if (!cut) return null;
+      if (cut.at >= word.contentEnd) {
+        if (parts.length === 0) return null;
+        parts.push(makeWord(from, word.end, word.required, word.hyphen));
+        return parts;
       }
+      parts.push(makeWord(from, cut.at, false, cut.hyphen));
+      from = cut.at;
+      room = width;
     }
-    return null;
   };
 
   return breakLines(words, width, split).map((lineWords) => placeLine(lineWords, text, style, width, language));
@@ -112,10 +144,18 @@ function placeLine(
 ): TypesetLine {
   const last = words[words.length - 1];
   const logicalPieces: ShapedPiece[] = [];
-  words.forEach((word) => {
+  let copied = '';
+  // Spaces count only between visible words, as the line breaker counted them.
+  const firstShown = words.findIndex((w) => !w.blank);
+  const lastShown = words.length - 1 - [...words].reverse().findIndex((w) => !w.blank);
+  words.forEach((word, i) => {
     logicalPieces.push(...word.content);
+    copied += text.slice(word.start, word.contentEnd);
     if (word === last && word.hyphen && word.content.length) logicalPieces.push(hyphenPiece(word.content, style.size));
-    if (word !== last) logicalPieces.push(...word.spaces);
+    if (firstShown >= 0 && i >= firstShown && i < lastShown) {
+      logicalPieces.push(...word.spaces);
+      copied += text.slice(word.contentEnd, word.end);
+    }
   });
   const drawable = logicalPieces.filter((p) => p.glyphs.length > 0);
   const visual = visualOrder(drawable);
@@ -130,7 +170,7 @@ function placeLine(
   const runs: PlacedRun[] = drawable.map((piece) => ({
     font: piece.font, size: style.size, x: xOf.get(piece)!, glyphs: piece.glyphs, rtl: piece.level % 2 === 1,
   }));
-  const logical = stripBidiControls(text.slice(words[0].start, last.contentEnd)).replace(/\u2028/g, '') + (last.hyphen ? HYPHEN : '');
+  const logical = stripBidiControls(copied).replace(/\u2028/g, '') + (last.hyphen ? HYPHEN : '');
   // What a reader extracts from glyphs drawn in logical order (RTL runs are drawn last glyph first).
   const drawn = runs.flatMap((r) => (r.rtl ? [...r.glyphs].reverse() : r.glyphs).flatMap((g) => g.codePoints))
     .map((c) => String.fromCodePoint(c)).join('');

@@ -1,3 +1,5 @@
+import { GlyphRun } from 'fontkit';
+import { PamphletError } from '../core/errors';
 import { Points } from '../core/units';
 import { LoadedFont } from '../fonts/font-registry';
 import { stripBidiControls } from './bidi';
@@ -5,17 +7,27 @@ import { ShapedGlyph } from './types';
 
 const cache = new Map<string, { glyphs: ShapedGlyph[]; advance: number }>();
 
+/** Line breaks: they end lines and are never drawn (fonts have no glyph for them but a box). */
+const LINE_BREAKS = /[\n\r\u2028]/g;
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+/** Invisible characters that steer shaping: joiners, variation selectors, Hangul fillers. */
+const STEERS_SHAPING = /[\u034F\u115F\u1160\u200C\u200D\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/u;
+
+/** OpenType features that position by anchors: marks on bases and on marks, joined letters. */
+const ANCHORED_OFF = { mark: false, mkmk: false, curs: false };
+
 /**
  * Step 5: shape a piece of text with fontkit (OpenType GSUB/GPOS: Arabic
  * joining, Indic reordering, mark positioning). Glyphs come back in visual
  * order, sized in points. Results are cached per font, direction and text.
  */
 export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points): { glyphs: ShapedGlyph[]; width: Points } {
-  const clean = stripBidiControls(text).replace(/\u2028/g, '');
+  // A tab between words is a space; line breaks and most invisible characters are not drawn.
+  const clean = stripBidiControls(text).replace(LINE_BREAKS, '').replace(/\t/g, ' ').replace(INVISIBLE, keepInvisible(font));
   const key = `${font.key}\u0000${rtl ? 'r' : 'l'}\u0000${clean}`;
   let shaped = cache.get(key);
   if (!shaped) {
-    const run = font.face.layout(clean, undefined, undefined, undefined, rtl ? 'rtl' : 'ltr');
+    const run = layout(clean, font, rtl ? 'rtl' : 'ltr');
     const glyphs: ShapedGlyph[] = run.glyphs.map((glyph, i) => ({
       id: glyph.id,
       codePoints: glyph.codePoints,
@@ -31,4 +43,35 @@ export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points
     glyphs: shaped.glyphs.map((g) => ({ ...g, xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale })),
     width: shaped.advance * scale,
   };
+}
+
+/**
+ * Which invisible characters go to fontkit: only those that steer shaping,
+ * and only where the font has them. Fontkit hides the others by the code
+ * point it recorded for their glyph, which is that of the first character
+ * drawn with it: a soft hyphen sharing the hyphen's glyph came out as "-",
+ * and a character the font lacks as its .notdef box.
+ */
+function keepInvisible(font: LoadedFont): (char: string) => string {
+  return (char) => (STEERS_SHAPING.test(char) && font.face.hasGlyphForCodePoint(char.codePointAt(0)!) ? char : '');
+}
+
+/**
+ * Fontkit's layout, and what to do when it fails. Fontkit 2.0.4 throws on a
+ * GPOS anchor that a font leaves empty, which OpenType allows ("this base
+ * takes no such mark"): a Latin accent on a Thai letter in the Thai font
+ * (foliojs/fontkit#367). Such text is set again without anchored positioning,
+ * its marks where the font draws them by default; text that fails even so is
+ * the translation's to change, not a crash.
+ */
+function layout(text: string, font: LoadedFont, direction: 'ltr' | 'rtl'): GlyphRun {
+  try {
+    return font.face.layout(text, undefined, undefined, undefined, direction);
+  } catch {
+    try {
+      return font.face.layout(text, ANCHORED_OFF, undefined, undefined, direction);
+    } catch (error) {
+      throw new PamphletError(`the font ${font.family} cannot set the text "${text}" (${(error as Error).message}). Remove or replace its unusual characters, such as marks on letters of another script.`);
+    }
+  }
 }
