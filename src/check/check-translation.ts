@@ -111,7 +111,8 @@ function checkCharacters(text: string, report: (message: string) => void): void 
       report(`the text has a broken character (${codePointLabel(cp)}, half of a surrogate pair); an editor probably damaged the file. Retype the words around it.`);
       return;
     }
-    if ((cp < 0x20 && cp !== 0x0a) || (cp >= 0x7f && cp < 0xa0)) {
+    // Tabs and line ends are whitespace, set as spaces; other control codes print as nothing or a box.
+    if ((cp < 0x20 && !'\t\n\r'.includes(char)) || (cp >= 0x7f && cp < 0xa0)) {
       report(`the text has the invisible control character ${codePointLabel(cp)}. Remove it; use <br> for a line break.`);
       return;
     }
