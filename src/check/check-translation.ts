@@ -70,6 +70,10 @@ export function checkTranslation(translation: Translation, source: Translation, 
     const report = (message: string) => add(key, message);
     checkPlaceholders(text, sourceStrings.get(against)!, splitPluralKey(key)?.category, factNames, report);
     checkCharacters(text, report);
+    const override = BIDI_OVERRIDE.exec(text);
+    if (override) {
+      add(key, `the text has the invisible direction control ${codePointLabel(override[0].codePointAt(0)!)}, which can print letters in reverse. Remove it; if a phrase needs its own direction, use the isolates U+2066 to U+2069 instead.`, 'warning');
+    }
     try {
       translatorStringToMarkup(text, {});
     } catch (error) {
@@ -102,6 +106,9 @@ function checkPlaceholders(text: string, sourceText: string, category: PluralCat
     report(`the placeholder {{${name}}} is missing, so its fact would not be printed. Put it in the sentence where it belongs, as the source does: "${sourceText}".`);
   }
 }
+
+/** Bidi embeddings and overrides (LRE, RLE, PDF, LRO, RLO): pasted by accident more often than meant. */
+const BIDI_OVERRIDE = /[\u202A-\u202E]/u;
 
 /** Characters that are never right in printed text: broken UTF-16 and control codes. */
 function checkCharacters(text: string, report: (message: string) => void): void {
