@@ -4,6 +4,8 @@ import { didYouMean } from '../../src/check/edit-distance';
 import { fitPanel, OverflowError } from '../../src/layout/fit-panel';
 import { itemExtent } from '../../src/layout/draw-items';
 import { Panel } from '../../src/document/types';
+import { layoutPanel } from '../../src/layout/panel-flow';
+import { FIT_LIMITS, TEXT_STYLES } from '../../src/layout/styles';
 import { language } from '../support/build';
 
 describe('plural forms, from CLDR', () => {
@@ -72,5 +74,34 @@ describe('nothing leaves its column', () => {
         expect(e.x + e.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
       }
     }
+  });
+});
+
+describe('fitting a panel: tighten within the bounds, then fail', () => {
+  const text = 'Traffickers often seem kind and helpful. They can be strangers, agents, friends or even family. '.repeat(5);
+  const panel: Panel = { name: 'deceive', blocks: [{ type: 'text', kind: 'heading', spans: [{ text: 'How traffickers trick people', bold: true }] }, { type: 'text', kind: 'paragraph', spans: [{ text, bold: false }] }] };
+  const natural = layoutPanel(panel, { x: 0, y: 0, width: 180, height: 1000 }, language('en'), { scale: 1, leading: 1 }).contentHeight;
+
+  it('sets a panel that is a little too long in smaller type, never below the floor, and inside its box', () => {
+    const box = { x: 0, y: 0, width: 180, height: natural * 0.9 };
+    const fitted = fitPanel(panel, box, language('en'));
+    expect(fitted.tightening.scale).toBeLessThan(1);
+    expect(fitted.tightening.scale).toBeGreaterThanOrEqual(FIT_LIMITS.minScale);
+    expect(fitted.contentHeight).toBeLessThanOrEqual(box.height + 0.01);
+    const sizes = fitted.items.flatMap((item) => (item.type === 'line' ? item.line.runs.map((r) => r.size) : []));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(TEXT_STYLES.paragraph.size * FIT_LIMITS.minScale - 1e-9);
+  });
+
+  it('tightens the leading only once the type is at its floor', () => {
+    // Smallest type at full leading is about 75 % of the natural height; ask for a little less.
+    const floor = layoutPanel(panel, { x: 0, y: 0, width: 180, height: 1000 }, language('en'), { scale: FIT_LIMITS.minScale, leading: 1 }).contentHeight;
+    const fitted = fitPanel(panel, { x: 0, y: 0, width: 180, height: floor * 0.96 }, language('en'));
+    expect(fitted.tightening.scale).toBeCloseTo(FIT_LIMITS.minScale);
+    expect(fitted.tightening.leading).toBeLessThan(1);
+    expect(fitted.tightening.leading).toBeGreaterThanOrEqual(FIT_LIMITS.minLeading - 1e-9);
+  });
+
+  it('fails a panel far too long, saying how many mm too tall, rather than clip it', () => {
+    expect(() => fitPanel(panel, { x: 0, y: 0, width: 180, height: natural * 0.4 }, language('en'))).toThrow(/panel "deceive" is [\d.]+ mm too tall, even with the type at 75% and the leading at 90%/);
   });
 });
