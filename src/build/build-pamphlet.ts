@@ -53,8 +53,8 @@ export interface PreparedLanguage {
 }
 
 /** Translation -> markup -> document, for one language. Throws a PamphletError naming what to fix. */
-export function prepareLanguage(sources: ContentSources, code: LanguageCode): PreparedLanguage {
-  const translation = loadTranslation(sources.translationsDir, code);
+export function prepareLanguage(sources: ContentSources, translation: Translation): PreparedLanguage {
+  const code = translation.code;
   const language = typesetLanguage(translation, sources.fonts);
   const t = createTranslator(translation, sources.data);
   const markup = renderMarkup(sources.templateFile, { translation, data: sources.data, t });
@@ -110,7 +110,7 @@ export function layOutPamphlet(prepared: PreparedLanguage, paper: PaperName, tem
 }
 
 /** One language on one paper: prepared document -> laid-out pages -> PDF. */
-export async function buildPamphlet(sources: ContentSources, code: LanguageCode, paper: PaperName, prepared = prepareLanguage(sources, code)): Promise<BuiltPamphlet> {
+export async function buildPamphlet(sources: ContentSources, code: LanguageCode, paper: PaperName, prepared = prepareLanguage(sources, loadTranslation(sources.translationsDir, code))): Promise<BuiltPamphlet> {
   const laidOut = layOutPamphlet(prepared, paper, sources.templateFile);
   const pdf = await writePdf({
     width: laidOut.pageWidth,

@@ -88,7 +88,7 @@ export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: Pa
       if (language && data) own.push(...checkGlyphs(translation, language, data));
     }
     if (contentReady && translation && !hasErrors(own)) {
-      const ready = collect(own, 'template', code, () => prepareLanguage(sources, code));
+      const ready = collect(own, 'template', code, () => prepareLanguage(sources, translation));
       if (ready) {
         for (const paper of papers) collect(own, 'fit', code, () => layOutPamphlet(ready, paper, paths.templateFile));
         if (!hasErrors(own)) prepared.set(code, ready);

@@ -55,13 +55,13 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     // The checks that need no paper first; fit is checked as each PDF is laid out.
     const { findings, sources, prepared, names } = runChecks(paths, codes, []);
     const built: BuiltFile[] = [];
-    const failed: string[] = [];
+    const failed: { language: LanguageCode; paper: PaperName }[] = [];
     const log = (line: string) => { if (!args.json) console.log(line); };
     for (const paper of papers) {
       for (const code of codes) {
         const ready = prepared.get(code);
         if (!sources || !ready) {
-          failed.push(`${code} on ${paper}`);
+          failed.push({ language: code, paper });
           continue;
         }
         try {
@@ -75,12 +75,12 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
           if (!(error instanceof PamphletError) || error.kind === 'usage') throw error;
           const errors = error instanceof PamphletErrors ? error.errors : [error];
           findings.push(...errors.map((e): Finding => findingFromError(e, 'fit', code)));
-          failed.push(`${code} on ${paper}`);
+          failed.push({ language: code, paper });
         }
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const passed = new Set(codes.filter((code) => !failed.some((f) => f.startsWith(`${code} on `))));
+    const passed = new Set(codes.filter((code) => !failed.some((f) => f.language === code)));
     const summary = summarize(findings, codes, passed);
     if (args.json) {
       console.log(JSON.stringify({ ok: failed.length === 0, summary: { ...summary, built: built.length, failed }, built, findings: jsonFindings(findings) }, null, 2));
@@ -88,7 +88,8 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       // Only the languages with something to say; the rest were built, line by line, above.
       const mention = codes.filter((c) => !passed.has(c) || findings.some((f) => f.language === c));
       for (const line of humanReport(findings, mention, names, passed)) console.log(line);
-      console.log(`${built.length} built, ${failed.length} failed${failed.length ? ` (${failed.join(', ')})` : ''}, in ${seconds} s; ${findingCounts(summary)}.`);
+      const which = failed.map((f) => `${f.language} on ${f.paper}`).join(', ');
+      console.log(`${built.length} built, ${failed.length} failed${which ? ` (${which})` : ''}, in ${seconds} s; ${findingCounts(summary)}.`);
     }
     if (failed.length) process.exitCode = 1;
   },
