@@ -53,9 +53,8 @@ export interface PreparedLanguage {
 }
 
 /** Translation -> markup -> document, for one language. Throws a PamphletError naming what to fix. */
-export function prepareLanguage(sources: ContentSources, translation: Translation): PreparedLanguage {
+export function prepareLanguage(sources: ContentSources, translation: Translation, language = typesetLanguage(translation, sources.fonts)): PreparedLanguage {
   const code = translation.code;
-  const language = typesetLanguage(translation, sources.fonts);
   const t = createTranslator(translation, sources.data);
   const markup = renderMarkup(sources.templateFile, { translation, data: sources.data, t });
   const document = parseMarkup(markup, { file: sources.templateFile, language: code });

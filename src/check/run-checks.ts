@@ -81,14 +81,14 @@ export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: Pa
   for (const code of codes) {
     const own: Finding[] = [];
     const translation = code === SOURCE_LANGUAGE && source ? source : collect(own, 'translation', code, () => loadTranslation(paths.translationsDir, code));
+    const language = translation && collect(own, 'translation', code, () => typesetLanguage(translation, paths.fonts));
     if (translation) {
       names.set(code, translation.meta.name);
       if (source) own.push(...checkTranslation(translation, source, data && new Set(Object.keys(data.facts))));
-      const language = collect(own, 'translation', code, () => typesetLanguage(translation, paths.fonts));
       if (language && data) own.push(...checkGlyphs(translation, language, data));
     }
-    if (contentReady && translation && !hasErrors(own)) {
-      const ready = collect(own, 'template', code, () => prepareLanguage(sources, translation));
+    if (contentReady && translation && language && !hasErrors(own)) {
+      const ready = collect(own, 'template', code, () => prepareLanguage(sources, translation, language));
       if (ready) {
         for (const paper of papers) collect(own, 'fit', code, () => layOutPamphlet(ready, paper, paths.templateFile));
         if (!hasErrors(own)) prepared.set(code, ready);
