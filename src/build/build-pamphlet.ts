@@ -1,4 +1,4 @@
-import { PamphletError } from '../core/errors';
+import { PamphletError, PamphletErrors } from '../core/errors';
 import { parseMarkup } from '../document/parse-markup';
 import { PamphletData } from '../facts/load-data';
 import { FontRegistry } from '../fonts/font-registry';
@@ -59,13 +59,6 @@ export function prepareLanguage(sources: ContentSources, translation: Translatio
   const markup = renderMarkup(sources.templateFile, { translation, data: sources.data, t });
   const document = parseMarkup(markup, { file: sources.templateFile, language: code });
   return { translation, language, document, title: t('cover.title').replace(/<[^>]+>/g, '') };
-}
-
-/** Several problems at once, such as every panel that overflows; the message is the first one's. */
-export class PamphletErrors extends PamphletError {
-  constructor(readonly errors: PamphletError[]) {
-    super(errors[0].detail + (errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''), errors[0].place, errors[0].kind);
-  }
 }
 
 export interface LaidOutPamphlet {

@@ -2,23 +2,11 @@ import { codePointLabel } from '../core/errors';
 import { Finding } from '../core/finding';
 import { PamphletData } from '../facts/load-data';
 import { formatFacts } from '../facts/format-facts';
-import { NEEDS_NO_GLYPH } from '../fonts/coverage';
-import { LoadedFont } from '../fonts/font-registry';
+import { uncoveredCharacters } from '../fonts/coverage';
 import { COUNT_PLACEHOLDER, fillPlaceholders } from '../i18n/placeholders';
 import { flattenStrings } from '../languages/load-translations';
 import { Translation } from '../languages/language';
 import { TypesetLanguage } from '../text/types';
-
-/** Every distinct character of `text` that no font of the stack has, in order. */
-export function uncoveredCharacters(text: string, stack: LoadedFont[]): string[] {
-  const found = new Set<string>();
-  for (const char of text) {
-    if (found.has(char) || NEEDS_NO_GLYPH.test(char)) continue;
-    const codePoint = char.codePointAt(0)!;
-    if (!stack.some((font) => font.face.hasGlyphForCodePoint(codePoint))) found.add(char);
-  }
-  return [...found];
-}
 
 /** What a reader would see of a character in a message: itself, unless it is invisible or broken. */
 function shown(char: string): string {

@@ -1,6 +1,6 @@
 import { PamphletError } from '../core/errors';
-import { Finding, findingFromError, hasErrors, CheckName } from '../core/finding';
-import { ContentSources, layOutPamphlet, PamphletErrors, prepareLanguage, PreparedLanguage } from '../build/build-pamphlet';
+import { CheckName, Finding, findingsFromError, hasErrors } from '../core/finding';
+import { ContentSources, layOutPamphlet, prepareLanguage, PreparedLanguage } from '../build/build-pamphlet';
 import { readData } from '../facts/load-data';
 import { FontRegistry } from '../fonts/font-registry';
 import { placeholdersOf } from '../i18n/placeholders';
@@ -36,8 +36,7 @@ function collect<T>(findings: Finding[], check: CheckName, language: LanguageCod
     return step();
   } catch (error) {
     if (!(error instanceof PamphletError) || error.kind === 'usage') throw error;
-    const errors = error instanceof PamphletErrors ? error.errors : [error];
-    findings.push(...errors.map((e) => findingFromError(e, check, language)));
+    findings.push(...findingsFromError(error, check, language));
     return null;
   }
 }

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommandModule } from 'yargs';
-import { buildPamphlet, PamphletErrors } from '../build/build-pamphlet';
+import { buildPamphlet } from '../build/build-pamphlet';
 import { writeFileAtomic } from '../build/write-atomic';
 import { runChecks } from '../check/run-checks';
 import { displayPath, findingCounts, humanReport, jsonFindings, summarize } from '../check/report';
 import { PamphletError } from '../core/errors';
-import { Finding, findingFromError } from '../core/finding';
+import { findingsFromError } from '../core/finding';
 import { PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { contentPaths, selectLanguages, selectPapers, SelectionArgs, withSelectionOptions } from './content-options';
@@ -73,8 +73,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
           log(`built ${displayPath(file)} (${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB${tightened})`);
         } catch (error) {
           if (!(error instanceof PamphletError) || error.kind === 'usage') throw error;
-          const errors = error instanceof PamphletErrors ? error.errors : [error];
-          findings.push(...errors.map((e): Finding => findingFromError(e, 'fit', code)));
+          findings.push(...findingsFromError(error, 'fit', code));
           failed.push({ language: code, paper });
         }
       }

@@ -35,6 +35,13 @@ export class PamphletError extends Error {
   }
 }
 
+/** Several problems at once, such as every panel that overflows; the message is the first one's. */
+export class PamphletErrors extends PamphletError {
+  constructor(readonly errors: PamphletError[]) {
+    super(errors[0].detail + (errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''), errors[0].place, errors[0].kind);
+  }
+}
+
 export function codePointLabel(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }

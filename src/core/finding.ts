@@ -1,5 +1,5 @@
 import { LanguageCode } from '../languages/language';
-import { PamphletError } from './errors';
+import { PamphletError, PamphletErrors } from './errors';
 
 /** An error stops the language from being built; a warning is reported and the build goes on. */
 export type Severity = 'error' | 'warning';
@@ -32,6 +32,12 @@ export function findingFromError(error: PamphletError, check: CheckName, languag
     key: error.place.key,
     message: error.detail,
   };
+}
+
+/** Every problem an error carries, as findings. */
+export function findingsFromError(error: PamphletError, check: CheckName, language?: LanguageCode): Finding[] {
+  const errors = error instanceof PamphletErrors ? error.errors : [error];
+  return errors.map((e) => findingFromError(e, check, language));
 }
 
 export function hasErrors(findings: Finding[]): boolean {

@@ -1,4 +1,4 @@
-import { PamphletError, ErrorPlace, codePointLabel } from '../core/errors';
+import { PamphletError, codePointLabel } from '../core/errors';
 import { LoadedFont } from '../fonts/font-registry';
 import { NEEDS_NO_GLYPH } from '../fonts/coverage';
 import { BIDI_CONTROLS } from './bidi';
@@ -8,8 +8,8 @@ import { StyledRange, TextRun, TypesetLanguage } from './types';
 const FOLLOWS_NEIGHBOUR = /[\p{M}\p{Zs}\u2028\u200C\u200D\uFE00-\uFE0F]|[\p{P}\p{S}\p{N}]/u;
 
 export class MissingGlyphError extends PamphletError {
-  constructor(readonly codePoint: number, readonly language: string, place: ErrorPlace = {}) {
-    super(`no font of this language has the character "${String.fromCodePoint(codePoint)}" (${codePointLabel(codePoint)}). Remove or replace it, or add a font that has it to fonts/fonts.json.`, { ...place, language });
+  constructor(readonly codePoint: number, readonly language: string) {
+    super(`no font of this language has the character "${String.fromCodePoint(codePoint)}" (${codePointLabel(codePoint)}). Remove or replace it, or add a font that has it to fonts/fonts.json.`, { language });
   }
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { PamphletError } from '../../src/core/errors';
 import { Block, InlineSpan, Panel, TextBlockKind } from '../../src/document/types';
-import { firstUncovered } from '../../src/fonts/coverage';
+import { uncoveredCharacters } from '../../src/fonts/coverage';
 import { fitPanel } from '../../src/layout/fit-panel';
 import { MissingGlyphError } from '../../src/text/itemize';
 import { layoutParagraph } from '../../src/text/paragraph';
@@ -102,7 +102,7 @@ const PROFILES: { code: string; letters: fc.Arbitrary<string> }[] = [
 /** Keeps only the characters every font stack of the language has (or that need no glyph). */
 function covered(code: string, s: string): string {
   const { regular, bold } = lang(code).fonts;
-  return [...s].filter((c) => firstUncovered(c, regular) === null && firstUncovered(c, bold) === null).join('');
+  return [...s].filter((c) => uncoveredCharacters(c, regular).length === 0 && uncoveredCharacters(c, bold).length === 0).join('');
 }
 
 // ---------------------------------------------------------------- invariants
