@@ -26,6 +26,20 @@ interface Edit {
   by?: string;
   count?: number;
   write?: string;
+  /** Raw bytes, in hex, written as the file (invalid UTF-8, UTF-16, a BOM). */
+  bytes?: string;
+  /** A symbolic link at `file` to this target (absolute, or relative to the link's folder). */
+  symlink?: string;
+  /** A named pipe (FIFO) at `file`. */
+  fifo?: boolean;
+  /** A folder at `file`. */
+  mkdir?: boolean;
+  /** Copies a file of the project (a path from its root, such as a font in node_modules) to `file`. */
+  copyFromRoot?: string;
+  /** Cuts the file to this many bytes. */
+  truncate?: number;
+  /** Overwrites `length` bytes at `offset` with 0x55, as a damaged download would. */
+  corrupt?: { offset: number; length: number };
 }
 
 interface Case {
@@ -37,6 +51,12 @@ interface Case {
   /** Usage errors are one line, nothing more. */
   oneLine?: boolean;
   finding?: { check?: string; severity?: string; file?: string; language?: string; key?: string; message?: string };
+  /** Environment variables for the run. */
+  env?: Record<string, string>;
+  /** Files (relative to the case's folder) that must not exist after the run: what a hostile input tried to write. */
+  absent?: string[];
+  /** The run must end within this many seconds (default 30): a hang is a failure, not a stuck suite. */
+  seconds?: number;
 }
 
 const CORPUS = path.join(ROOT, 'test', 'fixtures', 'bad-inputs');
@@ -57,6 +77,33 @@ function parentOf(json: Record<string, unknown>, dotted: string): [Record<string
 
 function applyEdit(dir: string, edit: Edit): void {
   const file = path.join(dir, edit.file);
+  if (edit.copyFromRoot !== undefined) fs.copyFileSync(path.join(ROOT, edit.copyFromRoot), file);
+  if (edit.truncate !== undefined) fs.truncateSync(file, edit.truncate);
+  if (edit.corrupt !== undefined) {
+    const data = fs.readFileSync(file);
+    data.fill(0x55, edit.corrupt.offset, edit.corrupt.offset + edit.corrupt.length);
+    fs.writeFileSync(file, data);
+  }
+  if (edit.copyFromRoot !== undefined || edit.truncate !== undefined || edit.corrupt !== undefined) return;
+  if (edit.bytes !== undefined) {
+    fs.writeFileSync(file, Buffer.from(edit.bytes.replace(/\s+/g, ''), 'hex'));
+    return;
+  }
+  if (edit.symlink !== undefined) {
+    fs.rmSync(file, { force: true, recursive: true });
+    fs.symlinkSync(edit.symlink, file);
+    return;
+  }
+  if (edit.fifo) {
+    fs.rmSync(file, { force: true });
+    execFileSync('mkfifo', [file]);
+    return;
+  }
+  if (edit.mkdir) {
+    fs.rmSync(file, { force: true });
+    fs.mkdirSync(file, { recursive: true });
+    return;
+  }
   if (edit.write !== undefined) {
     fs.writeFileSync(file, edit.write);
     return;
@@ -84,8 +131,12 @@ function applyEdit(dir: string, edit: Edit): void {
 }
 
 /** A copy of the shipped content with the case's edits, and the CLI run on it. */
-function runCase(c: Case, extra: string[] = []): { code: number; out: string; stdout: string } {
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function runCase(c: Case, extra: string[] = []): { code: number; out: string; stdout: string; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-bad-'));
+  made.push(dir);
   for (const folder of ['translations', 'data', 'templates']) fs.cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
   fs.mkdirSync(path.join(dir, 'fonts'));
   fs.copyFileSync(path.join(ROOT, 'fonts', 'fonts.json'), path.join(dir, 'fonts', 'fonts.json'));
@@ -94,11 +145,14 @@ function runCase(c: Case, extra: string[] = []): { code: number; out: string; st
   if (c.run[0] === 'build') defaults.push(['--out', 'out']);
   const args = [...c.run, ...defaults.filter(([option]) => !c.run.includes(option)).flat(), ...extra];
   try {
-    const stdout = execFileSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
-    return { code: 0, out: stdout, stdout };
+    const stdout = execFileSync(process.execPath, [CLI, ...args], {
+      cwd: dir, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, ...c.env }, timeout: (c.seconds ?? 30) * 1000, killSignal: 'SIGKILL',
+    });
+    return { code: 0, out: stdout, stdout, dir };
   } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, out: e.stdout + e.stderr, stdout: e.stdout };
+    const e = error as { status: number | null; signal: string | null; stdout: string; stderr: string };
+    if (e.signal) throw new Error(`the CLI did not finish within ${c.seconds ?? 30} s (killed by ${e.signal}): ${c.about}`);
+    return { code: e.status!, out: e.stdout + e.stderr, stdout: e.stdout, dir };
   }
 }
 
@@ -111,8 +165,9 @@ describe('the bad-input corpus', () => {
     const c: Case = JSON.parse(fs.readFileSync(path.join(CORPUS, name), 'utf8'));
 
     it(`says what to fix (${c.about})`, () => {
-      const { code, out } = runCase(c);
+      const { code, out, dir } = runCase(c);
       for (const line of c.output) expect(out).toContain(line);
+      for (const file of c.absent ?? []) expect(fs.existsSync(path.join(dir, file))).toBe(false);
       expect(code).toBe(c.exit);
       // Never a stack trace or an internal error.
       expect(out).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
