@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
-import { parse as parseTolerant, ParseError, printParseErrorCode } from 'jsonc-parser';
-import { PamphletError, ErrorPlace } from './errors';
+import { createScanner, parse as parseTolerant, ParseError, printParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
+import { ErrorKind, ErrorPlace, PamphletError } from './errors';
+import { INPUT_LIMITS, readInputText } from './read-input';
 
 /** What an editor is told for each kind of syntax error. */
 const SYNTAX_HINTS: Record<string, string> = {
@@ -23,25 +23,90 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-/** Reads a JSON file; a syntax error names the file, line and column, and says what is wrong there. */
-export function readJsonFile(file: string, place: ErrorPlace = {}): unknown {
-  let text: string;
-  try {
-    // A byte-order mark, as some Windows editors write, is not part of the JSON.
-    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new PamphletError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check that it exists and is readable.`, { ...place, file }, 'usage');
+export interface ReadJsonOptions {
+  /** 'content' (default): a finding for the language or the data; 'usage' for the tool's own setup. */
+  kind?: ErrorKind;
+  /** A folder the file, after following links, must stay inside. */
+  within?: string;
+}
+
+/** Names JavaScript gives a meaning of its own: as keys they could change an object's prototype. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The line (from 1) where nesting first goes deeper than `limit`, or null.
+ * A flat scan of tokens, so that a file nested 10,000 deep cannot overflow
+ * the stack of a recursive parser before its depth is known.
+ */
+function lineTooDeep(text: string, limit: number): number | null {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > limit) return scanner.getTokenStartLine() + 1;
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
   }
+  return null;
+}
+
+/** The first key that appears twice in one object, or that is a reserved name; null if none. */
+function keyProblem(text: string): { key: string; message: string } | null {
+  const objects: Map<string, number>[] = [];
+  let problem: { key: string; message: string } | null = null;
+  visit(text, {
+    onObjectBegin: () => { objects.push(new Map()); },
+    onObjectEnd: () => { objects.pop(); },
+    onObjectProperty: (property, _offset, _length, startLine, _character, pathSupplier) => {
+      if (problem) return;
+      const line = startLine + 1;
+      const key = [...pathSupplier(), property].join('.');
+      if (RESERVED_KEYS.has(property)) {
+        problem = { key, message: `the key "${property}" (line ${line}) is a name JavaScript reserves (${[...RESERVED_KEYS].join(', ')}). Rename or remove it.` };
+        return;
+      }
+      const keys = objects[objects.length - 1];
+      const first = keys.get(property);
+      if (first !== undefined) {
+        problem = { key, message: `the key "${property}" appears twice (lines ${first} and ${line}); one text would be lost. Keep one.` };
+        return;
+      }
+      keys.set(property, line);
+    },
+  }, { disallowComments: true, allowTrailingComma: false });
+  return problem;
+}
+
+/**
+ * Reads a JSON file through the input reader (a regular file, size-capped,
+ * strict UTF-8) and parses it strictly: a syntax error names the line and
+ * column and says what is wrong there; nesting deeper than the limit, a key
+ * twice in one object and a reserved key are refused with their line.
+ */
+export function readJsonFile(file: string, place: ErrorPlace = {}, options: ReadJsonOptions = {}): unknown {
+  const kind = options.kind ?? 'content';
+  const fail = (message: string, key?: string): never => {
+    throw new PamphletError(message, { ...place, file, ...(key ? { key } : {}) }, kind);
+  };
+  const text = readInputText(file, { maxBytes: INPUT_LIMITS.jsonBytes, place, kind, within: options.within });
+  if (text.trim() === '') fail('is empty; it must hold a JSON object. Restore its content.');
+  const deep = lineTooDeep(text, INPUT_LIMITS.jsonDepth);
+  if (deep !== null) fail(`nests objects or arrays more than ${INPUT_LIMITS.jsonDepth} deep (at line ${deep}). Flatten it.`);
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch (error) {
     // JSON.parse does not always say where; a tolerant parser finds the first error's offset.
     const errors: ParseError[] = [];
     parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
-    if (!first) throw new PamphletError(`is not valid JSON (${(error as Error).message}). Fix the syntax.`, { ...place, file });
+    if (!first) fail(`is not valid JSON (${(error as Error).message}). Fix the syntax.`);
     const { line, column } = lineAndColumn(text, first.offset);
     const code = printParseErrorCode(first.error);
-    throw new PamphletError(`is not valid JSON at line ${line}, column ${column}: ${SYNTAX_HINTS[code] ?? code}. Fix the syntax there.`, { ...place, file });
+    fail(`is not valid JSON at line ${line}, column ${column}: ${SYNTAX_HINTS[code] ?? code}. Fix the syntax there.`);
   }
+  const problem = keyProblem(text);
+  if (problem) fail(problem.message, problem.key);
+  return json;
 }

@@ -5,27 +5,9 @@ import { PamphletError } from '../core/errors';
 import { readJsonFile } from '../core/read-json';
 import { describeIssue } from '../core/schema-issue';
 import { LanguageCode, Translation, StringTree } from './language';
+import { metaSchema } from './meta-schema';
 
 const languageCodePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
-/** A locale Intl accepts: formatting facts and choosing plural forms both go through it. */
-function isLocale(value: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
-}
-
-const metaSchema = z.object({
-  name: z.string().min(1),
-  englishName: z.string().min(1),
-  locale: z.string().refine(isLocale, 'a BCP 47 locale such as en-CA or th-TH-u-ca-buddhist'),
-  script: z.string().regex(/^[A-Z][a-z]{3}$/, 'an ISO 15924 code such as Latn or Arab'),
-  direction: z.enum(['ltr', 'rtl']),
-  lineBreak: z.enum(['normal', 'keep-all']),
-  hyphenation: z.string().nullable(),
-});
 
 const stringTree: z.ZodType<StringTree> = z.lazy(() => z.record(z.union([z.string(), stringTree])));
 
@@ -46,6 +28,16 @@ export function listLanguages(dir: string): LanguageCode[] {
     .sort();
 }
 
+/** True when anything, even a dangling link, is at `file`: existsSync follows links and would say no. */
+function entryExists(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Checks that a code asked for on the command line is a plain language code, not a path. */
 export function assertLanguageCode(code: string): LanguageCode {
   if (!languageCodePattern.test(code)) {
@@ -57,11 +49,12 @@ export function assertLanguageCode(code: string): LanguageCode {
 export function loadTranslation(dir: string, code: LanguageCode): Translation {
   assertLanguageCode(code);
   const file = path.join(dir, `${code}.json`);
-  if (!fs.existsSync(file)) {
+  if (!entryExists(file)) {
     const known = listLanguages(dir).join(', ');
     throw new PamphletError(`there is no translation for "${code}" (no file ${file}). Known languages: ${known}.`, { language: code }, 'usage');
   }
-  const json = readJsonFile(file, { language: code });
+  // Whatever is wrong with the file itself (a dangling link, a folder, a FIFO, bad bytes) is that language's finding.
+  const json = readJsonFile(file, { language: code }, { kind: 'content', within: dir });
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
