@@ -1,3 +1,5 @@
+import { PamphletError } from '../core/errors';
+import { calendarDate } from './calendar-date';
 import { Fact } from './load-data';
 
 /** First-strong isolate: a fact keeps its own direction inside a line of the other direction. */
@@ -11,8 +13,12 @@ export function isolate(text: string): string {
 /** A fact as the reader of `locale` writes it, through Intl. */
 export function formatFact(fact: Fact, locale: string): string {
   switch (fact.type) {
-    case 'date':
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${fact.value}T00:00:00Z`));
+    case 'date': {
+      // The data's schema lets only real days through; this guards callers that skip it.
+      const date = calendarDate(fact.value);
+      if (!date) throw new PamphletError(`the date "${fact.value}" is not a day of the calendar. Write it YYYY-MM-DD.`);
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    }
     case 'amount':
       return new Intl.NumberFormat(locale, {
         style: 'currency',

@@ -2,36 +2,71 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { PamphletError } from '../core/errors';
 import { readJsonFile } from '../core/read-json';
-import { Finding, findingFromError } from '../core/finding';
+import { Finding, findingFromError, hasErrors } from '../core/finding';
 import { describeIssue } from '../core/schema-issue';
+import { dateSchema } from './calendar-date';
+import { plainText } from './plain-text';
+import { encodeQr } from './qr-payload';
+import { checkWebAddress } from './url-policy';
 
-const sourceSchema = z.object({ title: z.string().min(1), location: z.string().min(1) }).strict();
+/** A string printed on the pamphlet or cited for it: not empty, no invisible characters. */
+const text = () => plainText(z.string().min(1));
 
-const quoted = { source: z.string().min(1), quote: z.string().min(1) };
+const sourceSchema = z.object({ title: text(), location: text() }).strict();
+
+/** Currencies Intl can name in every language: "ZZZ" would print as "ZZZ". */
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Counts and amounts are printed in full: beyond 2^53 a number loses its last digits. */
+const printable = (schema: z.ZodNumber) => schema.nonnegative().max(Number.MAX_SAFE_INTEGER, `must be at most ${Number.MAX_SAFE_INTEGER}: a larger number loses its last digits`);
+
+const quoted = { source: z.string().min(1), quote: text() };
 const factSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('date'), value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD'), ...quoted }).strict(),
-  z.object({ type: z.literal('amount'), value: z.number().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CAD'), ...quoted }).strict(),
-  z.object({ type: z.literal('count'), value: z.number().int().nonnegative(), ...quoted }).strict(),
-  z.object({ type: z.literal('code'), value: z.string().min(1), ...quoted }).strict(),
+  z.object({ type: z.literal('date'), value: dateSchema, ...quoted }).strict(),
+  z.object({
+    type: z.literal('amount'),
+    value: printable(z.number()),
+    currency: z.string().refine((code) => CURRENCIES.has(code), (code) => ({
+      message: /^[A-Z]{3}$/.test(code) ? `an ISO 4217 currency code such as CAD or EUR; "${code}" is not one` : 'an ISO 4217 code such as CAD',
+    })),
+    ...quoted,
+  }).strict(),
+  z.object({ type: z.literal('count'), value: printable(z.number().int()), ...quoted }).strict(),
+  z.object({ type: z.literal('code'), value: text(), ...quoted }).strict(),
 ]);
+
+/**
+ * A web address printed on the pamphlet; with `qr`, also encoded in its QR
+ * code, which must scan at its printed size. Errors here; an http:// warning
+ * once the file is read (see urlWarnings). One problem per address.
+ */
+const webAddress = (qr: boolean) => z.string().superRefine((value, ctx) => {
+  const verdict = checkWebAddress(value);
+  if (verdict?.severity === 'error') {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: verdict.message });
+    return;
+  }
+  const encoded = qr ? encodeQr(value) : null;
+  if (encoded && 'problem' in encoded) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `an address that fits the QR code; it is ${encoded.problem}. Use a shorter address` });
+});
 
 const contactSchema = z.object({
   id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a plain identifier such as hotline'),
   phone: z.string().regex(/^\+?[0-9][0-9 -]*[0-9]$/, 'a phone number of digits, spaces and hyphens').optional(),
   email: z.string().email('an e-mail address such as name@example.org').optional(),
-  url: z.string().url('a full web address starting with https://').optional(),
+  url: webAddress(false).optional(),
   sources: z.array(z.string().min(1)).min(1),
 }).strict();
 
 const factsFileSchema = z.object({
   /** The date this edition of the facts was checked: the PDFs' creation date, so builds are reproducible. */
-  edition: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD'),
+  edition: dateSchema,
   sources: z.record(sourceSchema),
   facts: z.record(factSchema),
 }).strict();
 const contactsFileSchema = z.object({
   contacts: z.array(contactSchema).min(1),
-  moreInformation: z.object({ url: z.string().url('a full web address starting with https://'), sources: z.array(z.string().min(1)).min(1) }).strict(),
+  moreInformation: z.object({ url: webAddress(true), sources: z.array(z.string().min(1)).min(1) }).strict(),
 }).strict();
 
 export type Fact = z.infer<typeof factSchema>;
@@ -68,6 +103,18 @@ function parse<T>(schema: z.ZodType<T>, file: string, findings: Finding[]): T | 
   return null;
 }
 
+/** The warnings about printed addresses that work but should not be printed as they are (http://). */
+function urlWarnings(contacts: z.infer<typeof contactsFileSchema>, file: string): Finding[] {
+  const addresses: [string, string | undefined][] = [
+    ...contacts.contacts.map((contact, i): [string, string | undefined] => [`contacts.${i}.url`, contact.url]),
+    ['moreInformation.url', contacts.moreInformation.url],
+  ];
+  return addresses.flatMap(([key, url]) => {
+    const verdict = url === undefined ? null : checkWebAddress(url);
+    return verdict?.severity === 'warning' ? [{ check: 'data' as const, severity: 'warning' as const, file, key, message: verdict.message }] : [];
+  });
+}
+
 /**
  * Reads facts.json and contacts.json from `dir`, collecting every schema
  * problem and every citation of an unknown source as a finding.
@@ -78,6 +125,7 @@ export function readData(dir: string): { data: PamphletData | null; findings: Fi
   const findings: Finding[] = [];
   const facts = parse(factsFileSchema, factsFile, findings);
   const contacts = parse(contactsFileSchema, contactsFile, findings);
+  if (contacts) findings.push(...urlWarnings(contacts, contactsFile));
   if (!facts || !contacts) return { data: null, findings };
   const error = (file: string, key: string, message: string) => findings.push({ check: 'data', severity: 'error', file, key, message });
   const checkSource = (file: string, field: string, id: string) => {
@@ -97,7 +145,7 @@ export function readData(dir: string): { data: PamphletData | null; findings: Fi
     if (ids.indexOf(id) !== i) error(contactsFile, `contacts.${i}.id`, `the id "${id}" is used twice. Each contact needs its own id.`);
   });
   contacts.moreInformation.sources.forEach((id, j) => checkSource(contactsFile, `moreInformation.sources.${j}`, id));
-  if (findings.length) return { data: null, findings };
+  if (hasErrors(findings)) return { data: null, findings };
   return {
     data: {
       files: { facts: factsFile, contacts: contactsFile },
@@ -110,7 +158,7 @@ export function readData(dir: string): { data: PamphletData | null; findings: Fi
 export function loadData(dir: string): PamphletData {
   const { data, findings } = readData(dir);
   if (!data) {
-    const [first] = findings;
+    const first = findings.find((f) => f.severity === 'error')!;
     throw new PamphletError(first.message, { file: first.file, key: first.key });
   }
   return data;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { codePointLabel } from '../core/errors';
+
+/**
+ * Characters that have no place in a short printed value (a fact, a source, a
+ * contact, a language's name): control codes, invisible format characters
+ * (bidi embeddings, overrides, isolates and marks, soft hyphens, byte order
+ * marks, tags), line and paragraph separators, and halves of broken UTF-16.
+ * Zero width joiner and non-joiner (U+200D, U+200C) stay: Persian, Hindi,
+ * Malayalam and Sinhala spell words with them, and emoji sequences use them;
+ * they never reorder or hide text.
+ */
+const INVISIBLE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+/** Characters that change the direction of the text around them: an RLO prints a number backwards. */
+const DIRECTION_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/** Says what a character does to the text, so the person removing it knows why. */
+function describe(char: string): string {
+  if (DIRECTION_CONTROL.test(char)) return 'a direction control, which can print the text in reverse';
+  if (/\p{Cs}/u.test(char)) return 'half of a broken character, which prints as a box';
+  if (/[\p{Zl}\p{Zp}]/u.test(char)) return 'a line separator, which breaks the line';
+  if (/\p{Cc}/u.test(char)) return 'a control character, which prints as nothing or a box';
+  return 'an invisible format character';
+}
+
+/** The first character `text` must not carry, as "U+202E (a direction control, …)"; null if it is plain. */
+export function invisibleCharacter(text: string): string | null {
+  const found = INVISIBLE.exec(text);
+  if (!found) return null;
+  // A lone surrogate is one UTF-16 unit; codePointAt gives its own value.
+  return `${codePointLabel(found[0].codePointAt(0)!)} (${describe(found[0])})`;
+}
+
+/**
+ * A string schema that refuses invisible characters. Its message follows
+ * "must be" (see describeIssue): "must be plain text: remove U+202E (…)."
+ */
+export function plainText(base: z.ZodString = z.string()): z.ZodEffects<z.ZodString> {
+  return base.superRefine((text, ctx) => {
+    const found = invisibleCharacter(text);
+    if (found) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `plain text: remove the invisible character ${found}` });
+  });
+}

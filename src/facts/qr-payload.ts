@@ -1,0 +1,50 @@
+import QRCode from 'qrcode';
+import { toMm } from '../core/units';
+import { FIT_LIMITS, QR_SIZE } from '../layout/styles';
+
+/** Error correction M: about 15% of the code may be smudged or folded and it still scans. */
+export const QR_ERROR_CORRECTION = 'M';
+
+/**
+ * The smallest module (one square) a phone reliably reads on paper: GS1's
+ * General Specifications ask for at least 0.396 mm for QR codes scanned in
+ * shops, and a pamphlet printed on an office printer is no better than a label.
+ */
+const MIN_MODULE_MM = 0.396;
+
+/**
+ * The largest QR version that still prints legibly: a version-v code is
+ * 17 + 4v modules wide, and the layout may shrink the code with the type,
+ * down to QR_SIZE × FIT_LIMITS.minScale (51 pt, 18 mm: version 7, 45 modules,
+ * up to 122 bytes of URL at level M).
+ */
+export const MAX_QR_VERSION = Math.floor((Math.floor(toMm(QR_SIZE * FIT_LIMITS.minScale) / MIN_MODULE_MM) - 17) / 4);
+
+type QrCode = ReturnType<typeof QRCode.create>;
+
+/** The QR code of `value`, or why it cannot be printed (a phrase that follows "it is"). */
+export function encodeQr(value: string): { code: QrCode } | { problem: string } {
+  let code: QrCode;
+  try {
+    code = QRCode.create(value, { errorCorrectionLevel: QR_ERROR_CORRECTION });
+  } catch {
+    // The library's only failures are an empty value and one beyond the largest code (version 40).
+    return { problem: value.length === 0 ? 'empty' : `too long for any QR code (${Buffer.byteLength(value)} bytes)` };
+  }
+  if (code.version > MAX_QR_VERSION) {
+    return { problem: `too long for a QR code that scans at the size it is printed (it needs version ${code.version}; version ${MAX_QR_VERSION}, about ${maxBytes()} bytes, is the densest that prints legibly)` };
+  }
+  return { code };
+}
+
+let capacity: number | undefined;
+
+/** How many bytes of a URL the densest legible code holds, for the message: found once, by trying. */
+function maxBytes(): number {
+  if (capacity === undefined) {
+    let n = 0;
+    while (QRCode.create('a'.repeat(n + 1), { errorCorrectionLevel: QR_ERROR_CORRECTION }).version <= MAX_QR_VERSION) n++;
+    capacity = n;
+  }
+  return capacity;
+}
