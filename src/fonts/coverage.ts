@@ -1,15 +1,52 @@
-import { LoadedFont } from './font-registry';
+import { codePointLabel, PamphletError } from '../core/errors';
+import { LoadedFont, shownPath } from './font-registry';
+import { glyphProblem } from './verify-font';
 
 /** Characters that are never drawn and need no glyph: joiners, bidi controls, variation selectors, line separators. */
 export const NEEDS_NO_GLYPH = /[\p{Default_Ignorable_Code_Point}\u2028\n\r\t]/u;
 
-/** Every distinct character of `text` that no font of the stack has, in order; empty when all are covered. */
+/** Code points whose glyph was decoded and found sound, per font: each is checked once per process. */
+const soundGlyphs = new WeakMap<LoadedFont, Set<number>>();
+
+/**
+ * Throws a usage error naming the font file when the glyph `font` has for
+ * `codePoint` cannot be drawn: a damaged font must stop the build, not print
+ * a page with letters missing.
+ */
+function assertGlyphSound(font: LoadedFont, codePoint: number): void {
+  let sound = soundGlyphs.get(font);
+  if (!sound) soundGlyphs.set(font, (sound = new Set()));
+  if (sound.has(codePoint)) return;
+  const problem = glyphProblem(font.face, codePoint, font.trueType);
+  if (problem) {
+    const char = String.fromCodePoint(codePoint);
+    const shown = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(char) ? `"${char}" ` : '';
+    throw new PamphletError(
+      `the font file ${shownPath(font.file)} is damaged: its glyph for ${shown}(${codePointLabel(codePoint)}) ${problem}. Reinstall with \`npm ci\` or fix fonts/fonts.json.`,
+      font.source, 'usage');
+  }
+  sound.add(codePoint);
+}
+
+/**
+ * Every distinct character of `text` that no font of the stack has, in
+ * order; empty when all are covered. Each glyph found is also decoded, and a
+ * damaged one is a usage error naming its font file.
+ */
 export function uncoveredCharacters(text: string, stack: LoadedFont[]): string[] {
   const found = new Set<string>();
+  const seen = new Set<string>();
   for (const char of text) {
-    if (found.has(char) || NEEDS_NO_GLYPH.test(char)) continue;
+    if (seen.has(char) || NEEDS_NO_GLYPH.test(char)) continue;
+    seen.add(char);
     const codePoint = char.codePointAt(0)!;
-    if (!stack.some((font) => font.face.hasGlyphForCodePoint(codePoint))) found.add(char);
+    let covered = false;
+    for (const font of stack) {
+      if (!font.face.hasGlyphForCodePoint(codePoint)) continue;
+      covered = true;
+      assertGlyphSound(font, codePoint);
+    }
+    if (!covered) found.add(char);
   }
   return [...found];
 }

@@ -2,9 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fontkit from 'fontkit';
 import { z } from 'zod';
-import { PamphletError } from '../core/errors';
+import { ErrorPlace, PamphletError } from '../core/errors';
+import { INPUT_LIMITS, readInputBytes } from '../core/read-input';
 import { readJsonFile } from '../core/read-json';
+import { describeIssue } from '../core/schema-issue';
 import { ScriptCode } from '../languages/language';
+import { fontFileProblem, hasTrueTypeOutlines } from './verify-font';
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -15,8 +18,12 @@ export interface LoadedFont {
   family: string;
   weight: FontWeight;
   file: string;
+  /** Where the font is configured (fonts.json and the family's key), for errors about the font. */
+  source: ErrorPlace;
   data: Buffer;
   face: fontkit.Font;
+  /** TrueType (glyf) outlines rather than CFF. */
+  trueType: boolean;
   unitsPerEm: number;
   /** Letters this font may set; null for any letter it has. */
   letters: RegExp | null;
@@ -27,42 +34,70 @@ export interface LoadedFont {
   lineHeight: number;
 }
 
+/** An npm package name, as npm allows it: nothing that makes a path of its own (`..`, `/` beyond the scope). */
+const NPM_PACKAGE = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+const FAMILY_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** A Unicode script name as \p{Script=…} takes it (Arabic, Old_Italic). */
+const UNICODE_SCRIPT = /^[A-Za-z][A-Za-z_]{0,39}$/;
+
+const familyName = z.string().regex(FAMILY_NAME, 'a family name: letters, digits, "-" and "_", starting with a letter or digit');
+const fontFile = z.string().min(1).max(1024).refine((name) => !name.includes('\0'), 'a file name without NUL characters');
 const familySchema = z.object({
   /** The npm package the files are in; without it, files are relative to fonts.json. */
-  package: z.string().optional(),
-  regular: z.string(),
-  bold: z.string(),
+  package: z.string().regex(NPM_PACKAGE, 'a plain npm package name such as @expo-google-fonts/noto-sans').optional(),
+  regular: fontFile,
+  bold: fontFile,
   /** Unicode script names (e.g. "Arabic"): the only letters this family is used for. */
-  letters: z.array(z.string()).optional(),
+  letters: z.array(z.string().regex(UNICODE_SCRIPT, 'a Unicode script name such as Arabic')).optional(),
   /** Natural line height in em, where ascent - descent leaves too little room for marks. */
   lineHeight: z.number().min(0.8).max(3).optional(),
 }).strict();
 const configSchema = z.object({
   _comment: z.string().optional(),
-  families: z.record(familySchema),
-  scripts: z.record(z.array(z.string()).min(1)),
+  // Names are checked as keys too: "__proto__" never reaches an object, and every lookup below is by own key.
+  families: z.record(familyName, familySchema),
+  scripts: z.record(z.string().regex(/^[A-Z][a-z]{3}$/, 'an ISO 15924 script code such as Latn'), z.array(familyName).min(1)),
 }).strict();
-type FontConfig = z.infer<typeof configSchema>;
+type FamilyEntry = z.infer<typeof familySchema>;
+
+const REINSTALL = 'Reinstall with `npm ci` or fix fonts/fonts.json.';
+
+/** A path as a person finds it: relative to the current folder when inside it. */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** True when `file` is `folder` or inside it. */
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
 
 /**
  * Maps scripts to font stacks (fonts/fonts.json) and parses each font file
  * once per process, on first use, so a language loads only what it needs.
+ * Names in fonts.json are data: a family is found by its own key only, a
+ * package must be a plain package name, and a font file must stay inside
+ * its package or the folder of fonts.json, links followed.
  */
 export class FontRegistry {
-  private readonly config: FontConfig;
+  private readonly families: Map<string, FamilyEntry>;
+  private readonly stacks: Map<ScriptCode, string[]>;
   private readonly loaded = new Map<string, LoadedFont>();
 
   constructor(readonly configFile: string) {
-    const parsed = configSchema.safeParse(readJsonFile(configFile));
+    const parsed = configSchema.safeParse(readJsonFile(configFile, {}, { kind: 'usage' }));
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new PamphletError(`${issue.message} at "${issue.path.join('.')}".`, { file: configFile });
+      const { field, message } = describeIssue(parsed.error.issues[0]);
+      throw new PamphletError(message, { file: configFile, key: field || undefined }, 'usage');
     }
-    this.config = parsed.data;
-    for (const [script, families] of Object.entries(this.config.scripts)) {
+    this.families = new Map(Object.entries(parsed.data.families));
+    this.stacks = new Map(Object.entries(parsed.data.scripts));
+    for (const [script, families] of this.stacks) {
       for (const family of families) {
-        if (!this.config.families[family]) {
-          throw new PamphletError(`script ${script} names the font family "${family}", which is not under "families".`, { file: configFile });
+        if (!this.families.has(family)) {
+          throw new PamphletError(`names the font family "${family}", which is not under "families". Add the family or fix the name.`, { file: configFile, key: `scripts.${script}` }, 'usage');
         }
       }
     }
@@ -73,15 +108,15 @@ export class FontRegistry {
   }
 
   hasScript(script: ScriptCode): boolean {
-    return script in this.config.scripts;
+    return this.stacks.has(script);
   }
 
   scripts(): ScriptCode[] {
-    return Object.keys(this.config.scripts);
+    return [...this.stacks.keys()];
   }
 
   familiesFor(script: ScriptCode): string[] {
-    const families = this.config.scripts[script];
+    const families = this.stacks.get(script);
     if (!families) {
       throw new PamphletError(`no font stack for script "${script}". Add it under "scripts" in ${this.configFile}.`, { file: this.configFile }, 'usage');
     }
@@ -93,40 +128,98 @@ export class FontRegistry {
     return this.familiesFor(script).map((family) => this.font(family, weight));
   }
 
+  private entry(family: string): FamilyEntry {
+    const entry = this.families.get(family);
+    if (!entry) throw new PamphletError(`there is no font family "${family}" under "families".`, { file: this.configFile }, 'usage');
+    return entry;
+  }
+
+  private place(family: string, weight?: FontWeight): ErrorPlace {
+    return { file: this.configFile, key: weight ? `families.${family}.${weight}` : `families.${family}` };
+  }
+
+  /**
+   * The font file of a family, resolved and checked to stay inside its
+   * package (or the folder of fonts.json), after following links.
+   */
   fileOf(family: string, weight: FontWeight): string {
-    const entry = this.config.families[family];
-    if (!entry.package) return path.resolve(path.dirname(this.configFile), entry[weight]);
-    let packageDir: string;
-    try {
-      packageDir = path.dirname(require.resolve(`${entry.package}/package.json`));
-    } catch {
-      throw new PamphletError(`the font package ${entry.package} is not installed. Run \`npm ci\`.`, { file: this.configFile }, 'usage');
+    const entry = this.entry(family);
+    let folder: string;
+    let where: string;
+    if (entry.package) {
+      try {
+        folder = path.dirname(require.resolve(`${entry.package}/package.json`));
+      } catch {
+        throw new PamphletError(`the font package ${entry.package} is not installed. Run \`npm ci\`, or fix the package name in fonts/fonts.json.`, this.place(family), 'usage');
+      }
+      where = `the package ${entry.package}`;
+    } else {
+      folder = path.dirname(path.resolve(this.configFile));
+      where = `the folder of ${shownPath(this.configFile)}`;
     }
-    return path.join(packageDir, entry[weight]);
+    const file = path.resolve(folder, entry[weight]);
+    if (!isInside(folder, file)) {
+      throw new PamphletError(`the font file "${entry[weight]}" is outside ${where}. Name a file inside it.`, this.place(family, weight), 'usage');
+    }
+    let real: string;
+    try {
+      real = fs.realpathSync(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist (or is a link to nothing)' : `cannot be reached (${code ?? 'error'})`;
+      throw new PamphletError(`the font file ${shownPath(file)} ${why}. ${REINSTALL}`, this.place(family, weight), 'usage');
+    }
+    let realFolder: string;
+    try {
+      realFolder = fs.realpathSync(folder);
+    } catch {
+      realFolder = folder;
+    }
+    if (!isInside(realFolder, real)) {
+      throw new PamphletError(`the font file ${shownPath(file)} is a link to ${real}, outside ${where}. Put the font file itself there.`, this.place(family, weight), 'usage');
+    }
+    return file;
   }
 
   font(family: string, weight: FontWeight): LoadedFont {
     const key = `${family}-${weight}`;
     const cached = this.loaded.get(key);
     if (cached) return cached;
+    const entry = this.entry(family);
+    const place = this.place(family, weight);
     const file = this.fileOf(family, weight);
     let data: Buffer;
+    try {
+      data = readInputBytes(file, { maxBytes: INPUT_LIMITS.fontBytes, kind: 'usage', place });
+    } catch (error) {
+      if (!(error instanceof PamphletError)) throw error;
+      // The reader names the font file; the place to fix it is fonts.json.
+      throw new PamphletError(`the font file ${shownPath(file)} ${error.detail}`, place, 'usage');
+    }
+    const cannotRead = (why: string) => new PamphletError(`the font file ${shownPath(file)} cannot be read as a font: ${why}. ${REINSTALL}`, place, 'usage');
+    const problem = fontFileProblem(data);
+    if (problem) throw cannotRead(problem);
     let face: fontkit.Font;
     try {
-      data = fs.readFileSync(file);
       const created = fontkit.create(data);
       if (!('glyphsForString' in created)) throw new Error('a font collection, not a single font');
       face = created as fontkit.Font;
-      face.getGlyph(0); // forces the tables a broken file would fail on
+      // fontkit parses tables when first used: a table it cannot parse fails here, not during layout.
+      const tables = face as unknown as Record<string, unknown>;
+      for (const table of ['head', 'hhea', 'maxp', 'hmtx', 'cmap', 'OS/2', 'post', 'name', 'loca', 'GDEF', 'GSUB', 'GPOS']) void tables[table];
+      face.getGlyph(0).path;
     } catch (error) {
-      throw new PamphletError(`the font file ${file} cannot be read as a font (${(error as Error).message}). Reinstall with \`npm ci\` or fix fonts/fonts.json.`, { file: this.configFile }, 'usage');
+      throw cannotRead(`fontkit cannot parse it (${(error as Error).message})`);
     }
-    const scripts = this.config.families[family].letters;
+    if (!(face.unitsPerEm >= 16 && face.unitsPerEm <= 16384) || !Number.isFinite(face.ascent) || !Number.isFinite(face.descent) || face.ascent <= face.descent) {
+      throw cannotRead(`its metrics are impossible (units per em ${face.unitsPerEm}, ascent ${face.ascent}, descent ${face.descent})`);
+    }
+    const scripts = entry.letters;
     let letters: RegExp | null = null;
     try {
       letters = scripts ? new RegExp(`^[${scripts.map((name) => `\\p{Script=${name}}`).join('')}]$`, 'u') : null;
     } catch {
-      throw new PamphletError(`"letters" of ${family} names an unknown Unicode script (${scripts!.join(', ')}).`, { file: this.configFile });
+      throw new PamphletError(`"letters" names an unknown Unicode script (${scripts!.join(', ')}). Use names such as Arabic, Thai, Devanagari.`, this.place(family), 'usage');
     }
     const font: LoadedFont = {
       key,
@@ -134,12 +227,14 @@ export class FontRegistry {
       family,
       weight,
       file,
+      source: place,
       data,
       face,
+      trueType: hasTrueTypeOutlines(data),
       unitsPerEm: face.unitsPerEm,
       ascent: face.ascent / face.unitsPerEm,
       descent: face.descent / face.unitsPerEm,
-      lineHeight: this.config.families[family].lineHeight ?? (face.ascent - face.descent) / face.unitsPerEm,
+      lineHeight: entry.lineHeight ?? (face.ascent - face.descent) / face.unitsPerEm,
     };
     this.loaded.set(key, font);
     return font;
