@@ -40,6 +40,8 @@ interface Edit {
   truncate?: number;
   /** Overwrites `length` bytes at `offset` with 0x55, as a damaged download would. */
   corrupt?: { offset: number; length: number };
+  /** Writes the file as JSON objects nested this deep: {"a": {"a": … 1 … }}. */
+  nest?: number;
 }
 
 interface Case {
@@ -102,6 +104,10 @@ function applyEdit(dir: string, edit: Edit): void {
   if (edit.mkdir) {
     fs.rmSync(file, { force: true });
     fs.mkdirSync(file, { recursive: true });
+    return;
+  }
+  if (edit.nest !== undefined) {
+    fs.writeFileSync(file, `${'{"a": '.repeat(edit.nest)}1${'}'.repeat(edit.nest)}`);
     return;
   }
   if (edit.write !== undefined) {
