@@ -1,19 +1,96 @@
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PamphletError } from '../core/errors';
+import { folderProblem } from './output-folder';
 
 /**
- * Writes a file through a temporary name and a rename, so a failed build
- * never leaves a truncated PDF and never replaces a good one.
+ * Temporary files are `.<name>.<pid>.<16 hex digits>.tmp` beside the file
+ * they become. The random part makes the name unpredictable, so nobody can
+ * plant a link under it; the pid tells a leftover of a dead build from the
+ * file of a build still running. The old `.<name>.<pid>.tmp` form is matched
+ * too, so its leftovers are removed as well.
+ */
+const TEMPORARY = /^\.(.+)\.(\d{1,10})(?:\.[0-9a-f]{16})?\.tmp$/;
+
+function temporaryName(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
+}
+
+/** Created only if absent, never through a symbolic link: a planted name fails instead of being written through. */
+const CREATE_NEW = fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW;
+
+/**
+ * Writes a file through a temporary name and a rename, so a failed or killed
+ * build never leaves a truncated PDF and never replaces a good one. The data
+ * is on disk before the rename; the rename replaces whatever is at `file`,
+ * a symbolic link included, without writing through it.
  */
 export function writeFileAtomic(file: string, data: Buffer): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const temporary = temporaryName(file);
+  let created = false;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, data);
+    const fd = fs.openSync(temporary, CREATE_NEW, 0o644);
+    created = true;
+    try {
+      for (let written = 0; written < data.length;) written += fs.writeSync(fd, data, written, data.length - written);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temporary, file);
+    created = false;
+    syncFolder(path.dirname(file));
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw new PamphletError(`cannot write the output file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Choose a writable folder with --out.`, { file }, 'usage');
+    if (created) fs.rmSync(temporary, { force: true });
+    throw new PamphletError(`cannot write the output file: ${folderProblem(error)}. Choose a writable folder with --out.`, { file }, 'usage');
   }
+}
+
+/** The rename itself survives a power cut once the folder is synced; not every file system allows it, and nothing depends on it. */
+function syncFolder(folder: string): void {
+  try {
+    const fd = fs.openSync(folder, fs.constants.O_RDONLY);
+    try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  } catch {
+    // Best effort.
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that builds killed before their rename left in
+ * `folder`: regular files only (a link is left alone, never followed), and
+ * not those of a build still running on this machine. Returns the names removed.
+ */
+export function removeLeftovers(folder: string): string[] {
+  const removed: string[] = [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const match = TEMPORARY.exec(entry.name);
+    if (!match || !entry.isFile()) continue;
+    const pid = Number(match[2]);
+    if (pid !== process.pid && isRunning(pid)) continue;
+    try {
+      fs.unlinkSync(path.join(folder, entry.name));
+      removed.push(entry.name);
+    } catch {
+      // Gone already, or not ours to remove: the build does not depend on it.
+    }
+  }
+  return removed;
 }

@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import { PamphletError } from '../core/errors';
+import { debugStack, unexpectedMessage } from '../core/unexpected-error';
 import { CheckName, Finding, findingsFromError, hasErrors } from '../core/finding';
 import { ContentSources, layOutPamphlet, prepareLanguage, PreparedLanguage } from '../build/build-pamphlet';
 import { readData } from '../facts/load-data';
@@ -30,15 +32,34 @@ export interface CheckResult {
   names: Map<LanguageCode, string>;
 }
 
-/** Runs `step`; a PamphletError about the content becomes findings, a usage error goes on up. */
-function collect<T>(findings: Finding[], check: CheckName, language: LanguageCode | undefined, step: () => T): T | null {
+/**
+ * What went wrong in one step, as findings: a PamphletError's own, or, for an
+ * error pamphlet did not foresee, one finding blaming `file` for this step.
+ */
+export function findingsOf(error: unknown, check: CheckName, language: LanguageCode | undefined, file: string | undefined, doing: string): Finding[] {
+  if (error instanceof PamphletError) return findingsFromError(error, check, language);
+  debugStack(error);
+  return [{ check, severity: 'error', file, language, message: unexpectedMessage(error, doing) }];
+}
+
+/**
+ * Runs `step`; a problem with the content becomes findings, for `language`
+ * alone when it is one language's step, so the others go on. A usage error
+ * (the tool's own setup, such as the fonts) goes on up and stops the run.
+ */
+function collect<T>(findings: Finding[], check: CheckName, language: LanguageCode | undefined, file: string | undefined, doing: string, step: () => T): T | null {
   try {
     return step();
   } catch (error) {
-    if (!(error instanceof PamphletError) || error.kind === 'usage') throw error;
-    findings.push(...findingsFromError(error, check, language));
+    if (error instanceof PamphletError && error.kind === 'usage') throw error;
+    findings.push(...findingsOf(error, check, language, file, doing));
     return null;
   }
+}
+
+/** The file a language's unexpected error is reported against. */
+function translationFile(paths: ContentPaths, code: LanguageCode): string {
+  return path.join(paths.translationsDir, `${code}.json`);
 }
 
 /** Facts that neither the template nor any source string prints. */
@@ -63,15 +84,16 @@ function unusedFacts(sources: ContentSources, source: Translation, usedByTemplat
  */
 export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: PaperName[]): CheckResult {
   const findings: Finding[] = [];
-  const { data, findings: dataFindings } = readData(paths.dataDir);
-  findings.push(...dataFindings);
-  const usedByTemplate = collect(findings, 'template', undefined, () => factsUsedByTemplate(paths.templateFile));
+  const read = collect(findings, 'data', undefined, paths.dataDir, 'reading the data', () => readData(paths.dataDir));
+  const data = read?.data ?? null;
+  findings.push(...(read?.findings ?? []));
+  const usedByTemplate = collect(findings, 'template', undefined, paths.templateFile, 'reading the template', () => factsUsedByTemplate(paths.templateFile));
   const sources: ContentSources | null = data && { translationsDir: paths.translationsDir, templateFile: paths.templateFile, data, fonts: paths.fonts };
   // A broken source file is reported once: with its own language if that is checked, else for all.
   const sourceFindings: Finding[] = [];
-  const source = collect(sourceFindings, 'translation', SOURCE_LANGUAGE, () => loadTranslation(paths.translationsDir, SOURCE_LANGUAGE));
+  const source = collect(sourceFindings, 'translation', SOURCE_LANGUAGE, translationFile(paths, SOURCE_LANGUAGE), 'reading the translation', () => loadTranslation(paths.translationsDir, SOURCE_LANGUAGE));
   if (!codes.includes(SOURCE_LANGUAGE)) findings.push(...sourceFindings);
-  if (sources && usedByTemplate && source) findings.push(...unusedFacts(sources, source, usedByTemplate));
+  if (sources && usedByTemplate && source) findings.push(...(collect(findings, 'data', undefined, sources.data.files.facts, 'looking for unused facts', () => unusedFacts(sources, source, usedByTemplate)) ?? []));
   const prepared = new Map<LanguageCode, PreparedLanguage>();
   const names = new Map<LanguageCode, string>();
   // Without valid data, template and source text no language can be trusted, so none is laid out.
@@ -79,17 +101,20 @@ export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: Pa
 
   for (const code of codes) {
     const own: Finding[] = [];
-    const translation = code === SOURCE_LANGUAGE && source ? source : collect(own, 'translation', code, () => loadTranslation(paths.translationsDir, code));
-    const language = translation && collect(own, 'translation', code, () => typesetLanguage(translation, paths.fonts));
+    const file = translationFile(paths, code);
+    // Each step of one language: whatever it throws becomes that language's finding, and the next language goes on.
+    const step = <T>(check: CheckName, doing: string, run: () => T) => collect(own, check, code, file, doing, run);
+    const translation = code === SOURCE_LANGUAGE && source ? source : step('translation', 'reading the translation', () => loadTranslation(paths.translationsDir, code));
+    const language = translation && step('translation', 'preparing the language for typesetting', () => typesetLanguage(translation, paths.fonts));
     if (translation) {
       names.set(code, translation.meta.name);
-      if (source) own.push(...checkTranslation(translation, source, data && new Set(Object.keys(data.facts))));
-      if (language && data) own.push(...checkGlyphs(translation, language, data));
+      if (source) own.push(...(step('translation', 'checking the translation', () => checkTranslation(translation, source, data && new Set(Object.keys(data.facts)))) ?? []));
+      if (language && data) own.push(...(step('glyphs', 'checking the glyphs', () => checkGlyphs(translation, language, data)) ?? []));
     }
     if (contentReady && translation && language && !hasErrors(own)) {
-      const ready = collect(own, 'template', code, () => prepareLanguage(sources, translation, language));
+      const ready = step('template', 'filling in the template', () => prepareLanguage(sources, translation, language));
       if (ready) {
-        for (const paper of papers) collect(own, 'fit', code, () => layOutPamphlet(ready, paper, paths.templateFile));
+        for (const paper of papers) step('fit', `laying out the panels on ${paper} paper`, () => layOutPamphlet(ready, paper, paths.templateFile));
         if (!hasErrors(own)) prepared.set(code, ready);
       }
     }

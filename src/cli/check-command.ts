@@ -2,6 +2,7 @@ import { CommandModule } from 'yargs';
 import { runChecks } from '../check/run-checks';
 import { humanReport, jsonFindings, summarize, summaryLine } from '../check/report';
 import { contentPaths, selectLanguages, selectPapers, SelectionArgs, withSelectionOptions } from './content-options';
+import { printJson, printLine } from './safe-output';
 
 export const checkCommand: CommandModule<object, SelectionArgs> = {
   command: 'check',
@@ -15,10 +16,10 @@ export const checkCommand: CommandModule<object, SelectionArgs> = {
     const passed = new Set(result.prepared.keys());
     const summary = summarize(result.findings, codes, passed);
     if (args.json) {
-      console.log(JSON.stringify({ ok: summary.errors === 0, summary, findings: jsonFindings(result.findings) }, null, 2));
+      printJson({ ok: summary.errors === 0, summary, findings: jsonFindings(result.findings) });
     } else {
-      for (const line of humanReport(result.findings, codes, result.names, passed)) console.log(line);
-      console.log(summaryLine(summary));
+      for (const line of humanReport(result.findings, codes, result.names, passed)) printLine(line);
+      printLine(summaryLine(summary));
     }
     if (summary.errors) process.exitCode = 1;
   },

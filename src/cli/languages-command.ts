@@ -1,17 +1,18 @@
 import { CommandModule } from 'yargs';
 import { checkTranslation } from '../check/check-translation';
 import { PamphletError } from '../core/errors';
-import { FontRegistry } from '../fonts/font-registry';
+import { debugStack, unexpectedMessage } from '../core/unexpected-error';
 import { SOURCE_LANGUAGE } from '../languages/language';
 import { listLanguages, loadTranslation } from '../languages/load-translations';
-import { ContentArgs, withContentOptions } from './content-options';
+import { ContentArgs, loadFonts, withContentOptions } from './content-options';
+import { printLine } from './safe-output';
 
 export const languagesCommand: CommandModule<object, ContentArgs> = {
   command: 'languages',
   describe: 'List the languages found, with endonym, script, direction, fonts and completeness',
   builder: (yargs) => withContentOptions(yargs) as never,
   handler: async (args) => {
-    const fonts = new FontRegistry(args.fonts);
+    const fonts = loadFonts(args.fonts);
     const codes = listLanguages(args.translations);
     const source = loadTranslation(args.translations, SOURCE_LANGUAGE);
     const rows = codes.map((code) => {
@@ -23,12 +24,14 @@ export const languagesCommand: CommandModule<object, ContentArgs> = {
         const stack = fonts.hasScript(meta.script) ? fonts.familiesFor(meta.script).join(' + ') : `no fonts for ${meta.script}`;
         return [code, meta.name, meta.englishName, meta.script, meta.direction, stack, problems ? `${problems} problems: run pamphlet check --lang ${code}` : 'complete'];
       } catch (error) {
-        if (!(error instanceof PamphletError)) throw error;
-        return [code, '?', '?', '?', '?', '?', `broken: ${error.detail}`];
+        // One broken language is a row saying so; the others are still listed.
+        if (!(error instanceof PamphletError)) debugStack(error);
+        const detail = error instanceof PamphletError ? error.detail : unexpectedMessage(error, `reading ${code}.json`);
+        return [code, '?', '?', '?', '?', '?', `broken: ${detail}`];
       }
     });
     const header = ['code', 'name', 'English name', 'script', 'dir', 'fonts', 'translation'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
-    for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell + ' '.repeat(widths[i] - [...cell].length)).join('  ').trimEnd());
+    for (const row of [header, ...rows]) printLine(row.map((cell, i) => cell + ' '.repeat(widths[i] - [...cell].length)).join('  ').trimEnd());
   },
 };

@@ -3,26 +3,41 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { displayPath } from '../check/report';
 import { PamphletError } from '../core/errors';
+import { debugStack, errorMessage } from '../core/unexpected-error';
 import { buildCommand } from './build-command';
 import { checkCommand } from './check-command';
 import { languagesCommand } from './languages-command';
+import { guardOutputStreams, printError, printJson, reserveStdoutForJson } from './safe-output';
 
-/** With --json, CI reads stdout: a problem that stops the run is JSON there too. */
-const wantsJson = process.argv.includes('--json');
+/** With --json, CI reads stdout: a problem that stops the run is JSON there too, and nothing else is. */
+const wantsJson = process.argv.slice(2).some((arg) => arg === '--json' || arg === '--json=true');
 
-/** Exit codes: 0 all built, 1 a content problem, 2 a usage problem. */
+guardOutputStreams();
+if (wantsJson) reserveStdoutForJson();
+
+/**
+ * Every way the run can stop, in one line and with a documented exit code:
+ * 1 a content problem, 2 a usage problem or an error the tool did not foresee
+ * (its stack only with PAMPHLET_DEBUG=1). Never a stack trace, never 70.
+ */
 function fail(error: unknown): never {
   if (error instanceof PamphletError) {
-    console.error(`pamphlet: ${error.message}`);
+    printError(`pamphlet: ${error.message}`);
     if (wantsJson) {
       const { file, language, key } = error.place;
-      console.log(JSON.stringify({ ok: false, error: { kind: error.kind, file: displayPath(file), language, key, message: error.detail } }, null, 2));
+      printJson({ ok: false, error: { kind: error.kind, file: displayPath(file), language, key, message: error.detail } });
     }
     process.exit(error.kind === 'usage' ? 2 : 1);
   }
-  console.error(`pamphlet: internal error: ${(error as Error)?.stack ?? error}`);
-  process.exit(70);
+  const message = `unexpected error: ${errorMessage(error)}. This is a bug in pamphlet or an input it does not guard against; run again with PAMPHLET_DEBUG=1 and report what it prints.`;
+  printError(`pamphlet: ${message}`);
+  debugStack(error);
+  if (wantsJson) printJson({ ok: false, error: { kind: 'internal', message } });
+  process.exit(2);
 }
+
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
 
 yargs(hideBin(process.argv))
   .scriptName('pamphlet')
@@ -33,9 +48,11 @@ yargs(hideBin(process.argv))
   .strict()
   .help()
   .fail((message, error) => {
-    if (error) fail(error);
-    if (wantsJson) console.log(JSON.stringify({ ok: false, error: { kind: 'usage', message } }, null, 2));
-    console.error(`pamphlet: ${message}\nRun \`pamphlet --help\` for the commands and options.`);
+    // yargs' own errors (a YError, or a failed check's message) are usage errors; anything else is fail()'s.
+    const usage = error === undefined || error === null || (error instanceof Error ? error.name === 'YError' : String(error) === message);
+    if (!usage) fail(error);
+    if (wantsJson) printJson({ ok: false, error: { kind: 'usage', message } });
+    printError(`pamphlet: ${message}${/[.!?]$/.test(message) ? '' : '.'} Run \`pamphlet --help\` for the commands and options.`);
     process.exit(2);
   })
   .parseAsync()

@@ -10,6 +10,6 @@ export const PAPERS: Record<PaperName, { width: Points; height: Points; label: s
 };
 
 export function paperByName(name: string): PaperName {
-  if (name in PAPERS) return name as PaperName;
+  if (Object.hasOwn(PAPERS, name)) return name as PaperName;
   throw new PamphletError(`unknown paper "${name}". Use one of: ${Object.keys(PAPERS).join(', ')}.`, {}, 'usage');
 }

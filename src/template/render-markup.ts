@@ -1,11 +1,10 @@
-import * as fs from 'node:fs';
 import Handlebars from 'handlebars';
 import { PamphletError } from '../core/errors';
+import { INPUT_LIMITS, readInputText } from '../core/read-input';
 import { Translate } from '../i18n/translator';
 import { Translation } from '../languages/language';
 import { PamphletData } from '../facts/load-data';
-import { translatorStringToMarkup } from './inline-markup';
-import { isolate } from '../facts/format-facts';
+import { KNOWN_HELPERS, registerHelpers } from './template-helpers';
 
 export interface TemplateContext {
   translation: Translation;
@@ -13,39 +12,43 @@ export interface TemplateContext {
   t: Translate;
 }
 
+/** The template's text, read like every input: a regular file, within a size limit, strict UTF-8. */
+export function readTemplate(file: string): string {
+  return readInputText(file, { maxBytes: INPUT_LIMITS.templateBytes, kind: 'usage', place: { file } });
+}
+
+/** Compiled once per template text, shared by every language. */
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
-function compile(file: string): HandlebarsTemplateDelegate {
-  const cached = compiled.get(file);
+function compile(source: string): HandlebarsTemplateDelegate {
+  const cached = compiled.get(source);
   if (cached) return cached;
-  let source: string;
-  try {
-    source = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new PamphletError(`the template cannot be read. Check the path given to --template.`, { file }, 'usage');
-  }
-  const template = Handlebars.compile(source, { strict: true });
-  compiled.set(file, template);
+  // Only pamphlet's helpers can be called; a typo in a field's name is an error, not an empty string.
+  const knownHelpers = Object.fromEntries(KNOWN_HELPERS.map((name) => [name, true]));
+  const template = Handlebars.compile(source, { strict: true, knownHelpersOnly: true, knownHelpers });
+  compiled.set(source, template);
   return template;
 }
 
+/** Handlebars' message, without its internals: "[object Object]" and " - 17:6" become a line and column. */
+function cleanMessage(message: string): string {
+  return message
+    .split('\n')[0]
+    .replace(/ in (\[object Object\]|undefined|null)/, '')
+    .replace(/ - (\d+):(\d+)$/, (_, line, column) => ` (line ${line}, column ${Number(column) + 1})`)
+    .replace(/\.$/, '');
+}
+
 /**
- * Renders the template to document markup. Translated strings enter only
- * through the `t` helper, which escapes them and keeps the allowed markup.
+ * Renders the template to document markup. The template sees a plain view of
+ * the data and calls only pamphlet's helpers; no partial is registered, so
+ * `{{> name}}` can never load anything. Translated strings enter only through
+ * `t`, which escapes them and keeps the allowed markup.
  */
 export function renderMarkup(file: string, context: TemplateContext): string {
   const { translation, data, t } = context;
   const hb = Handlebars.create();
-  hb.registerHelper('t', (key: unknown, options: Handlebars.HelperOptions) => {
-    if (typeof key !== 'string') throw new PamphletError(`the t helper needs a key, as in {{t "cover.title"}}.`, { file });
-    const count = options.hash.count as number | undefined;
-    const text = t(key, count === undefined ? {} : { count });
-    return new hb.SafeString(translatorStringToMarkup(text, { file: translation.file, language: translation.code, key }));
-  });
-  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
-  hb.registerHelper('isolate', (value: unknown) => isolate(String(value)));
-  // A URL as printed: without the scheme, which readers do not type.
-  hb.registerHelper('bareUrl', (value: unknown) => String(value).replace(/^https?:\/\//, '').replace(/\/$/, ''));
+  registerHelpers(hb, file, translation, t);
   const factValues: Record<string, string | number> = {};
   for (const [name, fact] of Object.entries(data.facts)) factValues[name] = fact.value;
   const view = {
@@ -57,9 +60,9 @@ export function renderMarkup(file: string, context: TemplateContext): string {
   };
   try {
     // Helpers are registered on a fresh instance per language; the parsed template is shared.
-    return compile(file)(view, { helpers: hb.helpers });
+    return compile(readTemplate(file))(view, { helpers: hb.helpers, partials: {} });
   } catch (error) {
     if (error instanceof PamphletError) throw error;
-    throw new PamphletError(`the template failed: ${(error as Error).message}.`, { file, language: translation.code });
+    throw new PamphletError(`the template failed: ${cleanMessage((error as Error)?.message ?? String(error))}.`, { file, language: translation.code });
   }
 }

@@ -1,0 +1,74 @@
+import Handlebars from 'handlebars';
+import { PamphletError } from '../core/errors';
+import { isolate } from '../facts/format-facts';
+import { Translate } from '../i18n/translator';
+import { Translation } from '../languages/language';
+import { translatorStringToMarkup } from './inline-markup';
+
+/** The helpers pamphlet gives a template; nothing else can be called. */
+export const PAMPHLET_HELPERS = ['t', 'concat', 'isolate', 'bareUrl', 'log'] as const;
+/** Handlebars' own, kept: they only read the view. */
+export const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'] as const;
+export const KNOWN_HELPERS: readonly string[] = [...PAMPHLET_HELPERS, ...BUILT_IN_HELPERS];
+
+type Options = Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
+
+function where(options: Options): string {
+  return options?.loc ? ` (line ${options.loc.start.line})` : '';
+}
+
+/** The arguments of a helper call (Handlebars passes its options last), each a string or a number. */
+function argumentsOf(name: string, args: unknown[], count: { min: number; max: number }, example: string, file: string): { values: (string | number)[]; options: Options } {
+  const options = args[args.length - 1] as Options;
+  const values = args.slice(0, -1);
+  const wrong = values.length < count.min || values.length > count.max
+    ? `takes ${count.min === count.max ? count.min : `${count.min} or more`} argument${count.max === 1 ? '' : 's'}, not ${values.length}`
+    : values.some((v) => typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v)))
+      ? `takes text or numbers, not ${values.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v)).join(', ')}`
+      : null;
+  if (wrong) throw new PamphletError(`{{${name}}}${where(options)} ${wrong}. Write it as ${example}.`, { file });
+  return { values: values as (string | number)[], options };
+}
+
+/**
+ * The helpers, on a fresh Handlebars instance per language. Each checks its
+ * arguments, so a wrong call is a template finding, never "[object Object]"
+ * on paper. Translated strings enter only through `t`, which escapes them
+ * and keeps the allowed markup.
+ */
+export function registerHelpers(hb: typeof Handlebars, file: string, translation: Translation, t: Translate): void {
+  hb.registerHelper('t', (...args: unknown[]) => {
+    const { values: [key], options } = argumentsOf('t', args, { min: 1, max: 1 }, '{{t "cover.title"}}', file);
+    const count = options.hash?.count as unknown;
+    if (count !== undefined && !(typeof count === 'number' && Number.isFinite(count))) {
+      throw new PamphletError(`{{t "${key}"}}${where(options)}: count= must be a number.`, { file });
+    }
+    const text = t(String(key), count === undefined ? {} : { count: count as number });
+    return new hb.SafeString(translatorStringToMarkup(text, { file: translation.file, language: translation.code, key: String(key) }));
+  });
+  hb.registerHelper('concat', (...args: unknown[]) => argumentsOf('concat', args, { min: 1, max: Infinity }, '(concat "help.contact." id)', file).values.join(''));
+  hb.registerHelper('isolate', (...args: unknown[]) => isolate(String(argumentsOf('isolate', args, { min: 1, max: 1 }, '{{isolate phone}}', file).values[0])));
+  // A URL as printed: without the scheme, which readers do not type.
+  hb.registerHelper('bareUrl', (...args: unknown[]) => {
+    const [url] = argumentsOf('bareUrl', args, { min: 1, max: 1 }, '{{bareUrl moreInformation.url}}', file).values;
+    return String(url).replace(/^https?:\/\//, '').replace(/\/$/, '');
+  });
+  // Handlebars' own lookup, with its arguments checked; prototype properties stay out of reach (lookupProperty).
+  hb.registerHelper('lookup', (...args: unknown[]) => {
+    const options = args[args.length - 1] as Options & { lookupProperty: (parent: unknown, name: unknown) => unknown };
+    const values = args.slice(0, -1);
+    if (values.length !== 2) throw new PamphletError(`{{lookup}}${where(options)} takes 2 arguments, not ${values.length}. Write it as {{lookup facts "maxFine"}}.`, { file });
+    const [parent, name] = values;
+    return parent === null || parent === undefined ? undefined : options.lookupProperty(parent, name);
+  });
+  // Handlebars' own log writes to stdout, into --json output: a template's log goes to stderr.
+  hb.registerHelper('log', (...args: unknown[]) => {
+    const options = args[args.length - 1] as Options;
+    try {
+      process.stderr.write(`${file}${where(options)}: {{log}} ${args.slice(0, -1).map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' ')}\n`);
+    } catch {
+      // stderr is gone; a log line is not worth stopping for.
+    }
+    return '';
+  });
+}
