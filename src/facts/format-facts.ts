@@ -10,6 +10,11 @@ export function isolate(text: string): string {
   return `${FSI}${text}${PDI}`;
 }
 
+/** JSON's -0 passes "not negative" but Intl prints it as "-0": adding 0 makes it 0. */
+function unsigned(value: number): number {
+  return value + 0;
+}
+
 /** A fact as the reader of `locale` writes it, through Intl. */
 export function formatFact(fact: Fact, locale: string): string {
   switch (fact.type) {
@@ -25,9 +30,9 @@ export function formatFact(fact: Fact, locale: string): string {
         currency: fact.currency,
         currencyDisplay: 'name',
         maximumFractionDigits: 0,
-      }).format(fact.value);
+      }).format(unsigned(fact.value));
     case 'count':
-      return new Intl.NumberFormat(locale).format(fact.value);
+      return new Intl.NumberFormat(locale).format(unsigned(fact.value));
     case 'code':
       return fact.value;
   }

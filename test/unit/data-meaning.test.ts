@@ -85,6 +85,11 @@ describe('numbers and currencies', () => {
       expect(formatFact({ type: 'date', value: '9999-12-31', source: 's', quote: 'q' }, locale).length).toBeGreaterThan(5);
     }
   });
+
+  it('print a zero written -0 without a sign', () => {
+    expect(formatFact({ type: 'count', value: -0, source: 's', quote: 'q' }, 'en')).toBe('0');
+    expect(formatFact({ type: 'amount', value: -0, currency: 'CAD', source: 's', quote: 'q' }, 'en')).toBe('0 Canadian dollars');
+  });
 });
 
 describe('invisible characters', () => {
