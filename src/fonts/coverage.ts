@@ -1,3 +1,4 @@
+import * as fontkit from 'fontkit';
 import { codePointLabel, PamphletError } from '../core/errors';
 import { LoadedFont, shownPath } from './font-registry';
 import { glyphProblem } from './verify-font';
@@ -5,8 +6,14 @@ import { glyphProblem } from './verify-font';
 /** Characters that are never drawn and need no glyph: joiners, bidi controls, variation selectors, line separators. */
 export const NEEDS_NO_GLYPH = /[\p{Default_Ignorable_Code_Point}\u2028\n\r\t]/u;
 
-/** Code points whose glyph was decoded and found sound, per font: each is checked once per process. */
-const soundGlyphs = new WeakMap<LoadedFont, Set<number>>();
+/**
+ * What the glyph check knows of a font: its own fontkit face over the same
+ * bytes, because fontkit caches each glyph with the code points it was first
+ * asked for, and PDFKit writes those into the PDF's text layer: decoding
+ * glyphs on the face that layout uses would change the PDFs. And the code
+ * points found sound, each decoded once per process.
+ */
+const probes = new WeakMap<LoadedFont, { face: fontkit.Font; sound: Set<number> }>();
 
 /**
  * Throws a usage error naming the font file when the glyph `font` has for
@@ -14,10 +21,10 @@ const soundGlyphs = new WeakMap<LoadedFont, Set<number>>();
  * a page with letters missing.
  */
 function assertGlyphSound(font: LoadedFont, codePoint: number): void {
-  let sound = soundGlyphs.get(font);
-  if (!sound) soundGlyphs.set(font, (sound = new Set()));
-  if (sound.has(codePoint)) return;
-  const problem = glyphProblem(font.face, codePoint, font.trueType);
+  let probe = probes.get(font);
+  if (!probe) probes.set(font, (probe = { face: fontkit.create(font.data) as fontkit.Font, sound: new Set() }));
+  if (probe.sound.has(codePoint)) return;
+  const problem = glyphProblem(probe.face, codePoint, font.trueType);
   if (problem) {
     const char = String.fromCodePoint(codePoint);
     const shown = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(char) ? `"${char}" ` : '';
@@ -25,7 +32,7 @@ function assertGlyphSound(font: LoadedFont, codePoint: number): void {
       `the font file ${shownPath(font.file)} is damaged: its glyph for ${shown}(${codePointLabel(codePoint)}) ${problem}. Reinstall with \`npm ci\` or fix fonts/fonts.json.`,
       font.source, 'usage');
   }
-  sound.add(codePoint);
+  probe.sound.add(codePoint);
 }
 
 /**
