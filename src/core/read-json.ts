@@ -1,5 +1,6 @@
 import { createScanner, parse as parseTolerant, ParseError, printParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
 import { ErrorKind, ErrorPlace, PamphletError } from './errors';
+import { keyPath, quoteKey } from './key-path';
 import { INPUT_LIMITS, readInputText } from './read-input';
 
 /** What an editor is told for each kind of syntax error. */
@@ -61,15 +62,15 @@ function keyProblem(text: string): { key: string; message: string } | null {
     onObjectProperty: (property, _offset, _length, startLine, _character, pathSupplier) => {
       if (problem) return;
       const line = startLine + 1;
-      const key = [...pathSupplier(), property].join('.');
+      const key = keyPath([...pathSupplier(), property]);
       if (RESERVED_KEYS.has(property)) {
-        problem = { key, message: `the key "${property}" (line ${line}) is a name JavaScript reserves (${[...RESERVED_KEYS].join(', ')}). Rename or remove it.` };
+        problem = { key, message: `the key ${quoteKey(property)} (line ${line}) is a name JavaScript reserves (${[...RESERVED_KEYS].join(', ')}). Rename or remove it.` };
         return;
       }
       const keys = objects[objects.length - 1];
       const first = keys.get(property);
       if (first !== undefined) {
-        problem = { key, message: `the key "${property}" appears twice (lines ${first} and ${line}); one text would be lost. Keep one.` };
+        problem = { key, message: `the key ${quoteKey(property)} appears twice (lines ${first} and ${line}); one text would be lost. Keep one.` };
         return;
       }
       keys.set(property, line);

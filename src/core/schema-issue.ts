@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { keyPath, quoteKey } from './key-path';
 
 /** A zod issue as a sentence naming the field. */
 export function describeIssue(issue: z.ZodIssue): { field: string; message: string } {
-  const field = issue.path.join('.');
+  const field = keyPath(issue.path);
   if (issue.code === 'invalid_type' && issue.received === 'undefined') return { field, message: 'this field is missing. Add it.' };
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-    return { field: [field, issue.keys[0]].filter(Boolean).join('.'), message: `unknown field(s) ${keys}. Remove them or fix their names.` };
+    const keys = issue.keys.map(quoteKey).join(', ');
+    return { field: keyPath([...issue.path, issue.keys[0]]), message: `unknown field(s) ${keys}. Remove them or fix their names.` };
   }
   if (issue.code === 'invalid_type') return { field, message: `must be a ${issue.expected}, not a ${issue.received}.` };
   if (issue.code === 'invalid_string' || issue.code === 'custom') return { field, message: `must be ${issue.message}.` };

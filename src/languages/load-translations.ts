@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { PamphletError } from '../core/errors';
 import { readJsonFile } from '../core/read-json';
+import { keyPath } from '../core/key-path';
 import { describeIssue } from '../core/schema-issue';
 import { LanguageCode, Translation, StringTree } from './language';
 import { metaSchema } from './meta-schema';
@@ -59,7 +60,7 @@ export function loadTranslation(dir: string, code: LanguageCode): Translation {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const { field, message } = issue.path[0] === 'strings' && issue.code === 'invalid_union'
-      ? { field: firstNonText((json as { strings: unknown }).strings) ?? issue.path.slice(1).join('.'), message: 'must be text in double quotes (or a group of strings in braces).' }
+      ? { field: firstNonText((json as { strings: unknown }).strings) ?? keyPath(issue.path.slice(1)), message: 'must be text in double quotes (or a group of strings in braces).' }
       : describeIssue(issue);
     // The file's shape is worth explaining only when a whole part of it is wrong.
     const shape = field.includes('.') ? '' : ' The file needs a "meta" object (name, englishName, locale, script, direction, lineBreak, hyphenation) and a "strings" object.';
@@ -69,12 +70,11 @@ export function loadTranslation(dir: string, code: LanguageCode): Translation {
 }
 
 /** The dotted key of the first value in a string tree that is neither text nor a group; null if none. */
-function firstNonText(tree: unknown, prefix = ''): string | null {
-  if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) return prefix || null;
+function firstNonText(tree: unknown, path: string[] = []): string | null {
+  if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) return path.length ? keyPath(path) : null;
   for (const [key, value] of Object.entries(tree)) {
-    const dotted = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') continue;
-    const found = firstNonText(value, dotted);
+    const found = firstNonText(value, [...path, key]);
     if (found) return found;
   }
   return null;

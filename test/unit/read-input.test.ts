@@ -154,6 +154,12 @@ describe('readJsonFile: strict JSON', () => {
     expect(error.kind).toBe('content');
   });
 
+  it('keeps the message on one line when a key has a line break or a bidi control in it', () => {
+    const error = refusal(json('{"strings": {"a\\nb\u202e": {"x": 1, "x": 2}}}'));
+    expect(error.message).not.toContain('\n');
+    expect(error.place.key).toBe('strings."a\\nb\\u202e".x');
+  });
+
   it('allows the same key in different objects', () => {
     expect(json('{"a": {"x": 1}, "b": {"x": 2}, "c": [{"x": 1}, {"x": 2}]}')()).toEqual({ a: { x: 1 }, b: { x: 2 }, c: [{ x: 1 }, { x: 2 }] });
   });
