@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PamphletError } from '../core/errors';
@@ -27,7 +26,7 @@ export function folderProblem(error: unknown): string {
   }
 }
 
-function refuse(out: string, reason: string): never {
+export function refuse(out: string, reason: string): never {
   throw new PamphletError(`the output folder cannot be written: ${reason}. Choose a writable folder with --out.`, { file: out }, 'usage');
 }
 
@@ -69,16 +68,4 @@ export function makeFolder(folder: string, out = folder): void {
       refuse(out, `${level} cannot be made: ${folderProblem(error)}`);
     }
   }
-}
-
-/** Fails early, in one line, when a file cannot be created in `folder`, rather than once per PDF. */
-export function assertWritableFolder(folder: string, out = folder): void {
-  // An unpredictable name, created exclusively: a link planted in the folder is never written through.
-  const probe = path.join(folder, `.pamphlet-write-test.${randomBytes(8).toString('hex')}`);
-  try {
-    fs.closeSync(fs.openSync(probe, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW, 0o644));
-  } catch (error) {
-    refuse(out, folderProblem(error));
-  }
-  fs.rmSync(probe, { force: true });
 }

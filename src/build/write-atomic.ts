@@ -2,16 +2,17 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PamphletError } from '../core/errors';
-import { folderProblem } from './output-folder';
+import { folderProblem, refuse } from './output-folder';
 
 /**
  * Temporary files are `.<name>.<pid>.<16 hex digits>.tmp` beside the file
- * they become. The random part makes the name unpredictable, so nobody can
- * plant a link under it; the pid tells a leftover of a dead build from the
- * file of a build still running. The old `.<name>.<pid>.tmp` form is matched
- * too, so its leftovers are removed as well.
+ * they become (`.en.pdf.4242.9f86d081884c7d65.tmp`). The random part makes
+ * the name unpredictable, so nobody can plant a link under it; the pid tells
+ * a leftover of a dead build from the file of a build still running. Only a
+ * PDF's or the write probe's name is matched (the old `.<name>.<pid>.tmp`
+ * form too), never another hidden file someone keeps in the folder.
  */
-const TEMPORARY = /^\.(.+)\.(\d{1,10})(?:\.[0-9a-f]{16})?\.tmp$/;
+const TEMPORARY = /^\.(?:[^/]+\.pdf|pamphlet-write-test)\.(\d{1,10})(?:\.[0-9a-f]{16})?\.tmp$/;
 
 function temporaryName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
@@ -19,6 +20,21 @@ function temporaryName(file: string): string {
 
 /** Created only if absent, never through a symbolic link: a planted name fails instead of being written through. */
 const CREATE_NEW = fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY | fs.constants.O_NOFOLLOW;
+
+/**
+ * Fails early, in one line, when a file cannot be created in `folder`,
+ * rather than once per PDF. The probe is a temporary file like the PDFs',
+ * so a build killed right then leaves nothing the next one does not remove.
+ */
+export function assertWritableFolder(folder: string, out = folder): void {
+  const probe = temporaryName(path.join(folder, 'pamphlet-write-test'));
+  try {
+    fs.closeSync(fs.openSync(probe, CREATE_NEW, 0o644));
+  } catch (error) {
+    refuse(out, folderProblem(error));
+  }
+  fs.rmSync(probe, { force: true });
+}
 
 /**
  * Writes a file through a temporary name and a rename, so a failed or killed
@@ -83,7 +99,7 @@ export function removeLeftovers(folder: string): string[] {
   for (const entry of entries) {
     const match = TEMPORARY.exec(entry.name);
     if (!match || !entry.isFile()) continue;
-    const pid = Number(match[2]);
+    const pid = Number(match[1]);
     if (pid !== process.pid && isRunning(pid)) continue;
     try {
       fs.unlinkSync(path.join(folder, entry.name));

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { CommandModule } from 'yargs';
 import { buildPamphlet } from '../build/build-pamphlet';
-import { assertWritableFolder, makeFolder } from '../build/output-folder';
-import { removeLeftovers, writeFileAtomic } from '../build/write-atomic';
+import { makeFolder } from '../build/output-folder';
+import { assertWritableFolder, removeLeftovers, writeFileAtomic } from '../build/write-atomic';
 import { findingsOf, runChecks } from '../check/run-checks';
 import { displayPath, findingCounts, humanReport, jsonFindings, summarize } from '../check/report';
 import { PamphletError } from '../core/errors';
