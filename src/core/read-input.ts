@@ -171,18 +171,28 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** True when the bytes look like UTF-16 without a byte-order mark: many zero bytes, as ASCII text in UTF-16 has. */
+/**
+ * True when the bytes look like UTF-16 without a byte-order mark: text in
+ * Latin letters has a zero in every other byte, all on the same side.
+ */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
-  let zeros = 0;
-  for (const b of sample) if (b === 0) zeros++;
-  return sample.length >= 4 && zeros * 4 >= sample.length;
+  const zeros = [0, 0];
+  sample.forEach((b, i) => { if (b === 0) zeros[i % 2]++; });
+  const half = sample.length / 2;
+  return sample.length >= 4 && Math.max(...zeros) >= half * 0.4 && Math.min(...zeros) <= half * 0.05;
+}
+
+/** Line (from 1) of a byte offset. */
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 /** A byte that is not UTF-8, as an editor can find it, with what it likely was. */
 function describeInvalidByte(bytes: Uint8Array, offset: number): string {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  const line = lineOf(bytes, offset);
   const hex = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
   let guess = '';
   try {
@@ -201,7 +211,12 @@ export function readInputText(file: string, options: ReadOptions): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     fail(file, options, `is UTF-16 (${bytes[0] === 0xff ? 'little' : 'big'}-endian), not UTF-8; save it as UTF-8.`);
   }
-  if (looksLikeUtf16(bytes)) fail(file, options, 'looks like UTF-16 (every other byte is zero), not UTF-8; save it as UTF-8.');
+  const zero = bytes.indexOf(0);
+  if (zero >= 0) {
+    if (looksLikeUtf16(bytes)) fail(file, options, 'looks like UTF-16 (every other byte is zero), not UTF-8; save it as UTF-8.');
+    // No text has a zero byte: this is a binary file (a font, an image, a PDF) under the wrong name.
+    fail(file, options, `has a zero byte at byte offset ${zero} (line ${lineOf(bytes, zero)}): it is not a text file. Check that it is the right file.`);
+  }
   const invalid = firstInvalidUtf8(bytes);
   if (invalid >= 0) fail(file, options, describeInvalidByte(bytes, invalid));
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

@@ -101,6 +101,13 @@ describe('readInputText: strict UTF-8', () => {
     expect(refusal(text).detail).toMatch(/^looks like UTF-16/);
   });
 
+  it('calls a file with zero bytes that is not UTF-16 a binary file', () => {
+    write('7B 0A 22 61 22 3A 00 7D'); // a zero byte after a few letters
+    expect(refusal(text).detail).toBe('has a zero byte at byte offset 6 (line 2): it is not a text file. Check that it is the right file.');
+    fs.writeFileSync(at('t.json'), fs.readFileSync(path.join(ROOT, 'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf')).subarray(0, 4096));
+    expect(refusal(text).detail).toMatch(/^has a zero byte at byte offset \d+ \(line 1\): it is not a text file/);
+  });
+
   it('names a byte that is not UTF-8 with its offset and line, and what it was in Windows-1252', () => {
     write('7B 0A 22 61 22 3A 20 22 63 61 66 E9 22 7D'); // {\n"a": "café"} in Windows-1252
     expect(refusal(text).detail).toBe('is not valid UTF-8: the byte E9 at byte offset 11 (line 2) is not UTF-8. '
