@@ -178,6 +178,8 @@ describe('the bad-input corpus', () => {
       // Never a stack trace or an internal error.
       expect(out).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
       expect(out).not.toContain('internal error');
+      // The top-level handler's and a language's unexpected error: a bad input must get its own message.
+      expect(out).not.toContain('unexpected error');
       if (c.oneLine) expect(out.trim().split('\n')).toHaveLength(1);
     });
 
