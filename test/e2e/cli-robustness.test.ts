@@ -65,6 +65,18 @@ describe('a closed or full output stream never stops a build', () => {
   });
 });
 
+/** A private mount namespace (root, or CAP_SYS_ADMIN) lets a test mount a read-only file system that nobody else sees. */
+const canMount = spawnSync('unshare', ['-m', 'true']).status === 0;
+
+describe('the output folder', () => {
+  (canMount ? it : it.skip)('on a read-only file system is said to be read-only (not ENOENT), in one line', () => {
+    const ro = tempDir();
+    const run = spawnSync('unshare', ['-m', 'sh', '-c', `mount -t tmpfs -o ro none "${ro}" && exec "${process.execPath}" "${CLI}" build --lang en --out "${ro}/new/out"`], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(`pamphlet: ${ro}/new/out: the output folder cannot be written: ${ro}/new cannot be made: it is on a read-only file system. Choose a writable folder with --out.`);
+  });
+});
+
 describe('safe writes', () => {
   it('replaces a symbolic link planted at a PDF\'s name, and never writes through it', () => {
     const dir = tempDir();
