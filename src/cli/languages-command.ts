@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { CommandModule } from 'yargs';
 import { checkTranslation } from '../check/check-translation';
 import { PamphletError } from '../core/errors';
@@ -7,6 +8,17 @@ import { listLanguages, loadTranslation } from '../languages/load-translations';
 import { ContentArgs, loadFonts, withContentOptions } from './content-options';
 import { printLine } from './safe-output';
 
+/** The source text every row is compared with; an unforeseen error in it names the file. */
+function readSource(dir: string) {
+  try {
+    return loadTranslation(dir, SOURCE_LANGUAGE);
+  } catch (error) {
+    if (error instanceof PamphletError) throw error;
+    debugStack(error);
+    throw new PamphletError(unexpectedMessage(error, 'reading the source text'), { file: path.join(dir, `${SOURCE_LANGUAGE}.json`), language: SOURCE_LANGUAGE });
+  }
+}
+
 export const languagesCommand: CommandModule<object, ContentArgs> = {
   command: 'languages',
   describe: 'List the languages found, with endonym, script, direction, fonts and completeness',
@@ -14,7 +26,7 @@ export const languagesCommand: CommandModule<object, ContentArgs> = {
   handler: async (args) => {
     const fonts = loadFonts(args.fonts);
     const codes = listLanguages(args.translations);
-    const source = loadTranslation(args.translations, SOURCE_LANGUAGE);
+    const source = readSource(args.translations);
     const rows = codes.map((code) => {
       try {
         const translation = loadTranslation(args.translations, code);
