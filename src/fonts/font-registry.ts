@@ -60,6 +60,9 @@ const configSchema = z.object({
 }).strict();
 type FamilyEntry = z.infer<typeof familySchema>;
 
+/** Tables fontkit may parse during layout or PDF writing; absent ones cost nothing. */
+const PARSED_TABLES = ['head', 'hhea', 'maxp', 'hmtx', 'cmap', 'OS/2', 'post', 'name', 'loca', 'GDEF', 'GSUB', 'GPOS', 'kern', 'morx', 'fvar', 'CFF ', 'CFF2'];
+
 const REINSTALL = 'Reinstall with `npm ci` or fix fonts/fonts.json.';
 
 /** A path as a person finds it: relative to the current folder when inside it. */
@@ -206,8 +209,10 @@ export class FontRegistry {
       face = created as fontkit.Font;
       // fontkit parses tables when first used: a table it cannot parse fails here, not during layout.
       const tables = face as unknown as Record<string, unknown>;
-      for (const table of ['head', 'hhea', 'maxp', 'hmtx', 'cmap', 'OS/2', 'post', 'name', 'loca', 'GDEF', 'GSUB', 'GPOS']) void tables[table];
-      face.getGlyph(0).path;
+      for (const table of PARSED_TABLES) void tables[table];
+      // Glyphs are decoded by the glyph check on a face of its own (coverage.ts): decoding one here would
+      // leave component glyphs in this face's cache without their code points.
+      face.getGlyph(0);
     } catch (error) {
       throw cannotRead(`fontkit cannot parse it (${(error as Error).message})`);
     }
