@@ -1,11 +1,12 @@
 import { codePointLabel } from '../core/errors';
 import { Finding } from '../core/finding';
 import { PamphletData } from '../facts/load-data';
-import { formatFacts } from '../facts/format-facts';
+import { formatFact, formatFacts } from '../facts/format-facts';
 import { uncoveredCharacters } from '../fonts/coverage';
 import { COUNT_PLACEHOLDER, fillPlaceholders } from '../i18n/placeholders';
 import { flattenStrings } from '../languages/load-translations';
 import { Translation } from '../languages/language';
+import { isOverLength, textLimitProblem } from '../text/text-limits';
 import { TypesetLanguage } from '../text/types';
 
 /** What a reader would see of a character in a message: itself, unless it is invisible or broken. */
@@ -25,6 +26,13 @@ export function checkGlyphs(translation: Translation, language: TypesetLanguage,
   // Any number may fill {{count}}: all ten digits as the language writes them.
   values[COUNT_PLACEHOLDER] = new Intl.NumberFormat(language.locale, { useGrouping: false }).format(1234567890);
   const findings: Finding[] = [];
+  // A fact over the limits on text is reported against the data, and fills no string here.
+  for (const [name, fact] of Object.entries(data.facts)) {
+    const problem = textLimitProblem(formatFact(fact, language.locale));
+    if (!problem) continue;
+    findings.push({ check: 'data', severity: 'error', file: data.files.facts, language: translation.code, key: `facts.${name}.value`, message: `as ${translation.meta.englishName} prints it, ${problem}` });
+    values[name] = '';
+  }
   const check = (file: string, key: string, text: string) => {
     for (const char of uncoveredCharacters(text, stack)) {
       findings.push({
@@ -37,8 +45,9 @@ export function checkGlyphs(translation: Translation, language: TypesetLanguage,
       });
     }
   };
-  check(translation.file, 'meta.name', translation.meta.name);
-  for (const [key, text] of flattenStrings(translation.strings)) check(translation.file, key, fillPlaceholders(text, values));
+  // The translation check reports a text over the length limit; it is read no further.
+  if (!isOverLength(translation.meta.name)) check(translation.file, 'meta.name', translation.meta.name);
+  for (const [key, text] of flattenStrings(translation.strings)) if (!isOverLength(text)) check(translation.file, key, fillPlaceholders(text, values));
   // The contacts' data file, not the translation, is where those characters come from.
   data.contacts.forEach((contact, i) => {
     for (const field of ['phone', 'email', 'url'] as const) {

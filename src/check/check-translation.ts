@@ -5,7 +5,13 @@ import { pluralCategories, PluralCategory, splitPluralKey } from '../i18n/plural
 import { flattenStrings } from '../languages/load-translations';
 import { Translation } from '../languages/language';
 import { translatorStringToMarkup } from '../template/inline-markup';
+import { isOverLength, textLimitProblem } from '../text/text-limits';
 import { didYouMean } from './edit-distance';
+
+/** A source string as a message quotes it: whole, unless it is far longer than any real one. */
+function excerpt(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
 
 /** Plural forms for exactly one small number, which languages often write in words ("two departments"). */
 const COUNT_MAY_BE_WORDS: PluralCategory[] = ['zero', 'one', 'two'];
@@ -41,13 +47,16 @@ export function checkTranslation(translation: Translation, source: Translation, 
   const required = requiredKeys(sourceStrings, translation);
   const formList = pluralCategories(code).join(', ');
 
+  const endonymProblem = textLimitProblem(translation.meta.name);
+  if (endonymProblem) add('meta.name', endonymProblem);
+
   for (const [key, against] of required) {
     if (strings.has(key)) continue;
     const plural = splitPluralKey(key);
     if (plural && key !== against) {
       add(key, `the plural form "${plural.category}" is missing. ${translation.meta.englishName} needs the forms ${formList} for "${plural.base}". Add "${key}".`);
     } else {
-      add(key, `the string is missing. Add it, translating "${sourceStrings.get(key)}" from ${source.code}.json.`);
+      add(key, `the string is missing. Add it, translating "${excerpt(sourceStrings.get(key)!)}" from ${source.code}.json.`);
     }
   }
 
@@ -63,8 +72,14 @@ export function checkTranslation(translation: Translation, source: Translation, 
       }
       continue;
     }
+    // Before anything else reads the string: a megabyte of text must cost one pass, not a layout.
+    const overLimit = textLimitProblem(text);
+    if (overLimit) {
+      add(key, overLimit);
+      if (isOverLength(text)) continue;
+    }
     if (text.trim() === '') {
-      add(key, `the string is empty. Translate "${sourceStrings.get(against)}" from ${source.code}.json.`);
+      add(key, `the string is empty. Translate "${excerpt(sourceStrings.get(against)!)}" from ${source.code}.json.`);
       continue;
     }
     const report = (message: string) => add(key, message);
@@ -103,7 +118,7 @@ function checkPlaceholders(text: string, sourceText: string, category: PluralCat
   for (const name of expected) {
     if (own.includes(name)) continue;
     if (name === COUNT_PLACEHOLDER && category && COUNT_MAY_BE_WORDS.includes(category)) continue;
-    report(`the placeholder {{${name}}} is missing, so its fact would not be printed. Put it in the sentence where it belongs, as the source does: "${sourceText}".`);
+    report(`the placeholder {{${name}}} is missing, so its fact would not be printed. Put it in the sentence where it belongs, as the source does: "${excerpt(sourceText)}".`);
   }
 }
 

@@ -20,8 +20,11 @@ function tokenize(markup: string, place: ErrorPlace): MarkupElement {
   const root = { tag: '#root', attrs: {}, children: [] as MarkupNode[], line: 1 };
   const stack = [root];
   const pattern = /<(\/?)([a-zA-Z][\w-]*)((?:\s+[\w-]+="[^"]*")*)\s*(\/?)>|([^<]+)|(<)/g;
+  // Lines counted as the matches go: counting from the start for each would be quadratic in a long template.
+  let line = 1;
+  let counted = 0;
   for (const match of markup.matchAll(pattern)) {
-    const line = markup.slice(0, match.index).split('\n').length;
+    for (; counted < match.index!; counted++) if (markup.charCodeAt(counted) === 10) line++;
     const [, closing, tag, attrText, selfClosing, text, stray] = match;
     const top = stack[stack.length - 1];
     if (stray) throw new PamphletError(`template markup line ${line}: a stray "<". Write &lt; for a literal less-than sign.`, place);

@@ -10,12 +10,16 @@ export interface FittedPanel extends PanelLayout {
   tightening: Tightening;
 }
 
-/** A panel whose content does not fit its box: too tall even when tightened, or wider than its column. */
+/**
+ * A panel whose content does not fit its box: too tall even when tightened,
+ * or wider than its column. `atLeast`: layout stopped once the panel was far
+ * too tall, so `overflow` is a lower bound.
+ */
 export class OverflowError extends PamphletError {
-  constructor(readonly language: string, readonly panel: string, readonly overflow: Points, readonly side: 'height' | 'width') {
+  constructor(readonly language: string, readonly panel: string, readonly overflow: Points, readonly side: 'height' | 'width', readonly atLeast = false) {
     super(
       side === 'height'
-        ? `the text of panel "${panel}" is ${toMm(overflow).toFixed(1)} mm too tall, even with the type at ${Math.round(FIT_LIMITS.minScale * 100)}% and the leading at ${Math.round(FIT_LIMITS.minLeading * 100)}%. Shorten the text of this panel.`
+        ? `the text of panel "${panel}" is ${atLeast ? 'at least ' : ''}${toMm(overflow).toFixed(1)} mm too tall, even with the type at ${Math.round(FIT_LIMITS.minScale * 100)}% and the leading at ${Math.round(FIT_LIMITS.minLeading * 100)}%. Shorten the text of this panel.`
         : `something in panel "${panel}" is ${toMm(overflow).toFixed(1)} mm wider than its column and would run into the fold or off the paper. Shorten the longest word or value of this panel.`,
       { language, key: panel },
     );
@@ -24,6 +28,8 @@ export class OverflowError extends PamphletError {
 
 /** Protrusion smaller than this is rounding, not layout. */
 const TOLERANCE: Points = 0.5;
+/** Content this much taller than its box still fits: rounding. */
+const HEIGHT_TOLERANCE: Points = 0.01;
 
 /** How far the items stick out of the box sideways, or 0. */
 export function widthOverflow(items: PanelLayout['items'], box: Box): Points {
@@ -40,6 +46,10 @@ export function widthOverflow(items: PanelLayout['items'], box: Box): Points {
  * type down to FIT_LIMITS.minScale, then tighter leading. Never clips: if the
  * text still does not fit, or anything is wider than the column, the build
  * fails, saying by how much.
+ *
+ * Each attempt stops laying out as soon as the text is taller than the box;
+ * the last measures on to twice the box's height, so that the overflow of
+ * real text is given exactly, and a runaway one ("at least …") at once.
  */
 export function fitPanel(panel: Panel, box: Box, language: TypesetLanguage): FittedPanel {
   let last: FittedPanel | null = null;
@@ -48,11 +58,14 @@ export function fitPanel(panel: Panel, box: Box, language: TypesetLanguage): Fit
   for (let leading = 1 - FIT_LIMITS.leadingStep; leading >= FIT_LIMITS.minLeading - 1e-9; leading -= FIT_LIMITS.leadingStep) {
     attempts.push({ scale: FIT_LIMITS.minScale, leading });
   }
-  for (const tightening of attempts) {
-    last = { ...layoutPanel(panel, box, language, tightening), tightening };
-    if (last.contentHeight <= box.height + 0.01) break;
+  for (const [i, tightening] of attempts.entries()) {
+    const limit = (i === attempts.length - 1 ? 2 * box.height : box.height) + HEIGHT_TOLERANCE;
+    last = { ...layoutPanel(panel, box, language, tightening, limit), tightening };
+    if (last.contentHeight <= box.height + HEIGHT_TOLERANCE) break;
   }
-  if (last!.contentHeight > box.height + 0.01) throw new OverflowError(language.code, panel.name, last!.contentHeight - box.height, 'height');
+  if (last!.contentHeight > box.height + HEIGHT_TOLERANCE) {
+    throw new OverflowError(language.code, panel.name, last!.contentHeight - box.height, 'height', !last!.complete);
+  }
   const wide = widthOverflow(last!.items, box);
   if (wide > TOLERANCE) throw new OverflowError(language.code, panel.name, wide, 'width');
   return last!;

@@ -18,6 +18,17 @@ export interface PanelLayout {
   items: DrawItem[];
   /** Height the blocks need, spacers at zero. */
   contentHeight: Points;
+  /**
+   * False when layout stopped early, as soon as the blocks were taller than
+   * the limit it was given: `contentHeight` is then only a lower bound, and
+   * `items` is empty.
+   */
+  complete: boolean;
+}
+
+/** Thrown inside a panel's layout once its blocks are taller than the limit: the rest need not be laid out. */
+class PanelFull {
+  constructor(readonly height: Points) {}
 }
 
 /** A stretch of blocks between spacers, laid out from y = 0. */
@@ -30,16 +41,25 @@ interface Group {
  * Block layout: flows a panel's blocks top to bottom inside its box, in the
  * language's direction (start side on the right for right-to-left), and
  * shares the height left over among the spacers.
+ *
+ * With a `limit`, layout stops as soon as the blocks are taller than it, so
+ * that a panel of thousands of paragraphs costs no more than one that just
+ * overflows; below the limit the layout is the same as without one.
  */
-export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, tightening: Tightening): PanelLayout {
-  const flow = new BlockFlow(box, language, tightening);
+export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, tightening: Tightening, limit: Points = Infinity): PanelLayout {
+  const flow = new BlockFlow(box, language, tightening, limit);
   const groups: Group[] = [];
   let current: Block[] = [];
-  for (const block of [...panel.blocks, { type: 'spacer' } as Block]) {
-    if (block.type === 'spacer') {
-      groups.push(flow.group(current));
-      current = [];
-    } else current.push(block);
+  try {
+    for (const block of [...panel.blocks, { type: 'spacer' } as Block]) {
+      if (block.type === 'spacer') {
+        groups.push(flow.group(current));
+        current = [];
+      } else current.push(block);
+    }
+  } catch (error) {
+    if (!(error instanceof PanelFull)) throw error;
+    return { items: [], contentHeight: error.height, complete: false };
   }
   const contentHeight = groups.reduce((sum, g) => sum + g.height, 0);
   const spacers = groups.length - 1;
@@ -50,7 +70,7 @@ export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, t
     items.push(...group.items.map((item) => shift(item, y)));
     y += group.height + extra;
   }
-  return { items, contentHeight };
+  return { items, contentHeight, complete: true };
 }
 
 function shift(item: DrawItem, dy: Points): DrawItem {
@@ -64,11 +84,18 @@ function shift(item: DrawItem, dy: Points): DrawItem {
 class BlockFlow {
   private readonly natural: number;
   private readonly ascent: number;
+  /** Height of the groups already laid out. */
+  private above: Points = 0;
 
-  constructor(private readonly box: Box, private readonly language: TypesetLanguage, private readonly tightening: Tightening) {
+  constructor(private readonly box: Box, private readonly language: TypesetLanguage, private readonly tightening: Tightening, private readonly limit: Points) {
     const primary = language.fonts.regular[0];
     this.natural = primary.lineHeight;
     this.ascent = primary.ascent;
+  }
+
+  /** Stops the layout once the blocks down to `y` (in the current group) are taller than the limit: heights only grow. */
+  private stopIfFull(y: Points): void {
+    if (this.above + y > this.limit) throw new PanelFull(this.above + y);
   }
 
   /** Physical x of an area given by its offset from the start side. */
@@ -84,8 +111,10 @@ class BlockFlow {
       const { before, after } = this.spacing(block);
       if (i > 0) y += Math.max(pendingSpace, before);
       y = this.block(block, { x: this.box.x, width: this.box.width }, y, items);
+      this.stopIfFull(y);
       pendingSpace = after;
     });
+    this.above += y;
     return { items, height: y };
   }
 
@@ -117,6 +146,7 @@ class BlockFlow {
           if (i > 0) y += LIST_ITEM_STYLE.spaceAfter * s;
           const from = items.length;
           y = this.text(item, LIST_ITEM_STYLE, area, indent, area.width - indent, y, items);
+          this.stopIfFull(y);
           const first = items.slice(from).find((it) => it.type === 'line');
           if (first && first.type === 'line') {
             const size = LIST_ITEM_STYLE.size * s;
@@ -135,6 +165,7 @@ class BlockFlow {
         block.blocks.forEach((child, i) => {
           if (i > 0) innerY += this.spacing(child).before;
           innerY = this.block(child, inner, innerY, innerItems);
+          this.stopIfFull(innerY);
         });
         const height = innerY + pad - y;
         background.push({ type: 'rect', x: area.x, y, width: area.width, height, colour: COLOURS.calloutFill });
@@ -146,6 +177,7 @@ class BlockFlow {
         block.blocks.forEach((child) => {
           y = this.text(child.spans, TEXT_STYLES[child.kind], area, 0, area.width, y, items);
           y += TEXT_STYLES[child.kind].spaceAfter * s;
+          this.stopIfFull(y);
         });
         return y;
       }
@@ -165,7 +197,10 @@ class BlockFlow {
   private text(spans: InlineSpan[], style: BlockStyle, area: { x: Points; width: Points }, start: Points, width: Points, y: Points, items: DrawItem[]): Points {
     const size = style.size * this.tightening.scale;
     const lineHeight = size * this.natural * style.leading * this.tightening.leading;
-    const lines = layoutParagraph(spans, width, { size, lineHeight, align: style.align, bold: style.bold, hyphenate: style.hyphenate }, this.language);
+    // Lines enough to pass the limit by a whole line: a paragraph that gets them all certainly overflows.
+    const maxLines = Math.max(1, Math.floor((this.limit - this.above - y) / lineHeight) + 2);
+    const lines = layoutParagraph(spans, width, { size, lineHeight, align: style.align, bold: style.bold, hyphenate: style.hyphenate }, this.language, maxLines);
+    if (lines.length >= maxLines) throw new PanelFull(this.above + y + lines.length * lineHeight);
     const x = this.x(start, width, area);
     lines.forEach((line, i) => {
       const top = y + i * lineHeight;

@@ -40,10 +40,38 @@ export function breakOpportunities(text: string, rule: LineBreakRule, locale: st
   return out.sort((a, b) => a.position - b.position);
 }
 
-/** Grapheme cluster boundaries: the last resort for a word longer than the line. */
+/** Code units segmented at a time: Intl.Segmenter takes time quadratic in the length of what it segments. */
+const GRAPHEME_WINDOW = 256;
+
+/**
+ * Grapheme cluster boundaries strictly inside text[start, end): the last
+ * resort for a word longer than the line. Segmented a window at a time, each
+ * from a boundary already found: whether a boundary falls before a character
+ * depends only on that (whole) character and the text before it, back to the
+ * last boundary, so every boundary inside a window is one of the whole text.
+ */
 export function graphemeBoundaries(text: string, start: number, end: number, locale: string): number[] {
   const segmenter = new Intl.Segmenter(locale, { granularity: 'grapheme' });
   const out: number[] = [];
-  for (const { index } of segmenter.segment(text.slice(start, end))) if (index > 0) out.push(start + index);
+  let from = start;
+  let window = GRAPHEME_WINDOW;
+  while (from < end) {
+    let to = Math.min(end, from + window);
+    // Never between the halves of a surrogate pair: half a character would be a cluster of its own.
+    if (to < end && /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text.slice(to - 1, to + 1))) to++;
+    let last = from;
+    for (const { index } of segmenter.segment(text.slice(from, to))) {
+      if (index === 0) continue;
+      last = from + index;
+      out.push(last);
+    }
+    if (to === end) break;
+    if (last === from) {
+      window *= 2; // one cluster longer than the window: look further
+      continue;
+    }
+    from = last; // the window may have cut its last cluster short: the next window starts with it
+    window = GRAPHEME_WINDOW;
+  }
   return out;
 }

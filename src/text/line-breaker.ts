@@ -18,12 +18,13 @@ export interface Word {
 }
 
 /**
- * Splits a word that does not fit: the parts, each but the last ending a
- * line, and the last the rest of the word, which fits a line of its own; null
- * when the word cannot be split. `available` is the room left on the current
- * line; every later part has a whole line.
+ * Splits a word that does not fit: the parts that end a line, and the rest
+ * of the word, which fits a line of its own; null when the word cannot be
+ * split. `available` is the room left on the current line; every later part
+ * has a whole line. At most `maxLines` parts end a line: a word that needs
+ * more gives those and no rest, as the caller wants no more lines.
  */
-export type SplitWord<W extends Word> = (word: W, available: Points, mustSplit: boolean) => W[] | null;
+export type SplitWord<W extends Word> = (word: W, available: Points, mustSplit: boolean, maxLines: number) => { lines: W[]; rest: W | null } | null;
 
 /** Room a line may be overfull by: rounding, not layout. */
 const TOLERANCE: Points = 0.01;
@@ -32,13 +33,16 @@ const TOLERANCE: Points = 0.01;
  * Step 6: fill lines first-fit. A word that does not fit goes to the next
  * line, after an attempt to hyphenate it; a word longer than a whole line is
  * split (hyphenation points first, grapheme boundaries as the last resort).
+ * Words are taken as they come, and breaking stops after `maxLines` lines
+ * (first-fit: they are the paragraph's first lines), so a caller that only
+ * needs to know whether a paragraph is too tall gets no more than that.
  *
  * A line's visible words set its extent: spaces count only between two of
  * them (as in CSS, they neither indent a line nor hang off it), and a blank
  * word that takes no room never moves to the next line, so no line is left
  * with nothing to see.
  */
-export function breakLines<W extends Word>(words: W[], maxWidth: Points, split: SplitWord<W>): W[][] {
+export function breakLines<W extends Word>(words: Iterable<W>, maxWidth: Points, split: SplitWord<W>, maxLines = Infinity): W[][] {
   const lines: W[][] = [];
   let line: W[] = [];
   /** Width up to the end of the last word, without the spaces after the last visible word. */
@@ -62,16 +66,23 @@ export function breakLines<W extends Word>(words: W[], maxWidth: Points, split: 
     if (started) gap += word.spaceWidth;
     line.push(word);
   };
-  // Words still to place, the next one last: parts of split words go back on top.
-  const pending = [...words].reverse();
-  while (pending.length) {
-    const word = pending.pop()!;
+  const upcoming = words[Symbol.iterator]();
+  // Parts of split words, the next one last: they come before the upcoming words.
+  const pending: W[] = [];
+  const next = (): W | undefined => {
+    if (pending.length) return pending.pop();
+    const step = upcoming.next();
+    return step.done ? undefined : step.value;
+  };
+  while (lines.length < maxLines) {
+    const word = next();
+    if (word === undefined) break;
     // A word that adds no width stays, even on a line that is already too wide.
     if (widthWith(word) > Math.max(width, maxWidth + TOLERANCE)) {
-      const parts = split(word, maxWidth - width - gap, !started);
+      const parts = split(word, maxWidth - width - gap, !started, maxLines - lines.length);
       if (parts) {
-        pending.push(parts.pop()!);
-        for (const part of parts) {
+        if (parts.rest) pending.push(parts.rest);
+        for (const part of parts.lines) {
           place(part);
           flush();
         }
@@ -87,6 +98,6 @@ export function breakLines<W extends Word>(words: W[], maxWidth: Points, split: 
     place(word);
     if (word.required) flush();
   }
-  if (line.length) flush();
+  if (line.length && lines.length < maxLines) flush();
   return lines;
 }

@@ -29,9 +29,11 @@ interface Cut {
 /**
  * Lays out one paragraph into lines of placed glyph runs, through the stages
  * of src/text: collect -> bidi -> itemize -> break opportunities -> shape ->
- * break lines -> reorder and place.
+ * break lines -> reorder and place. With `maxLines`, only the paragraph's
+ * first lines, up to that many: words are shaped as the lines take them, so
+ * the rest of a long paragraph costs nothing.
  */
-export function layoutParagraph(spans: InlineSpan[], width: Points, style: ParagraphStyle, language: TypesetLanguage): TypesetLine[] {
+export function layoutParagraph(spans: InlineSpan[], width: Points, style: ParagraphStyle, language: TypesetLanguage, maxLines = Infinity): TypesetLine[] {
   const { text, styles } = collect(spans, style.bold);
   if (text.length === 0) return [];
   const levels = embeddingLevels(text, language.direction);
@@ -62,12 +64,13 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
     };
   };
 
-  const words: ShapedWord[] = [];
-  let previous = 0;
-  for (const opportunity of breakOpportunities(text, language.lineBreak, language.locale)) {
-    if (opportunity.position <= previous) continue;
-    words.push(makeWord(previous, opportunity.position, opportunity.required && opportunity.position < text.length, false));
-    previous = opportunity.position;
+  function* words(): Generator<ShapedWord> {
+    let previous = 0;
+    for (const opportunity of breakOpportunities(text, language.lineBreak, language.locale)) {
+      if (opportunity.position <= previous) continue;
+      yield makeWord(previous, opportunity.position, opportunity.required && opportunity.position < text.length, false);
+      previous = opportunity.position;
+    }
   }
 
   const hyphenates = language.hyphenate && style.hyphenate ? language.hyphenate : null;
@@ -96,19 +99,20 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   };
 
   /** The word's lines in one go (see SplitWord): cutting the rest again line by line would shape it again for each. */
-  const split = (word: ShapedWord, available: Points, mustSplit: boolean): ShapedWord[] | null => {
+  const split = (word: ShapedWord, available: Points, mustSplit: boolean, maxLines: number): { lines: ShapedWord[]; rest: ShapedWord | null } | null => {
     if (!mustSplit && !worthHyphenating(available, false)) return null; // the usual line end: the word goes to the next line
     const cuts = new WordCuts(text, word.start, word.contentEnd, language.locale, hyphenates);
     const parts: ShapedWord[] = [];
     let from = word.start;
     let room = available;
     for (;;) {
+      // Enough lines for the caller: the rest of the word is neither cut nor shaped.
+      if (parts.length >= maxLines) return { lines: parts, rest: null };
       const cut = cutLine(word, cuts, from, room, mustSplit || parts.length > 0);
       if (!cut) return null;
       if (cut.at >= word.contentEnd) {
         if (parts.length === 0) return null;
-        parts.push(makeWord(from, word.end, word.required, word.hyphen));
-        return parts;
+        return { lines: parts, rest: makeWord(from, word.end, word.required, word.hyphen) };
       }
       parts.push(makeWord(from, cut.at, false, cut.hyphen));
       from = cut.at;
@@ -116,7 +120,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
     }
   };
 
-  return breakLines(words, width, split).map((lineWords) => placeLine(lineWords, text, style, width, language));
+  return breakLines(words(), width, split, maxLines).map((lineWords) => placeLine(lineWords, text, style, width, language));
 }
 
 function shapePiece(shapingText: string, start: number, end: number, run: TextRun, size: Points): ShapedPiece {

@@ -15,6 +15,13 @@ const UNSEEN = /[\s\p{Default_Ignorable_Code_Point}]/u;
 const SPACE = /\s/u;
 const LETTER = /[\p{L}\p{M}]/u;
 const PUNCTUATION = /\p{P}/u;
+/**
+ * Longer words are not hyphenated (the longest real ones, German compounds,
+ * have about 70 letters): hyphenation patterns cost more than linear time in
+ * the word's length, and such a "word" is a code or a mistake, cut between
+ * graphemes like any word too long for its line.
+ */
+export const MAX_HYPHENATED_WORD = 100;
 
 /** Nothing to see: only spaces and invisible characters. */
 export function isBlank(text: string): boolean {
@@ -91,6 +98,7 @@ export class WordCuts {
   }
 
   private hyphenPoints(from: number): number[] {
+    if (this.contentEnd - from > MAX_HYPHENATED_WORD) return [this.contentEnd];
     const word = this.text.slice(from, this.contentEnd);
     const parts = this.hyphenate!(word);
     const points: number[] = [];
