@@ -5,6 +5,7 @@
  * more than about five marks on one letter (Vietnamese two, Thai three,
  * vocalised Arabic and Hebrew, Devanagari and Tibetan up to five).
  */
+import { codePointLabel } from '../core/errors';
 
 /** Characters (code points) a string may have: about what a whole panel holds at the smallest type. */
 export const MAX_STRING_CHARACTERS = 2000;
@@ -35,7 +36,7 @@ function characterCount(text: string): number {
 
 /** The letter as a message may show it: itself if visible, else its code point. */
 function letter(char: string): string {
-  const cp = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const cp = codePointLabel(char.codePointAt(0)!);
   return SHOWABLE.test(char) ? `"${char}" (${cp})` : cp;
 }
 
