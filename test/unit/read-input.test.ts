@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,8 +10,22 @@ import { loadTranslation } from '../../src/languages/load-translations';
 import { ROOT } from '../support/build';
 
 let dir: string;
+const writers: ChildProcess[] = [];
 beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-read-')); });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  writers.splice(0).forEach((writer) => writer.kill('SIGKILL'));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A named pipe with a writer waiting to give it valid JSON: a reader that
+ * opened it would read that JSON and return (so the test fails rather than
+ * hangs); the reader must refuse it without opening it.
+ */
+function fifo(file: string): void {
+  execFileSync('mkfifo', [file]);
+  writers.push(spawn('sh', ['-c', 'printf "{}" > "$0"', file], { stdio: 'ignore' }));
+}
 
 const at = (name: string) => path.join(dir, name);
 const JSON_LIMIT = { maxBytes: INPUT_LIMITS.jsonBytes };
@@ -34,7 +48,7 @@ describe('readInputBytes: only regular files, within their size limit', () => {
   });
 
   it('refuses a named pipe without waiting for a writer', () => {
-    execFileSync('mkfifo', [at('en.json')]);
+    fifo(at('en.json'));
     const error = refusal(() => readInputBytes(at('en.json'), JSON_LIMIT));
     expect(error.detail).toMatch(/^is a named pipe \(FIFO\), not a file/);
     expect(error.place.file).toBe(at('en.json'));
@@ -203,7 +217,7 @@ describe('loadTranslation: a file that cannot be read is that language\'s findin
   it.each([
     ['a dangling link', (file: string) => fs.symlinkSync('missing.json', file), /^is a link to missing\.json, which does not exist/],
     ['a folder', (file: string) => fs.mkdirSync(file), /^is a folder, not a file/],
-    ['a named pipe', (file: string) => execFileSync('mkfifo', [file]), /^is a named pipe/],
+    ['a named pipe', fifo, /^is a named pipe/],
     ['a link out of the folder', (file: string) => fs.symlinkSync('/etc/passwd', file), /^links outside its folder/],
     ['a link to /dev/zero', (file: string) => fs.symlinkSync('/dev/zero', file), /^links outside its folder, to \/dev\/zero/],
   ])('%s', (_what, make, message) => {
