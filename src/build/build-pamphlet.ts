@@ -41,21 +41,26 @@ const FOLD_MARK_LENGTH = 8;
 const LAST_EPOCH_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
 
 /**
- * The creation date written into the PDF: SOURCE_DATE_EPOCH if set (seconds
- * since 1970, as reproducible builds define it), else the data's edition date.
- * A value that is not such a number is a usage error, never ignored: the build
- * would not be the reproducible one that was asked for.
+ * SOURCE_DATE_EPOCH (seconds since 1970, as reproducible builds define it),
+ * or null when unset. A value that is not such a number is a usage error,
+ * never ignored: the build would not be the reproducible one asked for. The
+ * build command calls this before any work, so a bad value fails at once.
  */
-export function creationDate(data: PamphletData): Date {
+export function sourceDateEpoch(): Date | null {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   // Empty means unset, as a CI template with "SOURCE_DATE_EPOCH=" intends.
-  if (epoch === undefined || epoch === '') return new Date(`${data.edition}T00:00:00Z`);
+  if (epoch === undefined || epoch === '') return null;
   const seconds = /^\d{1,12}$/.test(epoch) ? Number(epoch) : NaN;
   if (!(seconds <= LAST_EPOCH_SECOND)) {
     const shown = epoch.length > 20 ? `${epoch.slice(0, 20)}…` : epoch;
     throw new PamphletError(`SOURCE_DATE_EPOCH is ${JSON.stringify(shown)}: it must be whole seconds since 1970-01-01 (digits only), up to ${LAST_EPOCH_SECOND} (the end of the year 9999). Fix it or unset it to use the edition date of the data.`, {}, 'usage');
   }
   return new Date(seconds * 1000);
+}
+
+/** The creation date written into the PDF: SOURCE_DATE_EPOCH if set, else the data's edition date. */
+export function creationDate(data: PamphletData): Date {
+  return sourceDateEpoch() ?? new Date(`${data.edition}T00:00:00Z`);
 }
 
 /** A language ready to lay out: its typesetting data and its document tree. */

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { CommandModule } from 'yargs';
-import { buildPamphlet } from '../build/build-pamphlet';
+import { buildPamphlet, sourceDateEpoch } from '../build/build-pamphlet';
 import { makeFolder } from '../build/output-folder';
 import { assertWritableFolder, removeLeftovers, writeFileAtomic } from '../build/write-atomic';
 import { findingsOf, runChecks } from '../check/run-checks';
@@ -53,6 +53,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     const paths = contentPaths(args);
     const codes = selectLanguages(args.lang, paths.translationsDir);
     const papers = selectPapers(args.paper);
+    sourceDateEpoch();
     prepareOutput(args.out, papers);
     const started = Date.now();
     // The checks that need no paper first; fit is checked as each PDF is laid out.

@@ -10,6 +10,8 @@ export function describeIssue(issue: z.ZodIssue): { field: string; message: stri
     return { field: keyPath([...issue.path, issue.keys[0]]), message: `unknown field(s) ${keys}. Remove them or fix their names.` };
   }
   if (issue.code === 'invalid_type') return { field, message: `must be a ${issue.expected}, not a ${issue.received}.` };
+  // A custom check may give a whole sentence (it says what is wrong and what to do) rather than what the value must be.
+  if (issue.code === 'custom' && issue.params?.sentence) return { field, message: issue.message };
   if (issue.code === 'invalid_string' || issue.code === 'custom') return { field, message: `must be ${issue.message}.` };
   return { field, message: `${issue.message}.` };
 }

@@ -85,10 +85,11 @@ export interface PamphletData {
 }
 
 /** Parses one file against its schema, every problem a finding. */
-function parse<T>(schema: z.ZodType<T>, file: string, findings: Finding[]): T | null {
+function parse<T>(schema: z.ZodType<T>, file: string, dir: string, findings: Finding[]): T | null {
   let json: unknown;
   try {
-    json = readJsonFile(file);
+    // Within the data folder: a link to a file elsewhere is refused, as for translations.
+    json = readJsonFile(file, {}, { within: dir });
   } catch (error) {
     if (!(error instanceof PamphletError) || error.kind === 'usage') throw error;
     findings.push(findingFromError(error, 'data'));
@@ -123,8 +124,8 @@ export function readData(dir: string): { data: PamphletData | null; findings: Fi
   const factsFile = path.join(dir, 'facts.json');
   const contactsFile = path.join(dir, 'contacts.json');
   const findings: Finding[] = [];
-  const facts = parse(factsFileSchema, factsFile, findings);
-  const contacts = parse(contactsFileSchema, contactsFile, findings);
+  const facts = parse(factsFileSchema, factsFile, dir, findings);
+  const contacts = parse(contactsFileSchema, contactsFile, dir, findings);
   if (contacts) findings.push(...urlWarnings(contacts, contactsFile));
   if (!facts || !contacts) return { data: null, findings };
   const error = (file: string, key: string, message: string) => findings.push({ check: 'data', severity: 'error', file, key, message });

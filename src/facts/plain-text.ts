@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codePointLabel } from '../core/errors';
+import { textLimitProblem } from '../text/text-limits';
 
 /**
  * Characters that have no place in a short printed value (a fact, a source, a
@@ -33,12 +34,15 @@ export function invisibleCharacter(text: string): string | null {
 }
 
 /**
- * A string schema that refuses invisible characters. Its message follows
- * "must be" (see describeIssue): "must be plain text: remove U+202E (…)."
+ * A string schema that refuses invisible characters ("must be plain text:
+ * remove U+202E (…)."), and text over the limits on printed text (length,
+ * marks stacked on one letter), once, where the value is written.
  */
 export function plainText(base: z.ZodString = z.string()): z.ZodEffects<z.ZodString> {
   return base.superRefine((text, ctx) => {
     const found = invisibleCharacter(text);
     if (found) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `plain text: remove the invisible character ${found}` });
+    const overLimit = found ? null : textLimitProblem(text);
+    if (overLimit) ctx.addIssue({ code: z.ZodIssueCode.custom, message: overLimit, params: { sentence: true } });
   });
 }

@@ -70,7 +70,7 @@ export const metaSchema = z.object({
   direction: z.enum(['ltr', 'rtl']),
   lineBreak: z.enum(['normal', 'keep-all']),
   // A plain name, looked up in a fixed table of the patterns the tool ships: never a path.
-  hyphenation: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, 'null or the name of a set of hyphenation patterns, such as en-us or fr (lowercase letters, digits and hyphens)').nullable(),
+  hyphenation: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)*$/, 'null or the name of a set of hyphenation patterns, such as en-us or fr (lowercase letters, digits and hyphens)').nullable(),
 }).superRefine((meta, ctx) => {
   const expected = likelyScript(meta.locale);
   if (expected && !sameScript(meta.script, expected)) {

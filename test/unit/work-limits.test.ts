@@ -9,6 +9,7 @@ import { Block, Panel } from '../../src/document/types';
 import { loadData } from '../../src/facts/load-data';
 import { HYPHENATION_PATTERNS, hyphenationPatterns } from '../../src/languages/hyphenation-patterns';
 import { Translation } from '../../src/languages/language';
+import { metaSchema } from '../../src/languages/meta-schema';
 import { flattenStrings, loadTranslation } from '../../src/languages/load-translations';
 import { fitPanel, OverflowError } from '../../src/layout/fit-panel';
 import { layoutPanel } from '../../src/layout/panel-flow';
@@ -43,6 +44,12 @@ describe('hyphenation patterns come from a fixed table, never from a path in the
     for (const name of HYPHENATION_PATTERNS) expect(typeof hyphenationPatterns(name, ro)).toBe('function');
     expect(hyphenationPatterns('ru', ro)('торговлей').join('')).toBe('торговлей');
     expect(hyphenationPatterns('en-us', ro)('trafficking').length).toBeGreaterThan(1);
+  });
+
+  it('every set of the table is a name the translation schema accepts', () => {
+    for (const name of HYPHENATION_PATTERNS) {
+      expect(metaSchema.innerType().shape.hyphenation.safeParse(name).success).toBe(true);
+    }
   });
 
   it('never loads a file named by a path, however it is written', () => {
