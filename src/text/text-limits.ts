@@ -65,10 +65,13 @@ function stackedMarks(text: string): { position: number; base: string; marks: nu
   return marks > MAX_MARKS_ON_ONE_LETTER ? { position: from, base, marks } : null;
 }
 
+/** Made once: an Intl.Segmenter costs far more to make than to run on a short string. */
+const GRAPHEMES = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
 /** The first character on paper made of more code points than allowed. */
 function oversizedCluster(text: string): { position: number; codePoints: number } | null {
   let position = 1;
-  for (const { segment } of new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)) {
+  for (const { segment } of GRAPHEMES.segment(text)) {
     const codePoints = characterCount(segment);
     if (codePoints > MAX_CLUSTER_CODE_POINTS) return { position, codePoints };
     position += codePoints;
