@@ -31,12 +31,49 @@ function argumentsOf(name: string, args: unknown[], count: { min: number; max: n
 }
 
 /**
+ * What one render may produce: {{#each}} inside {{#each}} multiplies the
+ * markup (three contacts, fourteen levels deep, is 4.8 million paragraphs and
+ * 4 GB). The shipped template renders about 20,000 characters and 20 loop
+ * passes; these limits are far above that and far below what hurts.
+ */
+export const RENDER_LIMITS = { eachPasses: 10_000, markupCharacters: 2_000_000 };
+
+/**
+ * Handlebars' own `each`, counting its passes and what they produce over the
+ * whole render (nested loops count their markup once per level, which only
+ * errs on the safe side), so a template cannot expand without bound.
+ */
+function boundedEach(each: Handlebars.HelperDelegate, file: string): Handlebars.HelperDelegate {
+  let passes = 0;
+  let characters = 0;
+  return function (this: unknown, ...args: unknown[]) {
+    const options = args[args.length - 1] as Options;
+    const fn = options.fn;
+    const counted = Object.assign(Object.create(null) as object, options, {
+      fn: (context: unknown, fnOptions?: unknown) => {
+        if (++passes > RENDER_LIMITS.eachPasses) {
+          throw new PamphletError(`{{#each}}${where(options)} repeats its block more than ${RENDER_LIMITS.eachPasses.toLocaleString('en')} times in all (loops inside loops?). A pamphlet needs far fewer; simplify the template.`, { file });
+        }
+        const out = fn(context, fnOptions as Handlebars.RuntimeOptions);
+        characters += out.length;
+        if (characters > RENDER_LIMITS.markupCharacters) {
+          throw new PamphletError(`{{#each}}${where(options)} makes more than ${RENDER_LIMITS.markupCharacters.toLocaleString('en')} characters of markup, far more than any pamphlet holds (loops inside loops?). Simplify the template.`, { file });
+        }
+        return out;
+      },
+    });
+    return each.call(this, ...args.slice(0, -1), counted);
+  };
+}
+
+/**
  * The helpers, on a fresh Handlebars instance per language. Each checks its
  * arguments, so a wrong call is a template finding, never "[object Object]"
  * on paper. Translated strings enter only through `t`, which escapes them
  * and keeps the allowed markup.
  */
 export function registerHelpers(hb: typeof Handlebars, file: string, translation: Translation, t: Translate): void {
+  hb.registerHelper('each', boundedEach(hb.helpers.each, file));
   hb.registerHelper('t', (...args: unknown[]) => {
     const { values: [key], options } = argumentsOf('t', args, { min: 1, max: 1 }, '{{t "cover.title"}}', file);
     const count = options.hash?.count as unknown;
