@@ -78,11 +78,15 @@ export function checkTranslation(translation: Translation, source: Translation, 
       add(key, overLimit);
       if (isOverLength(text)) continue;
     }
-    if (text.trim() === '') {
+    // Nothing a reader would see: spaces, no-break spaces, zero-width characters.
+    if (!/[^\s\p{Default_Ignorable_Code_Point}]/u.test(text)) {
       add(key, `the string is empty. Translate "${excerpt(sourceStrings.get(against)!)}" from ${source.code}.json.`);
       continue;
     }
     const report = (message: string) => add(key, message);
+    if (NESTING.test(text)) {
+      report(`"$t(" would print another string inside this one in some tools; pamphlet prints it as it is. Write the words themselves.`);
+    }
     checkPlaceholders(text, sourceStrings.get(against)!, splitPluralKey(key)?.category, factNames, report);
     checkCharacters(text, report);
     const override = BIDI_OVERRIDE.exec(text);
@@ -122,6 +126,9 @@ function checkPlaceholders(text: string, sourceText: string, category: PluralCat
   }
 }
 
+/** i18next's nesting syntax: switched off in pamphlet (a string could pull in others, without end), so it would print as typed. */
+const NESTING = /\$t\(/;
+
 /** Bidi embeddings and overrides (LRE, RLE, PDF, LRO, RLO): pasted by accident more often than meant. */
 const BIDI_OVERRIDE = /[\u202A-\u202E]/u;
 
@@ -131,6 +138,10 @@ function checkCharacters(text: string, report: (message: string) => void): void 
     const cp = char.codePointAt(0)!;
     if (cp >= 0xd800 && cp <= 0xdfff) {
       report(`the text has a broken character (${codePointLabel(cp)}, half of a surrogate pair); an editor probably damaged the file. Retype the words around it.`);
+      return;
+    }
+    if (cp === 0xfffd) {
+      report(`the text has the replacement character U+FFFD (\uFFFD), which an editor puts where it could not read a character: a letter was lost on the way. Retype the words around it.`);
       return;
     }
     // Tabs and line ends are whitespace, set as spaces; other control codes print as nothing or a box.

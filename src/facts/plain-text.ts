@@ -11,7 +11,7 @@ import { textLimitProblem } from '../text/text-limits';
  * Malayalam and Sinhala spell words with them, and emoji sequences use them;
  * they never reorder or hide text.
  */
-const INVISIBLE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+const INVISIBLE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\uFFFD]/u;
 
 /** Characters that change the direction of the text around them: an RLO prints a number backwards. */
 const DIRECTION_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -22,6 +22,7 @@ function describe(char: string): string {
   if (/\p{Cs}/u.test(char)) return 'half of a broken character, which prints as a box';
   if (/[\p{Zl}\p{Zp}]/u.test(char)) return 'a line separator, which breaks the line';
   if (/\p{Cc}/u.test(char)) return 'a control character, which prints as nothing or a box';
+  if (char === '\uFFFD') return 'the replacement character, put where a letter could not be read: a letter was lost on the way';
   return 'an invisible format character';
 }
 
@@ -41,7 +42,8 @@ export function invisibleCharacter(text: string): string | null {
 export function plainText(base: z.ZodString = z.string()): z.ZodEffects<z.ZodString> {
   return base.superRefine((text, ctx) => {
     const found = invisibleCharacter(text);
-    if (found) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `plain text: remove the invisible character ${found}` });
+    const what = found?.startsWith('U+FFFD') ? 'the character' : 'the invisible character';
+    if (found) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `plain text: remove ${what} ${found}` });
     const overLimit = found ? null : textLimitProblem(text);
     if (overLimit) ctx.addIssue({ code: z.ZodIssueCode.custom, message: overLimit, params: { sentence: true } });
   });

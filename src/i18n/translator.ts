@@ -29,6 +29,7 @@ export function createTranslator(translation: Translation, data: PamphletData): 
     if (options.count !== undefined) {
       values.count = options.count;
     }
-    return instance.t(key, values) as string;
+    // No nesting: "$t(other.key)" in a string would pull in other strings, each of which could pull in more.
+    return instance.t(key, { ...values, nest: false }) as string;
   };
 }

@@ -10,7 +10,14 @@ import { metaSchema } from './meta-schema';
 
 const languageCodePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-const stringTree: z.ZodType<StringTree> = z.lazy(() => z.record(z.union([z.string(), stringTree])));
+/**
+ * A string key: i18next reads a dot as a step into a group, so "cover.title"
+ * beside a group "cover" would make two strings of one key, and an empty key
+ * none. Plain names only.
+ */
+const stringKey = z.string().regex(/^[^.\s]+$/, 'a plain name without dots or spaces (groups are written as nested objects)');
+
+const stringTree: z.ZodType<StringTree> = z.lazy(() => z.record(stringKey, z.union([z.string(), stringTree])));
 
 const fileSchema = z.object({ meta: metaSchema, strings: stringTree }).strict();
 
@@ -66,7 +73,30 @@ export function loadTranslation(dir: string, code: LanguageCode): Translation {
     const shape = field.includes('.') ? '' : ' The file needs a "meta" object (name, englishName, locale, script, direction, lineBreak, hyphenation) and a "strings" object.';
     throw new PamphletError(`${message}${shape}`, { file, language: code, key: field || undefined });
   }
+  assertLocaleOfLanguage(code, parsed.data.meta.locale, file);
   return { code, file, meta: parsed.data.meta, strings: parsed.data.strings };
+}
+
+/**
+ * The locale must be one of the file's language: the direction, script and
+ * plural checks all go by the locale, so ar.json with the locale en-US would
+ * pass them as English and print Arabic unmirrored.
+ */
+function assertLocaleOfLanguage(code: LanguageCode, locale: string, file: string): void {
+  const languageOf = (tag: string) => {
+    try {
+      return new Intl.Locale(tag).language;
+    } catch {
+      return undefined;
+    }
+  };
+  // Intl knows the aliases: tl.json may be written fil, iw.json he.
+  const expected = languageOf(code);
+  const actual = languageOf(locale);
+  if (expected !== undefined && actual !== expected) {
+    const of = actual === undefined || actual === 'und' ? 'of no language' : `of the language "${actual}"`;
+    throw new PamphletError(`must be a locale of the file's language, such as ${code} or ${code} with a region: "${locale}" is a locale ${of}.`, { file, language: code, key: 'meta.locale' });
+  }
 }
 
 /** The dotted key of the first value in a string tree that is neither text nor a group; null if none. */

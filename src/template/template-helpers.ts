@@ -96,7 +96,12 @@ export function registerHelpers(hb: typeof Handlebars, file: string, translation
     const values = args.slice(0, -1);
     if (values.length !== 2) throw new PamphletError(`{{lookup}}${where(options)} takes 2 arguments, not ${values.length}. Write it as {{lookup facts "maxFine"}}.`, { file });
     const [parent, name] = values;
-    return parent === null || parent === undefined ? undefined : options.lookupProperty(parent, name);
+    if (parent === null || parent === undefined) return undefined;
+    // Only the data's own fields: "toString" or "constructor" is no field, and strict mode wants a typo said, not printed as nothing.
+    if (typeof parent !== 'object' || (typeof name !== 'string' && typeof name !== 'number') || !Object.hasOwn(parent, name)) {
+      throw new PamphletError(`{{lookup}}${where(options)} asks for ${JSON.stringify(String(name))}, which is not a field there. Name a field of the data, as in {{lookup facts "maxFine"}}.`, { file });
+    }
+    return options.lookupProperty(parent, name);
   });
   // Handlebars' own log writes to stdout, into --json output: a template's log goes to stderr.
   hb.registerHelper('log', (...args: unknown[]) => {
