@@ -49,24 +49,47 @@ function isElement(node: MarkupNode): node is MarkupElement {
   return 'tag' in node;
 }
 
-/** Inline content: text, <b> and <br/>. Whitespace is collapsed as in HTML. */
-function inlineSpans(nodes: MarkupNode[], place: ErrorPlace, bold = false): InlineSpan[] {
-  const spans: InlineSpan[] = [];
-  for (const node of nodes) {
-    if (!isElement(node)) spans.push({ text: node.text.replace(/[ \t\r\n]+/g, ' '), bold });
-    else if (node.tag === 'b') spans.push(...inlineSpans(node.children, place, true));
-    else if (node.tag === 'br') spans.push({ text: LINE_BREAK, bold });
-    else throw new PamphletError(`template markup line ${node.line}: <${node.tag}> cannot stand inside text.`, place);
-  }
-  return trimSpans(spans);
+/** Inline content: text, <b>, <nobr> and <br/>. Whitespace is collapsed as in HTML. */
+function inlineSpans(nodes: MarkupNode[], place: ErrorPlace): InlineSpan[] {
+  return trimSpans(innerSpans(nodes, place, false, false));
 }
 
+/** Spans of inline content, untrimmed: a space at the edge of a <b> or <nobr> is a space between words. */
+function innerSpans(nodes: MarkupNode[], place: ErrorPlace, bold: boolean, nobr: boolean): InlineSpan[] {
+  const spans: InlineSpan[] = [];
+  const span = (text: string): InlineSpan => (nobr ? { text, bold, nobr } : { text, bold });
+  for (const node of nodes) {
+    if (!isElement(node)) spans.push(span(node.text.replace(/[ \t\r\n]+/g, ' ')));
+    else if (node.tag === 'b') spans.push(...innerSpans(node.children, place, true, nobr));
+    else if (node.tag === 'nobr') spans.push(...innerSpans(node.children, place, bold, true));
+    else if (node.tag === 'br') spans.push(span(LINE_BREAK));
+    else throw new PamphletError(`template markup line ${node.line}: <${node.tag}> cannot stand inside text.`, place);
+  }
+  return spans;
+}
+
+/**
+ * Whitespace as HTML treats it across elements: one space where spans meet
+ * ("a <b> b</b>" has one), none at the paragraph's edges, none next to a
+ * forced line break.
+ */
 function trimSpans(spans: InlineSpan[]): InlineSpan[] {
-  const out = spans.filter((s) => s.text.length > 0);
-  if (out.length) out[0] = { ...out[0], text: out[0].text.replace(/^ +/, '') };
-  if (out.length) out[out.length - 1] = { ...out[out.length - 1], text: out[out.length - 1].text.replace(/ +$/, '') };
-  // No space survives next to a forced line break.
-  return out.map((s) => ({ ...s, text: s.text.replace(/ *\u2028 */g, LINE_BREAK) })).filter((s) => s.text.length > 0);
+  const out: InlineSpan[] = [];
+  let afterSpace = true; // at the start, as after a space: leading spaces go
+  for (const s of spans) {
+    let text = s.text.replace(/ *\u2028 */g, LINE_BREAK);
+    if (afterSpace) text = text.replace(/^ +/, '');
+    if (!text.length) continue;
+    if (text[0] === LINE_BREAK && out.length) out[out.length - 1] = { ...out[out.length - 1], text: out[out.length - 1].text.replace(/ +$/, '') };
+    afterSpace = / $|\u2028$/.test(text);
+    out.push({ ...s, text });
+  }
+  while (out.length && / $/.test(out[out.length - 1].text)) {
+    const text = out[out.length - 1].text.replace(/ +$/, '');
+    if (text.length) out[out.length - 1] = { ...out[out.length - 1], text };
+    else out.pop();
+  }
+  return out;
 }
 
 const TEXT_TAGS: Record<string, TextBlockKind> = {

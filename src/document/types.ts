@@ -3,6 +3,8 @@
 export interface InlineSpan {
   text: string;
   bold: boolean;
+  /** Inside <nobr>: no line ends within this text (nor between it and a following span that is also kept). */
+  nobr?: boolean;
 }
 
 /** Text blocks: what each one is decides its style (layout/styles.ts). */

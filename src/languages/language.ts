@@ -24,6 +24,16 @@ export interface LanguageMeta {
   lineBreak: LineBreakRule;
   /** Name of a hyphenation pattern set of the `hyphen` package, or null. */
   hyphenation: string | null;
+  /** Words kept on the line of the number or fact after them ("article" 118, "section" 118). */
+  bindToNumber?: string[];
+  /** Short words never left at a line end, kept with the word after them (Russian в, с, и, на…). */
+  bindToNext?: string[];
+  /** Words a word segmenter must not cut, such as Thai compounds (ผู้ค้ามนุษย์); " ๆ" keeps a mark with the word before it. */
+  keepWords?: string[];
+  /** Space between a Han or kana character and a Latin letter or digit next to it, in em (CLREQ: about 0.25). */
+  interScriptSpace?: number;
+  /** Two fullwidth punctuation marks in a row take half an em less ("）；", "。」"), by the font's halt feature. */
+  compressPunctuation?: boolean;
 }
 
 /** Nested translation strings as written by translators. */

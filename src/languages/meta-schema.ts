@@ -56,6 +56,9 @@ function likelyScript(locale: string): string | undefined {
 /** A language's name, as printed in the list of languages: plain text of reasonable length. */
 const languageName = () => plainText(z.string().min(1).max(100, 'at most 100 characters: a language name, not a sentence'));
 
+/** A list of words kept with what follows them: each one plain text without spaces. */
+const keptWords = () => z.array(plainText(z.string().min(1).max(40).regex(/^\S+$/u, 'one word, without spaces'))).max(200);
+
 /**
  * The "meta" block of a translation. Its messages follow "must be" (see
  * describeIssue). Beyond each field's shape, the fields must agree: the
@@ -71,6 +74,14 @@ export const metaSchema = z.object({
   lineBreak: z.enum(['normal', 'keep-all']),
   // A plain name, looked up in a fixed table of the patterns the tool ships: never a path.
   hyphenation: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)*$/, 'null or the name of a set of hyphenation patterns, such as en-us or fr (lowercase letters, digits and hyphens)').nullable(),
+  // Words that never end a line (src/text/keep-together.ts): plain words of the language, a few dozen at most.
+  bindToNumber: keptWords().optional(),
+  bindToNext: keptWords().optional(),
+  // Words a word segmenter must not cut (src/text/keep-words.ts): compounds of Thai and similar scripts.
+  keepWords: z.array(plainText(z.string().min(2, 'a word of at least two characters').max(60).regex(/\S/u, 'a word, not only spaces'))).max(1000).optional(),
+  // CJK typography (src/text/cjk-spacing.ts): the space between Han or kana and Latin letters or digits, in em.
+  interScriptSpace: z.number().min(0).max(0.5).optional(),
+  compressPunctuation: z.boolean().optional(),
 }).superRefine((meta, ctx) => {
   const expected = likelyScript(meta.locale);
   if (expected && !sameScript(meta.script, expected)) {

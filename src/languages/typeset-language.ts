@@ -15,6 +15,9 @@ export function typesetLanguage(translation: Translation, fonts: FontRegistry): 
     locale: meta.locale,
     direction: meta.direction,
     lineBreak: meta.lineBreak,
+    keepTogether: { bindToNumber: meta.bindToNumber ?? [], bindToNext: meta.bindToNext ?? [] },
+    keepWords: meta.keepWords ?? [],
+    cjkSpacing: { interScriptSpace: meta.interScriptSpace ?? 0, compressPunctuation: meta.compressPunctuation ?? false },
     hyphenate: meta.hyphenation !== null ? hyphenationPatterns(meta.hyphenation, translation) : undefined,
     fonts: { regular: fonts.stack(meta.script, 'regular'), bold: fonts.stack(meta.script, 'bold') },
   };

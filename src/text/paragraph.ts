@@ -4,6 +4,7 @@ import { embeddingLevels, mirrorForLevels, stripBidiControls } from './bidi';
 import { breakOpportunities } from './break-opportunities';
 import { collect } from './collect';
 import { itemize } from './itemize';
+import { keepTogether } from './keep-together';
 import { breakLines, Word } from './line-breaker';
 import { visualOrder } from './reorder';
 import { shape } from './shape';
@@ -34,7 +35,7 @@ interface Cut {
  * the rest of a long paragraph costs nothing.
  */
 export function layoutParagraph(spans: InlineSpan[], width: Points, style: ParagraphStyle, language: TypesetLanguage, maxLines = Infinity): TypesetLine[] {
-  const { text, styles } = collect(spans, style.bold);
+  const { text, styles, kept } = collect(spans, style.bold);
   if (text.length === 0) return [];
   const levels = embeddingLevels(text, language.direction);
   const shapingText = mirrorForLevels(text, levels);
@@ -66,7 +67,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
 
   function* words(): Generator<ShapedWord> {
     let previous = 0;
-    for (const opportunity of breakOpportunities(text, language.lineBreak, language.locale)) {
+    for (const opportunity of keepTogether(text, breakOpportunities(text, language.lineBreak, language.locale), kept, language.keepTogether, language.locale)) {
       if (opportunity.position <= previous) continue;
       yield makeWord(previous, opportunity.position, opportunity.required && opportunity.position < text.length, false);
       previous = opportunity.position;

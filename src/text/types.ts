@@ -1,6 +1,7 @@
 import { Points } from '../core/units';
 import { LoadedFont } from '../fonts/font-registry';
 import { LanguageCode, Direction, LineBreakRule } from '../languages/language';
+import { KeepTogetherRules } from './keep-together';
 
 /** What the paragraph layout needs of a language, resolved from its data. */
 export interface TypesetLanguage {
@@ -10,6 +11,8 @@ export interface TypesetLanguage {
   lineBreak: LineBreakRule;
   /** Splits a word into the pieces between which a hyphen may go; absent when the language does not hyphenate. */
   hyphenate?: (word: string) => string[];
+  /** Words that never end a line, beyond the general rules (keep-together.ts). */
+  keepTogether: KeepTogetherRules;
   fonts: { regular: LoadedFont[]; bold: LoadedFont[] };
 }
 

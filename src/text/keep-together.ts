@@ -1,0 +1,136 @@
+import { BreakOpportunity } from './break-opportunities';
+
+/** A range of the paragraph's text [start, end) that must stay on one line (a translator's `<nobr>`). */
+export interface KeptRange {
+  start: number;
+  end: number;
+}
+
+/** A language's words that never end a line (language data: meta.bindToNumber, meta.bindToNext). */
+export interface KeepTogetherRules {
+  /** Words that stay on the line of the number or fact after them: "article" 118, "section" 118. */
+  bindToNumber: string[];
+  /** Short words never left at a line end: Russian в, с, и, на… stay with the word after them. */
+  bindToNext: string[];
+}
+
+export const NO_KEEP_RULES: KeepTogetherRules = { bindToNumber: [], bindToNext: [] };
+
+/** U+2060 WORD JOINER, U+FEFF, no-break spaces (U+00A0, U+202F narrow, U+2007 figure): no line ends next to them. */
+const JOINER = /[\u2060\uFEFF\u00A0\u202F\u2007]/;
+/** First-strong isolate and its end: what a fact from the data is wrapped in (facts/format-facts.ts). */
+const FSI = '\u2068';
+const PDI = '\u2069';
+const SPACE = /[ \t]/;
+const DIGIT = /\p{Nd}/u;
+const LETTER = /[\p{L}\p{M}]/u;
+/** Dashes that never start a line: a dash belongs to the word before it. */
+const DASH = /[\u2013\u2014\u2015\u2E3A\u2E3B]/;
+/** Punctuation that closes what comes before it (not an opening bracket or quote). */
+const TRAILING_PUNCTUATION = /[\p{Pe}\p{Pf}\p{Po}\p{Pd}]/u;
+
+/**
+ * Removes the break opportunities that would part words a reader must see on
+ * one line. General rules, for every language:
+ * - nothing breaks inside a `<nobr>` range, nor between its end and the
+ *   punctuation after it;
+ * - no line ends next to a word joiner or a no-break space;
+ * - a fact from the data (a bidi isolate) is never broken, and stays with
+ *   the letters it touches ("第118条", "제118조", "14个");
+ * - a number or fact stays with the word after it ("14 ministères", "{{count}} แห่ง");
+ * - a dash never starts a line.
+ * And the language's data: words that bind to the number after them, and
+ * short words that bind to the word after them.
+ * Required (forced) breaks are always kept.
+ */
+export function keepTogether(
+  text: string,
+  opportunities: BreakOpportunity[],
+  kept: KeptRange[],
+  rules: KeepTogetherRules,
+  locale: string,
+): BreakOpportunity[] {
+  const glued = new Set<number>();
+  for (const range of kept) {
+    for (let p = range.start + 1; p < range.end; p++) glued.add(p);
+    if (range.end < text.length && TRAILING_PUNCTUATION.test(text[range.end])) glued.add(range.end);
+  }
+  for (const [start, end] of isolates(text)) for (let p = start + 1; p <= end; p++) glued.add(p);
+
+  const positions = new Set(opportunities.map((o) => o.position));
+  for (const position of positions) {
+    if (position <= 0 || position >= text.length) continue;
+    const before = text[position - 1];
+    const after = text[position];
+    if (JOINER.test(before) || JOINER.test(after)) glued.add(position);
+    else if ((endsNumber(before) && LETTER.test(after)) || (LETTER.test(before) && startsNumber(after))) glued.add(position);
+    else if (DASH.test(after)) glued.add(position);
+    else if (SPACE.test(before)) {
+      const wordEnd = skipBack(text, position, SPACE);
+      if (wordEnd > 0 && endsNumber(text[wordEnd - 1])) glued.add(position);
+    }
+  }
+
+  // The language's words: each binds as a whole (no break inside it either:
+  // a dictionary may cut a Thai word) to what follows the spaces after it.
+  const bind = (words: string[], follows: (c: string) => boolean) => {
+    if (!words.length) return;
+    const lower = text.toLocaleLowerCase(locale);
+    // Lowercasing must not move indices (it does not for the scripts these lists are written in); otherwise skip.
+    if (lower.length !== text.length) return;
+    for (const word of words) {
+      const w = word.toLocaleLowerCase(locale);
+      if (!w) continue;
+      for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+        const end = at + w.length;
+        if (!startsWord(text, at, positions)) continue;
+        let next = end;
+        while (next < text.length && SPACE.test(text[next])) next++;
+        if (next === end || next >= text.length || !follows(text[next])) continue;
+        for (let p = at + 1; p <= next; p++) glued.add(p);
+      }
+    }
+  };
+  bind(rules.bindToNumber, startsNumber);
+  bind(rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c));
+
+  return opportunities.filter((o) => o.required || !glued.has(o.position));
+}
+
+function endsNumber(c: string): boolean {
+  return DIGIT.test(c) || c === PDI;
+}
+
+function startsNumber(c: string): boolean {
+  return DIGIT.test(c) || c === FSI;
+}
+
+function skipBack(text: string, position: number, pattern: RegExp): number {
+  while (position > 0 && pattern.test(text[position - 1])) position--;
+  return position;
+}
+
+/** A listed word counts where a word starts: at the text's start, after a non-letter, or at a break opportunity (Thai). */
+function startsWord(text: string, at: number, positions: Set<number>): boolean {
+  return at === 0 || !LETTER.test(text[at - 1]) || positions.has(at);
+}
+
+/** Opens an isolate: LRI, RLI, FSI. */
+const ISOLATE_START = /[\u2066-\u2068]/;
+
+/** The outermost isolates [opening index, PDI index] of the text; an unclosed one runs to the end. */
+function isolates(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (ISOLATE_START.test(c)) {
+      if (depth++ === 0) start = i;
+    } else if (c === PDI && depth > 0) {
+      if (--depth === 0) out.push([start, i]);
+    }
+  }
+  if (depth > 0) out.push([start, text.length - 1]);
+  return out;
+}
