@@ -1,0 +1,29 @@
+import { BreakOpportunity } from './break-opportunities';
+
+/** Spaces a keep word's space stands for: a translator may have typed a no-break space. */
+const SPACES = /[ \u00A0\u202F]/g;
+
+/**
+ * Removes the break opportunities strictly inside an occurrence of one of the
+ * language's keep words (language data: meta.keepWords). A dictionary word
+ * segmenter cuts compounds that a reader sees as one word (Thai ผู้ค้า|มนุษย์,
+ * สถาน|กงสุล); the list puts them back together. A keep word may begin with
+ * a space: " ๆ" keeps the Thai repetition mark off the start of a line.
+ * Only removes: where a segmenter found no boundary, a keep word adds none,
+ * since a short word inside a longer one ("ใจดี" in "น้ำใจดี") would then
+ * split the longer one. Required (forced) breaks are always kept.
+ */
+export function keepWordsWhole(text: string, opportunities: BreakOpportunity[], keepWords: readonly string[]): BreakOpportunity[] {
+  if (keepWords.length === 0 || opportunities.length === 0) return opportunities;
+  // Same length as the text, so that indices carry over.
+  const haystack = text.replace(SPACES, ' ');
+  const inside = new Set<number>();
+  for (const word of keepWords) {
+    const needle = word.replace(SPACES, ' ');
+    if (needle.length < 2) continue;
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+      for (let p = at + 1; p < at + needle.length; p++) inside.add(p);
+    }
+  }
+  return inside.size === 0 ? opportunities : opportunities.filter((o) => o.required || !inside.has(o.position));
+}
