@@ -2,6 +2,8 @@ import { Points } from '../core/units';
 import { InlineSpan } from '../document/types';
 import { embeddingLevels, mirrorForLevels, stripBidiControls } from './bidi';
 import { breakOpportunities } from './break-opportunities';
+import { spaceCjk } from './cjk-spacing';
+import { keepWordsWhole } from './keep-words';
 import { collect } from './collect';
 import { itemize } from './itemize';
 import { keepTogether } from './keep-together';
@@ -47,7 +49,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
       const s = Math.max(start, run.start);
       const e = Math.min(end, run.end);
       if (s >= e) continue;
-      pieces.push(shapePiece(shapingText, s, e, run, style.size));
+      pieces.push(spaceCjk(shapePiece(shapingText, s, e, run, style.size), text, language.cjkSpacing, style.size));
     }
     return pieces;
   };
@@ -67,7 +69,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
 
   function* words(): Generator<ShapedWord> {
     let previous = 0;
-    for (const opportunity of keepTogether(text, breakOpportunities(text, language.lineBreak, language.locale), kept, language.keepTogether, language.locale)) {
+    for (const opportunity of keepTogether(text, keepWordsWhole(text, breakOpportunities(text, language.lineBreak, language.locale), language.keepWords ?? []), kept, language.keepTogether, language.locale)) {
       if (opportunity.position <= previous) continue;
       yield makeWord(previous, opportunity.position, opportunity.required && opportunity.position < text.length, false);
       previous = opportunity.position;

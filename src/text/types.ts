@@ -2,6 +2,7 @@ import { Points } from '../core/units';
 import { LoadedFont } from '../fonts/font-registry';
 import { LanguageCode, Direction, LineBreakRule } from '../languages/language';
 import { KeepTogetherRules } from './keep-together';
+import { CjkSpacing } from './cjk-spacing';
 
 /** What the paragraph layout needs of a language, resolved from its data. */
 export interface TypesetLanguage {
@@ -13,6 +14,10 @@ export interface TypesetLanguage {
   hyphenate?: (word: string) => string[];
   /** Words that never end a line, beyond the general rules (keep-together.ts). */
   keepTogether: KeepTogetherRules;
+  /** Words a word segmenter must not cut (keep-words.ts); none when absent. */
+  keepWords?: readonly string[];
+  /** Spacing of CJK text (cjk-spacing.ts); none when absent. */
+  cjkSpacing?: CjkSpacing;
   fonts: { regular: LoadedFont[]; bold: LoadedFont[] };
 }
 
