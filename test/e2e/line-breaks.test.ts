@@ -230,6 +230,19 @@ describe('line breaks in the built PDFs, read back with MuPDF', () => {
       const missing = data.get(code)!.facts.filter((fact) => !text.includes(fact));
       expect(missing).toEqual([]);
     });
+
+    it.each(LANGUAGES)('%s: the negation data matches the translation: the cover title says "do not" with one of its words', (code) => {
+      const { translation, negationsBefore, negationsAfter } = data.get(code)!;
+      const title = normalizeApostrophe(String(translation.strings.cover && (translation.strings.cover as Record<string, unknown>).title).replace(/<[^>]+>/g, '')).toLowerCase();
+      const words = title.split(/[\s\p{P}]+/u);
+      const has = (phrase: string, prefixOfWord: boolean) => {
+        const p = normalizeApostrophe(phrase).toLowerCase();
+        if (UNSPACED.test(p)) return title.includes(p);
+        const parts = p.split(/\s+/);
+        return words.some((_, i) => parts.every((part, j) => (prefixOfWord ? words[i + j]?.startsWith(part) : words[i + j] === part)));
+      };
+      expect(negationsBefore.some((n) => has(n, false)) || negationsAfter.some((n) => has(n, true))).toBe(true);
+    });
   });
 
   describe('no line ends with a hyphen added by hyphenation', () => {
