@@ -186,12 +186,13 @@ describe('line breaks in the built PDFs, read back with MuPDF', () => {
   const failedBuilds = new Map<string, string>();
   const data = new Map(LANGUAGES.map((code) => [code, languageData(code)]));
   const id = (code: string, paper: string) => `${code}/${paper}`;
+  let builtFolder: string | null = null;
 
   beforeAll(async () => {
     let folder = process.env.LINE_BREAKS_PDFS;
     if (!folder) {
       // One build of every language on both papers, shared by every check.
-      folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-line-breaks-'));
+      folder = builtFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-line-breaks-'));
       const sources = content();
       for (const [code, paper] of CASES) {
         try {
@@ -214,6 +215,10 @@ describe('line breaks in the built PDFs, read back with MuPDF', () => {
       lines.set(id(code, paper), placeLines(pages, paper, data.get(code)!.translation.meta.direction));
     }
   }, 600_000);
+
+  afterAll(() => {
+    if (builtFolder) fs.rmSync(builtFolder, { recursive: true, force: true });
+  });
 
   const linesOf = (code: string, paper: string): PlacedLine[] => {
     const found = lines.get(id(code, paper));
