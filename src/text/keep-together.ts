@@ -31,16 +31,17 @@ const TRAILING_PUNCTUATION = /[\p{Pe}\p{Pf}\p{Po}\p{Pd}]/u;
 
 /**
  * Removes the break opportunities that would part words a reader must see on
- * one line. General rules, for every language:
- * - nothing breaks inside a `<nobr>` range, nor between its end and the
- *   punctuation after it;
- * - no line ends next to a word joiner or a no-break space;
- * - a fact from the data (a bidi isolate) is never broken, and stays with
- *   the letters it touches ("第118条", "제118조", "14个");
- * - a number or fact stays with the word after it ("14 ministères", "{{count}} แห่ง");
- * - a dash never starts a line.
- * And the language's data: words that bind to the number after them, and
- * short words that bind to the word after them.
+ * one line. Always (hard): nothing breaks inside a `<nobr>` range, nor
+ * between its end and the punctuation after it; no line ends next to a word
+ * joiner or a no-break space; a fact from the data (a bidi isolate) is never
+ * broken. Where the words so joined still fit a line (soft), in this order:
+ * - a dash never starts a line;
+ * - the language's words bound to the number after them ("article 118");
+ * - the language's short words bound to the next word (Russian "в Канаде");
+ * - a number or fact stays with the letters it touches ("第118条", "제118조",
+ *   "14个") and a number with the word after it ("14 ministères").
+ * A soft rule that would make a unit wider than the line is dropped there:
+ * a line cut inside a word is far worse than a short word at a line end.
  * Required (forced) breaks are always kept.
  */
 export function keepTogether(
@@ -49,52 +50,82 @@ export function keepTogether(
   kept: KeptRange[],
   rules: KeepTogetherRules,
   locale: string,
+  fitsLine: (start: number, end: number) => boolean = () => true,
 ): BreakOpportunity[] {
-  const glued = new Set<number>();
+  const hard = new Set<number>();
   for (const range of kept) {
-    for (let p = range.start + 1; p < range.end; p++) glued.add(p);
-    if (range.end < text.length && TRAILING_PUNCTUATION.test(text[range.end])) glued.add(range.end);
+    for (let p = range.start + 1; p < range.end; p++) hard.add(p);
+    if (range.end < text.length && TRAILING_PUNCTUATION.test(text[range.end])) hard.add(range.end);
   }
-  for (const [start, end] of isolates(text)) for (let p = start + 1; p <= end; p++) glued.add(p);
-
+  for (const [start, end] of isolates(text)) for (let p = start + 1; p <= end; p++) hard.add(p);
   const positions = new Set(opportunities.map((o) => o.position));
   for (const position of positions) {
-    if (position <= 0 || position >= text.length) continue;
-    const before = text[position - 1];
-    const after = text[position];
-    if (JOINER.test(before) || JOINER.test(after)) glued.add(position);
-    else if ((endsNumber(before) && LETTER.test(after)) || (LETTER.test(before) && startsNumber(after))) glued.add(position);
-    else if (DASH.test(after)) glued.add(position);
-    else if (SPACE.test(before)) {
-      const wordEnd = skipBack(text, position, SPACE);
-      if (wordEnd > 0 && endsNumber(text[wordEnd - 1])) glued.add(position);
-    }
+    if (position > 0 && position < text.length && (JOINER.test(text[position - 1]) || JOINER.test(text[position]))) hard.add(position);
   }
 
-  // The language's words: each binds as a whole (no break inside it either:
-  // a dictionary may cut a Thai word) to what follows the spaces after it.
-  const bind = (words: string[], follows: (c: string) => boolean) => {
-    if (!words.length) return;
-    const lower = text.toLocaleLowerCase(locale);
-    // Lowercasing must not move indices (it does not for the scripts these lists are written in); otherwise skip.
-    if (lower.length !== text.length) return;
-    for (const word of words) {
-      const w = word.toLocaleLowerCase(locale);
-      if (!w) continue;
-      for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
-        const end = at + w.length;
-        if (!startsWord(text, at, positions)) continue;
-        let next = end;
-        while (next < text.length && SPACE.test(text[next])) next++;
-        if (next === end || next >= text.length || !follows(text[next])) continue;
-        for (let p = at + 1; p <= next; p++) glued.add(p);
-      }
-    }
-  };
-  bind(rules.bindToNumber, startsNumber);
-  bind(rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c));
+  // Soft rules, each a group of positions removed together, most important first.
+  const dashes: number[][] = [];
+  const numbers: number[][] = [];
+  for (const position of positions) {
+    if (position <= 0 || position >= text.length || hard.has(position)) continue;
+    const before = text[position - 1];
+    const after = text[position];
+    if (DASH.test(after)) dashes.push([position]);
+    else if ((endsNumber(before) && LETTER.test(after)) || (LETTER.test(before) && startsNumber(after))) numbers.push([position]);
+    else if (SPACE.test(before) && LETTER.test(after) && endsInDigit(text, skipBack(text, position, SPACE))) numbers.push([position]);
+  }
+  const groups = [
+    ...dashes,
+    ...boundWords(text, rules.bindToNumber, startsNumber, positions, locale),
+    ...boundWords(text, rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c), positions, locale),
+    ...numbers,
+  ];
 
-  return opportunities.filter((o) => o.required || !glued.has(o.position));
+  // What is left to break at, in order: a soft group goes only if the unit it makes still fits a line.
+  const required = new Set(opportunities.filter((o) => o.required).map((o) => o.position));
+  let remaining = [...positions].filter((p) => !hard.has(p) || required.has(p)).sort((a, b) => a - b);
+  for (const group of groups) {
+    const remove = new Set(group.filter((p) => !required.has(p)));
+    if (!remove.size) continue;
+    const left = [...remaining].reverse().find((p) => p < Math.min(...group) && !remove.has(p)) ?? 0;
+    const right = remaining.find((p) => p > Math.max(...group) && !remove.has(p)) ?? text.length;
+    if (!fitsLine(left, skipBack(text, right, /\s/u))) continue;
+    remaining = remaining.filter((p) => !remove.has(p));
+  }
+  const stays = new Set(remaining);
+  return opportunities.filter((o) => o.required || stays.has(o.position));
+}
+
+/**
+ * The language's words, each bound as a whole (no break inside it either: a
+ * dictionary may cut a Thai word) to what follows the spaces after it.
+ */
+function boundWords(text: string, words: string[], follows: (c: string) => boolean, positions: Set<number>, locale: string): number[][] {
+  const groups: number[][] = [];
+  if (!words.length) return groups;
+  const lower = text.toLocaleLowerCase(locale);
+  // Lowercasing must not move indices (it does not for the scripts these lists are written in); otherwise skip.
+  if (lower.length !== text.length) return groups;
+  for (const word of words) {
+    const w = word.toLocaleLowerCase(locale);
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      const end = at + w.length;
+      if (!startsWord(text, at, positions)) continue;
+      let next = end;
+      while (next < text.length && SPACE.test(text[next])) next++;
+      if (next === end || next >= text.length || !follows(text[next])) continue;
+      const group: number[] = [];
+      for (let p = at + 1; p <= next; p++) if (positions.has(p)) group.push(p);
+      if (group.length) groups.push(group);
+    }
+  }
+  return groups.sort((a, b) => a[0] - b[0]);
+}
+
+/** The number or fact that ends at `end` ends in a digit: "14", "⁨28 juin 2002⁩", but not "⁨1 000 000 canadian dollars⁩". */
+function endsInDigit(text: string, end: number): boolean {
+  while (end > 0 && (text[end - 1] === PDI || ISOLATE_START.test(text[end - 1]))) end--;
+  return end > 0 && DIGIT.test(text[end - 1]);
 }
 
 function endsNumber(c: string): boolean {

@@ -69,7 +69,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
 
   function* words(): Generator<ShapedWord> {
     let previous = 0;
-    for (const opportunity of keepTogether(text, keepWordsWhole(text, breakOpportunities(text, language.lineBreak, language.locale), language.keepWords ?? []), kept, language.keepTogether, language.locale)) {
+    for (const opportunity of keepTogether(text, keepWordsWhole(text, breakOpportunities(text, language.lineBreak, language.locale), language.keepWords ?? []), kept, language.keepTogether, language.locale, (s, e) => sum(shapeRange(s, e)) <= width)) {
       if (opportunity.position <= previous) continue;
       yield makeWord(previous, opportunity.position, opportunity.required && opportunity.position < text.length, false);
       previous = opportunity.position;

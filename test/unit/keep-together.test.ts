@@ -159,6 +159,18 @@ describe('Russian and Ukrainian short words, and dashes', () => {
     }
   });
 
+  it('gives way where the words it binds would not fit a line: never a word cut in two', () => {
+    const ru = language('ru');
+    // "до" binds to the amount, the amount is whole, "и" binds to "пожизненное": together wider than these lines.
+    const text = `Торговцам людьми грозит штраф до ${isolate('1 000 000 канадских долларов')} и пожизненное заключение.`;
+    for (const w of from(180)) {
+      const ls = lines(text, w, ru);
+      expect(ls.join(' ')).toBe(text.replace(/[\u2068\u2069]/g, ''));
+      expect(ls.some((l) => l.includes('1 000 000 канадских долларов'))).toBe(true);
+      for (const line of ls.slice(0, -1)) expect(line).not.toMatch(/(^|\s)(до|и)$/u);
+    }
+  });
+
   it('uk: "не" and "в" stay with the next word', () => {
     const uk = language('uk');
     const text = 'Торгівля людьми: не потрапте в пастку';
