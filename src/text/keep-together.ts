@@ -76,8 +76,8 @@ export function keepTogether(
   }
   const groups = [
     ...dashes,
-    ...boundWords(text, rules.bindToNumber, startsNumber, positions, locale),
-    ...boundWords(text, rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c), positions, locale),
+    ...boundWords(text, rules.bindToNumber, startsNumber, false, positions, locale),
+    ...boundWords(text, rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c), true, positions, locale),
     ...numbers,
   ];
 
@@ -98,9 +98,11 @@ export function keepTogether(
 
 /**
  * The language's words, each bound as a whole (no break inside it either: a
- * dictionary may cut a Thai word) to what follows the spaces after it.
+ * dictionary may cut a Thai word or UAX #14 a Chinese one) to what follows
+ * it: after spaces, or also right after it where `spaced` is false (a number
+ * after "最高", but a word right after "в" is the rest of a word such as "вам").
  */
-function boundWords(text: string, words: string[], follows: (c: string) => boolean, positions: Set<number>, locale: string): number[][] {
+function boundWords(text: string, words: string[], follows: (c: string) => boolean, spaced: boolean, positions: Set<number>, locale: string): number[][] {
   const groups: number[][] = [];
   if (!words.length) return groups;
   const lower = text.toLocaleLowerCase(locale);
@@ -113,7 +115,7 @@ function boundWords(text: string, words: string[], follows: (c: string) => boole
       if (!startsWord(text, at, positions)) continue;
       let next = end;
       while (next < text.length && SPACE.test(text[next])) next++;
-      if (next === end || next >= text.length || !follows(text[next])) continue;
+      if ((spaced && next === end) || next >= text.length || !follows(text[next])) continue;
       const group: number[] = [];
       for (let p = at + 1; p <= next; p++) if (positions.has(p)) group.push(p);
       if (group.length) groups.push(group);

@@ -105,9 +105,10 @@ describe('word joiner and no-break space', () => {
 describe('numbers stay with what they count', () => {
   it('zh: 第118条 and 2002年6月28日 are never broken', () => {
     const zh = language('zh');
-    const text = `自${isolate('2002年6月28日')}起，《移民和难民保护法》第${isolate('118')}条规定人口贩运是犯罪。共有14个联邦部门参与。`;
+    const text = `自${isolate('2002年6月28日')}起，《移民和难民保护法》第${isolate('118')}条规定人口贩运是犯罪。人贩子可被判处最高${isolate('1,000,000加元')}的罚款。共有14个联邦部门参与。`;
     for (const w of from(110)) {
       const ls = lines(text, w, zh);
+      expect(ls.some((l) => l.includes('最高1,000,000加元'))).toBe(true);
       expect(ls.some((l) => l.includes('第118条'))).toBe(true);
       expect(ls.some((l) => l.includes('2002年6月28日'))).toBe(true);
       expect(ls.some((l) => l.includes('14个'))).toBe(true);
