@@ -1,10 +1,11 @@
 import { Points } from '../core/units';
 import { Block, InlineSpan, Panel } from '../document/types';
 import { layoutParagraph } from '../text/paragraph';
+import { TextWrap } from '../text/balance';
 import { TypesetLanguage } from '../text/types';
 import { Box, DrawItem } from './draw-items';
 import {
-  BlockStyle, BULLET_RADIUS, CALLOUT_BAR, CALLOUT_PADDING, COLOURS, CONTACT_SPACE_AFTER, LIST_INDENT,
+  BlockStyle, BULLET_RADIUS, CALLOUT_BAR, CALLOUT_WRAP, CALLOUT_PADDING, COLOURS, CONTACT_SPACE_AFTER, LIST_INDENT,
   LIST_ITEM_STYLE, QR_GAP, QR_SIZE, RULE, TEXT_STYLES,
 } from './styles';
 
@@ -128,12 +129,12 @@ class BlockFlow {
     }
   }
 
-  /** Lays out one block at y (relative to the group); returns the y below it. */
-  private block(block: Block, area: { x: Points; width: Points }, y: Points, items: DrawItem[]): Points {
+  /** Lays out one block at y (relative to the group); returns the y below it. `wrap` overrides its text's own (inside a callout). */
+  private block(block: Block, area: { x: Points; width: Points }, y: Points, items: DrawItem[], wrap?: TextWrap): Points {
     const s = this.tightening.scale;
     switch (block.type) {
       case 'text': {
-        const style = TEXT_STYLES[block.kind];
+        const style = { ...TEXT_STYLES[block.kind], wrap: wrap ?? TEXT_STYLES[block.kind].wrap };
         if (style.rule) {
           items.push({ type: 'rect', x: this.x(0, RULE.width * s, area), y, width: RULE.width * s, height: RULE.height * s, colour: style.colour });
           y += (RULE.height + RULE.gap) * s;
@@ -164,7 +165,7 @@ class BlockFlow {
         const innerItems: DrawItem[] = [];
         block.blocks.forEach((child, i) => {
           if (i > 0) innerY += this.spacing(child).before;
-          innerY = this.block(child, inner, innerY, innerItems);
+          innerY = this.block(child, inner, innerY, innerItems, CALLOUT_WRAP);
           this.stopIfFull(innerY);
         });
         const height = innerY + pad - y;
@@ -199,7 +200,7 @@ class BlockFlow {
     const lineHeight = size * this.natural * style.leading * this.tightening.leading;
     // Lines enough to pass the limit by a whole line: a paragraph that gets them all certainly overflows.
     const maxLines = Math.max(1, Math.floor((this.limit - this.above - y) / lineHeight) + 2);
-    const lines = layoutParagraph(spans, width, { size, lineHeight, align: style.align, bold: style.bold, hyphenate: style.hyphenate }, this.language, maxLines);
+    const lines = layoutParagraph(spans, width, { size, lineHeight, align: style.align, bold: style.bold, hyphenate: style.hyphenate, wrap: style.wrap }, this.language, maxLines);
     if (lines.length >= maxLines) throw new PanelFull(this.above + y + lines.length * lineHeight);
     const x = this.x(start, width, area);
     lines.forEach((line, i) => {

@@ -1,5 +1,6 @@
 import { Points } from '../core/units';
 import { TextBlockKind } from '../document/types';
+import { TextWrap } from '../text/balance';
 
 /** A colour as a CSS hex string. */
 export type Colour = string;
@@ -24,27 +25,36 @@ export interface BlockStyle {
   align: 'start' | 'center';
   /** A short accent rule drawn above the block. */
   rule?: boolean;
-  /** Words may be hyphenated at line ends (where the language hyphenates). */
+  /**
+   * Words may be hyphenated at line ends (where the language hyphenates).
+   * Off in every style here: many readers of this pamphlet have little
+   * schooling, and a word cut in two ("arrê-tez") is a word they may not read.
+   */
   hyphenate: boolean;
+  /** Which break opportunities become line ends: balanced lines (titles, headings), no short word alone on the last line (body text), or first-fit. */
+  wrap: TextWrap;
 }
 
-const style = (size: Points, bold: boolean, colour: Colour, spaceBefore: Points, spaceAfter: Points, leading = 0.98, hyphenate = true): BlockStyle =>
-  ({ size, bold, leading, spaceBefore, spaceAfter, colour, align: 'start', hyphenate });
+const style = (size: Points, bold: boolean, colour: Colour, spaceBefore: Points, spaceAfter: Points, leading: number, wrap: TextWrap): BlockStyle =>
+  ({ size, bold, leading, spaceBefore, spaceAfter, colour, align: 'start', hyphenate: false, wrap });
 
 /** The type scale: the cover title is always the largest text on the page. */
 export const TEXT_STYLES: Record<TextBlockKind, BlockStyle> = {
-  endonym: style(14, true, COLOURS.accent, 0, 4, 0.98, false),
-  title: { ...style(30, true, COLOURS.accent, 6, 12, 0.9, false), rule: true },
-  lead: style(15, false, COLOURS.text, 0, 6, 0.98, false),
-  heading: style(16, true, COLOURS.accent, 0, 6, 0.92, false),
-  subheading: style(12, true, COLOURS.text, 7, 2.5, 0.95, false),
-  paragraph: style(11, false, COLOURS.text, 0, 6),
-  small: style(8.5, false, COLOURS.muted, 6, 0),
-  issuer: style(12, true, COLOURS.text, 0, 0, 0.98, false),
-  label: style(9, false, COLOURS.muted, 0, 1),
-  value: style(12, true, COLOURS.text, 0, 1, 0.98, false),
-  link: style(10.5, false, COLOURS.accent, 0, 1, 0.98, false),
+  endonym: style(14, true, COLOURS.accent, 0, 4, 0.98, 'balance'),
+  title: { ...style(30, true, COLOURS.accent, 6, 12, 0.9, 'balance'), rule: true },
+  lead: style(15, false, COLOURS.text, 0, 6, 0.98, 'balance'),
+  heading: style(16, true, COLOURS.accent, 0, 6, 0.92, 'balance'),
+  subheading: style(12, true, COLOURS.text, 7, 2.5, 0.95, 'balance'),
+  paragraph: style(11, false, COLOURS.text, 0, 6, 0.98, 'pretty'),
+  small: style(8.5, false, COLOURS.muted, 6, 0, 0.98, 'pretty'),
+  issuer: style(12, true, COLOURS.text, 0, 0, 0.98, 'balance'),
+  label: style(9, false, COLOURS.muted, 0, 1, 0.98, 'pretty'),
+  value: style(12, true, COLOURS.text, 0, 1, 0.98, 'normal'),
+  link: style(10.5, false, COLOURS.accent, 0, 1, 0.98, 'normal'),
 };
+
+/** Text in a callout stands out, like a heading: its lines are balanced (long ones are set pretty, see balance.ts). */
+export const CALLOUT_WRAP: TextWrap = 'balance';
 
 export const LIST_ITEM_STYLE: BlockStyle = { ...TEXT_STYLES.paragraph, spaceAfter: 3 };
 export const LIST_INDENT: Points = 12;

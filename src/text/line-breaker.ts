@@ -20,11 +20,17 @@ export interface Word {
 /**
  * Splits a word that does not fit: the parts that end a line, and the rest
  * of the word, which fits a line of its own; null when the word cannot be
- * split. `available` is the room left on the current line; every later part
- * has a whole line. At most `maxLines` parts end a line: a word that needs
+ * split. `available` is the room left on the current line, of a line
+ * `lineWidth(0)` wide; the part after the first k has a whole line of
+ * `lineWidth(k)`. At most `maxLines` parts end a line: a word that needs
  * more gives those and no rest, as the caller wants no more lines.
  */
-export type SplitWord<W extends Word> = (word: W, available: Points, mustSplit: boolean, maxLines: number) => { lines: W[]; rest: W | null } | null;
+export type SplitWord<W extends Word> = (
+  word: W, available: Points, mustSplit: boolean, maxLines: number, lineWidth: (part: number) => Points,
+) => { lines: W[]; rest: W | null } | null;
+
+/** The width of each line, by its index in the paragraph: one for all, or one per line (see balance.ts). */
+export type LineWidths = Points | ((line: number) => Points);
 
 /** Room a line may be overfull by: rounding, not layout. */
 const TOLERANCE: Points = 0.01;
@@ -42,8 +48,10 @@ const TOLERANCE: Points = 0.01;
  * word that takes no room never moves to the next line, so no line is left
  * with nothing to see.
  */
-export function breakLines<W extends Word>(words: Iterable<W>, maxWidth: Points, split: SplitWord<W>, maxLines = Infinity): W[][] {
+export function breakLines<W extends Word>(words: Iterable<W>, widths: LineWidths, split: SplitWord<W>, maxLines = Infinity): W[][] {
+  const widthOf = typeof widths === 'number' ? () => widths : widths;
   const lines: W[][] = [];
+  let maxWidth = widthOf(0);
   let line: W[] = [];
   /** Width up to the end of the last word, without the spaces after the last visible word. */
   let width: Points = 0;
@@ -56,6 +64,7 @@ export function breakLines<W extends Word>(words: Iterable<W>, maxWidth: Points,
     width = 0;
     gap = 0;
     started = false;
+    maxWidth = widthOf(lines.length);
   };
   /** Width of the line with the word. */
   const widthWith = (word: W) => (word.blank ? width : width + gap) + word.width;
@@ -79,7 +88,8 @@ export function breakLines<W extends Word>(words: Iterable<W>, maxWidth: Points,
     if (word === undefined) break;
     // A word that adds no width stays, even on a line that is already too wide.
     if (widthWith(word) > Math.max(width, maxWidth + TOLERANCE)) {
-      const parts = split(word, maxWidth - width - gap, !started, maxLines - lines.length);
+      const first = lines.length;
+      const parts = split(word, maxWidth - width - gap, !started, maxLines - lines.length, (part) => widthOf(first + part));
       if (parts) {
         if (parts.rest) pending.push(parts.rest);
         for (const part of parts.lines) {

@@ -7,7 +7,8 @@ import { keepWordsWhole } from './keep-words';
 import { collect } from './collect';
 import { itemize } from './itemize';
 import { keepTogether } from './keep-together';
-import { breakLines, Word } from './line-breaker';
+import { LineMeasure, MIN_LAST_LINE_GRAPHEMES, rewrap } from './balance';
+import { breakLines, LineWidths, Word } from './line-breaker';
 import { visualOrder } from './reorder';
 import { shape } from './shape';
 import { ParagraphStyle, PlacedRun, ShapedPiece, TextRun, TypesetLanguage, TypesetLine } from './types';
@@ -16,6 +17,8 @@ import { firstAfter, firstShowing, isBlank, lastFitting, spacesStart, WordCuts }
 const HYPHEN = '-';
 /** Share of the line width that must be left empty before a word at its end is hyphenated. */
 const MIN_SLACK_TO_HYPHENATE = 0.15;
+/** Made once: an Intl.Segmenter costs far more to make than to run on a line. */
+const GRAPHEMES = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** A word with its shaped pieces, kept so that placing a line does not shape it again. */
 interface ShapedWord extends Word {
@@ -34,7 +37,10 @@ interface Cut {
  * of src/text: collect -> bidi -> itemize -> break opportunities -> shape ->
  * break lines -> reorder and place. With `maxLines`, only the paragraph's
  * first lines, up to that many: words are shaped as the lines take them, so
- * the rest of a long paragraph costs nothing.
+ * the rest of a long paragraph costs nothing. The style's `wrap` (balance,
+ * pretty) then chooses other line ends among the same opportunities, only
+ * when the whole paragraph was laid out: a paragraph cut at `maxLines` has
+ * overflowed its panel anyway.
  */
 export function layoutParagraph(spans: InlineSpan[], width: Points, style: ParagraphStyle, language: TypesetLanguage, maxLines = Infinity): TypesetLine[] {
   const { text, styles, kept } = collect(spans, style.bold);
@@ -67,18 +73,22 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
     };
   };
 
+  /** Every word shaped so far, kept to break the paragraph again at other widths. */
+  const shaped: ShapedWord[] = [];
   function* words(): Generator<ShapedWord> {
     let previous = 0;
     for (const opportunity of keepTogether(text, keepWordsWhole(text, breakOpportunities(text, language.lineBreak, language.locale), language.keepWords ?? []), kept, language.keepTogether, language.locale, (s, e) => sum(shapeRange(s, e)) <= width)) {
       if (opportunity.position <= previous) continue;
-      yield makeWord(previous, opportunity.position, opportunity.required && opportunity.position < text.length, false);
+      const word = makeWord(previous, opportunity.position, opportunity.required && opportunity.position < text.length, false);
+      shaped.push(word);
+      yield word;
       previous = opportunity.position;
     }
   }
 
   const hyphenates = language.hyphenate && style.hyphenate ? language.hyphenate : null;
   // Hyphenate only where the line would otherwise be left loose, or the word cannot fit at all.
-  const worthHyphenating = (room: Points, must: boolean) => hyphenates !== null && (must || room > width * MIN_SLACK_TO_HYPHENATE);
+  const worthHyphenating = (room: Points, must: boolean, lineWidth: Points) => hyphenates !== null && (must || room > lineWidth * MIN_SLACK_TO_HYPHENATE);
 
   /**
    * Where to end a line that starts at `from` inside `word`, with `room` to
@@ -87,10 +97,10 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
    * least one visible grapheme. Only about a line's worth of text is shaped,
    * so a word of thousands of characters costs no more per line than a short one.
    */
-  const cutLine = (word: ShapedWord, cuts: WordCuts, from: number, room: Points, must: boolean): Cut | null => {
+  const cutLine = (word: ShapedWord, cuts: WordCuts, from: number, room: Points, must: boolean, lineWidth: Points): Cut | null => {
     const fits = (at: number, hyphen: boolean) => makeWord(from, at, false, hyphen).width <= room;
     const hyphens = cuts.hyphensFrom(from);
-    if (hyphens.length > 1 && worthHyphenating(room, must)) {
+    if (hyphens.length > 1 && worthHyphenating(room, must, lineWidth)) {
       const i = lastFitting(hyphens, firstAfter(hyphens, from), (at) => fits(at, at < word.contentEnd));
       if (i >= 0) return { at: hyphens[i], hyphen: hyphens[i] < word.contentEnd };
     }
@@ -102,8 +112,8 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   };
 
   /** The word's lines in one go (see SplitWord): cutting the rest again line by line would shape it again for each. */
-  const split = (word: ShapedWord, available: Points, mustSplit: boolean, maxLines: number): { lines: ShapedWord[]; rest: ShapedWord | null } | null => {
-    if (!mustSplit && !worthHyphenating(available, false)) return null; // the usual line end: the word goes to the next line
+  const split = (word: ShapedWord, available: Points, mustSplit: boolean, maxLines: number, lineWidth: (part: number) => Points): { lines: ShapedWord[]; rest: ShapedWord | null } | null => {
+    if (!mustSplit && !worthHyphenating(available, false, lineWidth(0))) return null; // the usual line end: the word goes to the next line
     const cuts = new WordCuts(text, word.start, word.contentEnd, language.locale, hyphenates);
     const parts: ShapedWord[] = [];
     let from = word.start;
@@ -111,7 +121,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
     for (;;) {
       // Enough lines for the caller: the rest of the word is neither cut nor shaped.
       if (parts.length >= maxLines) return { lines: parts, rest: null };
-      const cut = cutLine(word, cuts, from, room, mustSplit || parts.length > 0);
+      const cut = cutLine(word, cuts, from, room, mustSplit || parts.length > 0, lineWidth(parts.length));
       if (!cut) return null;
       if (cut.at >= word.contentEnd) {
         if (parts.length === 0) return null;
@@ -119,11 +129,32 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
       }
       parts.push(makeWord(from, cut.at, false, cut.hyphen));
       from = cut.at;
-      room = width;
+      room = lineWidth(parts.length);
     }
   };
 
-  return breakLines(words(), width, split, maxLines).map((lineWords) => placeLine(lineWords, text, style, width, language));
+  const firstFit = breakLines(words(), width, split, maxLines);
+  // Fewer lines than asked for: the words ran out, every one is shaped.
+  const lines = firstFit.length < maxLines
+    ? rewrap(style.wrap ?? 'normal', firstFit, width, {
+      breakAt: (widths: LineWidths) => breakLines(shaped, widths, split),
+      measure: (line: ShapedWord[]) => measureLine(line, text),
+      widestWord: shaped.reduce((widest, w) => Math.max(widest, w.width), 0),
+      inkWidth: shaped.reduce((total, w) => total + w.width, 0),
+    })
+    : firstFit;
+  return lines.map((lineWords) => placeLine(lineWords, text, style, width, language));
+}
+
+/** What the last-line rule of balance.ts needs: visible words, graphemes (up to the rule's minimum) and width. */
+function measureLine(line: ShapedWord[], text: string): LineMeasure {
+  const shown = line.filter((w) => !w.blank);
+  let graphemes = 0;
+  for (const { segment } of GRAPHEMES.segment(text.slice(line[0].start, line[line.length - 1].contentEnd))) {
+    if (!isBlank(segment) && ++graphemes >= MIN_LAST_LINE_GRAPHEMES) break;
+  }
+  const width = shown.reduce((total, w, i) => total + w.width + (i < shown.length - 1 ? w.spaceWidth : 0), 0);
+  return { words: shown.length, graphemes, width };
 }
 
 function shapePiece(shapingText: string, start: number, end: number, run: TextRun, size: Points): ShapedPiece {

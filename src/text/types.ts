@@ -1,6 +1,7 @@
 import { Points } from '../core/units';
 import { LoadedFont } from '../fonts/font-registry';
 import { LanguageCode, Direction, LineBreakRule } from '../languages/language';
+import { TextWrap } from './balance';
 import { KeepTogetherRules } from './keep-together';
 import { CjkSpacing } from './cjk-spacing';
 
@@ -89,4 +90,6 @@ export interface ParagraphStyle {
   bold: boolean;
   /** Hyphenate at line ends, where the language has hyphenation. */
   hyphenate: boolean;
+  /** Which break opportunities become line ends (balance.ts); first-fit ('normal') when absent. */
+  wrap?: TextWrap;
 }
