@@ -19,6 +19,7 @@ const HYPHEN = '-';
 const MIN_SLACK_TO_HYPHENATE = 0.15;
 /** Made once: an Intl.Segmenter costs far more to make than to run on a line. */
 const GRAPHEMES = new Intl.Segmenter('und', { granularity: 'grapheme' });
+const SPACES = /\s+/u;
 
 /** A word with its shaped pieces, kept so that placing a line does not shape it again. */
 interface ShapedWord extends Word {
@@ -146,15 +147,21 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   return lines.map((lineWords) => placeLine(lineWords, text, style, width, language));
 }
 
-/** What the last-line rule of balance.ts needs: visible words, graphemes (up to the rule's minimum) and width. */
+/**
+ * What the last-line rule of balance.ts needs: visible words, graphemes (up
+ * to the rule's minimum) and width. A word is what lies between two break
+ * opportunities, but words kept together ("за помощью", a <nobr> phrase)
+ * count one each: they are not one word alone.
+ */
 function measureLine(line: ShapedWord[], text: string): LineMeasure {
   const shown = line.filter((w) => !w.blank);
+  const words = shown.reduce((count, w) => count + text.slice(w.start, w.contentEnd).trim().split(SPACES).length, 0);
   let graphemes = 0;
   for (const { segment } of GRAPHEMES.segment(text.slice(line[0].start, line[line.length - 1].contentEnd))) {
     if (!isBlank(segment) && ++graphemes >= MIN_LAST_LINE_GRAPHEMES) break;
   }
   const width = shown.reduce((total, w, i) => total + w.width + (i < shown.length - 1 ? w.spaceWidth : 0), 0);
-  return { words: shown.length, graphemes, width };
+  return { words, graphemes, width };
 }
 
 function shapePiece(shapingText: string, start: number, end: number, run: TextRun, size: Points): ShapedPiece {

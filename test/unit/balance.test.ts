@@ -66,6 +66,12 @@ describe('balanced titles, headings and callouts', () => {
     expect(texts(lines).join(' ')).toBe(text);
   });
 
+  it('counts words kept together as words: "за помощью" is not one word alone', () => {
+    // A no-break space keeps the preposition with its noun, as the Russian data does.
+    const text = 'Куда обратиться за\u00A0помощью';
+    expect(texts(lay('ru', text, 210, 'heading'))).toEqual(['Куда обратиться', 'за\u00A0помощью']);
+  });
+
   it('gives a title\'s last word company without cutting a word or adding a line', () => {
     const text = 'Human trafficking: do not fall into the trap';
     const firstFit = lay('en', text, 187, 'title', 'normal');
