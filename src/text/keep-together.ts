@@ -34,24 +34,24 @@ const TRAILING_PUNCTUATION = /[\p{Pe}\p{Pf}\p{Po}\p{Pd}]/u;
  * one line. Always (hard): nothing breaks inside a `<nobr>` range, nor
  * between its end and the punctuation after it; no line ends next to a word
  * joiner or a no-break space; a fact from the data (a bidi isolate) is never
- * broken. Where the words so joined still fit a line (soft), in this order:
+ * broken. Where the words so joined still fit a line (soft):
  * - a dash never starts a line;
  * - the language's words bound to the number after them ("article 118");
  * - the language's short words bound to the next word (Russian "в Канаде");
  * - a number or fact stays with the letters it touches ("第118条", "제118조",
  *   "14个") and a number with the word after it ("14 ministères").
- * A soft rule that would make a unit wider than the line is dropped there:
- * a line cut inside a word is far worse than a short word at a line end.
- * Required (forced) breaks are always kept.
+ * A soft rule that would make a unit wider than the line is dropped there
+ * (they are taken left to right): a line cut inside a word is far worse than
+ * a short word at a line end. Required (forced) breaks are always kept.
  */
-export function keepTogether(
+export function* keepTogether(
   text: string,
   opportunities: BreakOpportunity[],
   kept: KeptRange[],
   rules: KeepTogetherRules,
   locale: string,
   fitsLine: (start: number, end: number) => boolean = () => true,
-): BreakOpportunity[] {
+): Generator<BreakOpportunity> {
   const hard = new Set<number>();
   for (const range of kept) {
     for (let p = range.start + 1; p < range.end; p++) hard.add(p);
@@ -63,7 +63,7 @@ export function keepTogether(
     if (position > 0 && position < text.length && (JOINER.test(text[position - 1]) || JOINER.test(text[position]))) hard.add(position);
   }
 
-  // Soft rules, each a group of positions removed together, most important first.
+  // Soft rules, each a group of positions removed together.
   const dashes: number[][] = [];
   const numbers: number[][] = [];
   for (const position of positions) {
@@ -79,21 +79,34 @@ export function keepTogether(
     ...boundWords(text, rules.bindToNumber, startsNumber, false, positions, locale),
     ...boundWords(text, rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c), true, positions, locale),
     ...numbers,
-  ];
+  ].map((g) => g.sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
 
-  // What is left to break at, in order: a soft group goes only if the unit it makes still fits a line.
-  const required = new Set(opportunities.filter((o) => o.required).map((o) => o.position));
-  let remaining = [...positions].filter((p) => !hard.has(p) || required.has(p)).sort((a, b) => a - b);
-  for (const group of groups) {
-    const remove = new Set(group.filter((p) => !required.has(p)));
-    if (!remove.size) continue;
-    const left = [...remaining].reverse().find((p) => p < Math.min(...group) && !remove.has(p)) ?? 0;
-    const right = remaining.find((p) => p > Math.max(...group) && !remove.has(p)) ?? text.length;
-    if (!fitsLine(left, skipBack(text, right, /\s/u))) continue;
-    remaining = remaining.filter((p) => !remove.has(p));
+  // The opportunities left, in order. Each soft group is decided when the
+  // line breaker reaches it, left to right, and goes only if the unit it
+  // makes still fits a line: measuring costs shaping, and a caller that
+  // wants the first lines of a long paragraph must not pay for all of it.
+  const base = [...opportunities].sort((a, b) => a.position - b.position).filter((o) => o.required || !hard.has(o.position));
+  const required = new Set(base.filter((o) => o.required).map((o) => o.position));
+  const removed = new Set<number>();
+  let next = 0;
+  let lastKept = 0;
+  for (let i = 0; i < base.length; i++) {
+    const opportunity = base[i];
+    for (; next < groups.length && groups[next][0] <= opportunity.position; next++) {
+      const group = groups[next];
+      const remove = group.filter((p) => !required.has(p) && !removed.has(p));
+      if (!remove.length) continue;
+      const last = group[group.length - 1];
+      let j = i;
+      while (j < base.length && (base[j].position <= last || removed.has(base[j].position))) j++;
+      const right = j < base.length ? base[j].position : text.length;
+      if (fitsLine(lastKept, skipBack(text, right, /\s/u))) for (const p of remove) removed.add(p);
+    }
+    if (opportunity.required || !removed.has(opportunity.position)) {
+      yield opportunity;
+      lastKept = opportunity.position;
+    }
   }
-  const stays = new Set(remaining);
-  return opportunities.filter((o) => o.required || stays.has(o.position));
 }
 
 /**
