@@ -21,6 +21,8 @@ export interface LineMeasure {
   /** Visible grapheme clusters on the line, counted up to MIN_LAST_LINE_GRAPHEMES. */
   graphemes: number;
   width: Points;
+  /** The line ends at a space or after punctuation, not inside a run of letters (Thai, Chinese). */
+  endsAtSeparator: boolean;
 }
 
 /** The paragraph as the rewrapping sees it: its breaker, at any widths. */
@@ -50,6 +52,15 @@ const PRETTY_LINES = 3;
 const PRETTY_FLOOR = 0.8;
 /** Balance may narrow the lines before a lone last word further: a balanced block is short, every line may give. */
 const BALANCE_FLOOR = 0.6;
+/**
+ * Balance: a line end inside a run of letters (Thai words between spaces,
+ * Chinese between punctuation) costs as much raggedness as a line this share
+ * of the width shorter than the longest: a wider balanced set of lines that
+ * ends its lines at spaces or punctuation is taken over a narrower one that does not.
+ */
+const SEPARATOR_WEIGHT = 0.3;
+/** Balance: widths between the balanced one and the full one tried for ends at separators, in this many steps. */
+const SEPARATOR_STEPS = 10;
 /** Narrowing steps, as a share of the width: finer for pretty, which takes the first that works. */
 const PRETTY_STEP = 0.01;
 const BALANCE_STEP = 0.025;
@@ -96,6 +107,7 @@ export function balance<L extends readonly unknown[]>(firstFit: L[], width: Poin
       best = lines;
     } else lo = mid;
   }
+  best = preferSeparators(best, hi, width, paragraph);
   if (!isLonely(paragraph.measure(best[best.length - 1]))) return best;
   const kept = keepCompany(best, hi, width, paragraph, count - 1, { floor: BALANCE_FLOOR, step: BALANCE_STEP }, raggedness(paragraph));
   if (kept) return kept;
@@ -108,6 +120,26 @@ export function pretty<L extends readonly unknown[]>(firstFit: L[], width: Point
   const last = paragraph.measure(firstFit[firstFit.length - 1]);
   if (!isLonely(last) || last.width >= width * PRETTY_SHORT_SHARE) return firstFit;
   return keepCompany(firstFit, width, width, paragraph, PRETTY_LINES, { floor: PRETTY_FLOOR, step: PRETTY_STEP }, null) ?? firstFit;
+}
+
+/** Where `lines` end a line inside a run of letters: wider lines (up to `width`) that end more of them at spaces or punctuation, if such a set scores better. */
+function preferSeparators<L extends readonly unknown[]>(lines: L[], balanced: Points, width: Points, paragraph: Rewrappable<L>): L[] {
+  const inside = (ls: L[]) => ls.slice(0, -1).filter((line) => !paragraph.measure(line).endsAtSeparator).length;
+  if (inside(lines) === 0 || width <= balanced) return lines;
+  const ragged = raggedness(paragraph);
+  const score = (ls: L[]) => ragged(ls) + inside(ls) * (width * SEPARATOR_WEIGHT) ** 2;
+  let best = lines;
+  let bestScore = score(lines);
+  for (let i = 1; i <= SEPARATOR_STEPS; i++) {
+    const candidate = paragraph.breakAt(balanced + ((width - balanced) * i) / SEPARATOR_STEPS);
+    if (candidate.length !== lines.length || pieces(candidate) !== pieces(lines)) continue;
+    const s = score(candidate);
+    if (s < bestScore) {
+      best = candidate;
+      bestScore = s;
+    }
+  }
+  return best;
 }
 
 /** How unlike in length the lines are: the squares of each line's shortfall from the longest. */

@@ -20,6 +20,7 @@ const MIN_SLACK_TO_HYPHENATE = 0.15;
 /** Made once: an Intl.Segmenter costs far more to make than to run on a line. */
 const GRAPHEMES = new Intl.Segmenter('und', { granularity: 'grapheme' });
 const SPACES = /\s+/u;
+const PUNCTUATION_END = /\p{P}$/u;
 
 /** A word with its shaped pieces, kept so that placing a line does not shape it again. */
 interface ShapedWord extends Word {
@@ -161,7 +162,9 @@ function measureLine(line: ShapedWord[], text: string): LineMeasure {
     if (!isBlank(segment) && ++graphemes >= MIN_LAST_LINE_GRAPHEMES) break;
   }
   const width = shown.reduce((total, w, i) => total + w.width + (i < shown.length - 1 ? w.spaceWidth : 0), 0);
-  return { words, graphemes, width };
+  const last = line[line.length - 1];
+  const endsAtSeparator = last.end > last.contentEnd || PUNCTUATION_END.test(text.slice(last.start, last.contentEnd));
+  return { words, graphemes, width, endsAtSeparator };
 }
 
 function shapePiece(shapingText: string, start: number, end: number, run: TextRun, size: Points): ShapedPiece {

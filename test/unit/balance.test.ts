@@ -46,14 +46,20 @@ describe('balanced titles, headings and callouts', () => {
     expect(texts(balanced).join(' ')).toBe(text);
   });
 
-  it('balances a Chinese callout to lines of equal length', () => {
-    const text = '大多数受害者是妇女和儿童。但是，任何人都可能成为受害者。';
-    const firstFit = lay('zh', text, 180, 'paragraph', 'normal');
-    const balanced = lay('zh', text, 180, 'paragraph', 'balance');
-    expect(firstFit).toHaveLength(2);
-    expect(evenness(firstFit)).toBeLessThan(0.8);
-    expect(balanced).toHaveLength(2);
-    expect(evenness(balanced)).toBeGreaterThan(0.95);
+  it('ends balanced lines at spaces or punctuation where a wider set of lines can (Thai, Chinese)', () => {
+    // Balanced to the narrowest width, they would end inside a run of letters: "…และเด็ก แต่ | ใคร…", "…但 | 是，…".
+    const thai = lay('th', 'เหยื่อส่วนใหญ่เป็นผู้หญิงและเด็ก แต่ใคร ๆ ก็ตกเป็นเหยื่อได้', 180, 'paragraph', 'balance');
+    expect(texts(thai)).toEqual(['เหยื่อส่วนใหญ่เป็นผู้หญิงและเด็ก', 'แต่ใคร ๆ ก็ตกเป็นเหยื่อได้']);
+    const chinese = lay('zh', '大多数受害者是妇女和儿童。但是，任何人都可能成为受害者。', 180, 'paragraph', 'balance');
+    expect(texts(chinese)).toEqual(['大多数受害者是妇女和儿童。但是，', '任何人都可能成为受害者。']);
+  });
+
+  it('balances a Chinese line without punctuation to lines of equal length', () => {
+    const text = '这份宣传册由跨部门工作组制作完成';
+    const firstFit = lay('zh', text, 130, 'paragraph', 'normal');
+    const balanced = lay('zh', text, 130, 'paragraph', 'balance');
+    expect(texts(firstFit)).toEqual(['这份宣传册由跨部门工作', '组制作完成']);
+    expect(texts(balanced)).toEqual(['这份宣传册由跨部', '门工作组制作完成']);
   });
 
   it('never leaves one word alone on the last line of a heading', () => {
