@@ -21,6 +21,7 @@ const MIN_SLACK_TO_HYPHENATE = 0.15;
 const GRAPHEMES = new Intl.Segmenter('und', { granularity: 'grapheme' });
 const SPACES = /\s+/u;
 const PUNCTUATION_END = /\p{P}$/u;
+const PUNCTUATION_ONLY = /^\p{P}+$/u;
 
 /** A word with its shaped pieces, kept so that placing a line does not shape it again. */
 interface ShapedWord extends Word {
@@ -159,7 +160,8 @@ function measureLine(line: ShapedWord[], text: string): LineMeasure {
   const words = shown.reduce((count, w) => count + text.slice(w.start, w.contentEnd).trim().split(SPACES).length, 0);
   let graphemes = 0;
   for (const { segment } of GRAPHEMES.segment(text.slice(line[0].start, line[line.length - 1].contentEnd))) {
-    if (!isBlank(segment) && ++graphemes >= MIN_LAST_LINE_GRAPHEMES) break;
+    // Punctuation is no character read alone: "禁。" is one.
+    if (!isBlank(segment) && !PUNCTUATION_ONLY.test(segment) && ++graphemes >= MIN_LAST_LINE_GRAPHEMES) break;
   }
   const width = shown.reduce((total, w, i) => total + w.width + (i < shown.length - 1 ? w.spaceWidth : 0), 0);
   const last = line[line.length - 1];
