@@ -39,9 +39,8 @@ function argumentsOf(name: string, args: unknown[], count: { min: number; max: n
 export const RENDER_LIMITS = { eachPasses: 10_000, markupCharacters: 2_000_000 };
 
 /**
- * Handlebars' own `each`, counting its passes and what they produce over the
- * whole render (nested loops count their markup once per level, which only
- * errs on the safe side), so a template cannot expand without bound.
+ * Handlebars' own `each`, counting its passes and the markup they produce
+ * over the whole render, so a template cannot expand without bound.
  */
 function boundedEach(each: Handlebars.HelperDelegate, file: string): Handlebars.HelperDelegate {
   let passes = 0;
@@ -54,8 +53,10 @@ function boundedEach(each: Handlebars.HelperDelegate, file: string): Handlebars.
         if (++passes > RENDER_LIMITS.eachPasses) {
           throw new PamphletError(`{{#each}}${where(options)} repeats its block more than ${RENDER_LIMITS.eachPasses.toLocaleString('en')} times in all (loops inside loops?). A pamphlet needs far fewer; simplify the template.`, { file });
         }
+        // Markup of loops inside this pass is part of `out`: count it once, not once per level.
+        const before = characters;
         const out = fn(context, fnOptions as Handlebars.RuntimeOptions);
-        characters += out.length;
+        characters = before + Math.max(out.length, characters - before);
         if (characters > RENDER_LIMITS.markupCharacters) {
           throw new PamphletError(`{{#each}}${where(options)} makes more than ${RENDER_LIMITS.markupCharacters.toLocaleString('en')} characters of markup, far more than any pamphlet holds (loops inside loops?). Simplify the template.`, { file });
         }
