@@ -31,7 +31,7 @@ const TRAILING_PUNCTUATION = /[\p{Pe}\p{Pf}\p{Po}\p{Pd}]/u;
 
 /**
  * Removes the break opportunities that would part words a reader must see on
- * one line. Always (hard): nothing breaks inside a `<nobr>` range, nor
+ * one line. Always (hard): nothing breaks inside a `<nobr>` range that fits a line, nor
  * between its end and the punctuation after it; no line ends next to a word
  * joiner or a no-break space; a fact from the data (a bidi isolate) is never
  * broken. Where the words so joined still fit a line (soft):
@@ -54,6 +54,9 @@ export function* keepTogether(
 ): Generator<BreakOpportunity> {
   const hard = new Set<number>();
   for (const range of kept) {
+    // A phrase wider than a whole line cannot stay on one: it breaks at its own
+    // spaces, as if unmarked, rather than be cut inside a word ("huwag kan / g").
+    if (!fitsLine(range.start, skipBack(text, range.end, /\s/u))) continue;
     for (let p = range.start + 1; p < range.end; p++) hard.add(p);
     if (range.end < text.length && TRAILING_PUNCTUATION.test(text[range.end])) hard.add(range.end);
   }

@@ -54,6 +54,19 @@ describe('<nobr>: words a translator keeps on one line', () => {
     }
   });
 
+  it('lets a phrase wider than the line break at its own spaces, never inside a word', () => {
+    const tl = language('tl');
+    const title = 'Human trafficking: <nobr>huwag kang magpabitag</nobr>';
+    const words = new Set('Human trafficking: huwag kang magpabitag'.split(' '));
+    // At 10 pt the phrase is about 110 pt wide and its longest word about 60: these widths hold every word, not the phrase.
+    const narrow = WIDTHS.filter((w) => w >= 70 && w < 100);
+    for (const w of narrow) {
+      for (const line of lines(title, w, tl)) {
+        for (const word of line.trim().split(/\s+/)) expect(words.has(word)).toBe(true);
+      }
+    }
+  });
+
   it('keeps "ne tombez pas" whole and its end with the punctuation after it', () => {
     const fr = language('fr');
     expect(breaksBetween('Traite des personnes : ne tombez pas dans le piège', fr, 'ne', 'tombez').length).toBeGreaterThan(0);
