@@ -24,6 +24,8 @@ const CASES = LANGUAGES.flatMap((code) => PAPERS.map((paper) => [code, paper] as
 
 interface Fixture {
   negations: Record<string, { before?: string[]; after?: string[] }>;
+  /** A negation that cannot stay with its verb on the cover title's line in one language, with the reason. */
+  knownNegationBreaks: Record<string, { negation: string; why: string }>;
   bindToNumber: Record<string, string[]>;
   keepWords: Record<string, string[]>;
 }
@@ -290,7 +292,11 @@ describe('line breaks in the built PDFs, read back with MuPDF', () => {
           if (startsWithWord(b.text, word, true)) found.push(`${where(code, paper, b)}: ${shown(a, b)}: the negation "${word}" starts the line, cut from its verb`);
         }
       }
-      expect(found).toEqual([]);
+      // A known, explained exception is expected on the cover title exactly; anything else is a defect.
+      const known = FIXTURE.knownNegationBreaks[code];
+      const title = (f: string) => f.includes('panel 1, line') && f.endsWith(`ends in the negation "${known?.negation}"`);
+      if (known) expect(found.filter(title).length).toBe(1);
+      expect(found.filter((f) => !(known && title(f)))).toEqual([]);
     });
   });
 
