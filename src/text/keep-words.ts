@@ -11,17 +11,29 @@ const SPACES = /[ \u00A0\u202F]/g;
  * a space: " ๆ" keeps the Thai repetition mark off the start of a line.
  * Only removes: where a segmenter found no boundary, a keep word adds none,
  * since a short word inside a longer one ("ใจดี" in "น้ำใจดี") would then
- * split the longer one. Required (forced) breaks are always kept.
+ * split the longer one. A word that does not fit a line is left as it is.
+ * Required (forced) breaks are always kept.
  */
-export function keepWordsWhole(text: string, opportunities: BreakOpportunity[], keepWords: readonly string[]): BreakOpportunity[] {
+export function keepWordsWhole(
+  text: string,
+  opportunities: BreakOpportunity[],
+  keepWords: readonly string[],
+  fitsLine: (start: number, end: number) => boolean = () => true,
+): BreakOpportunity[] {
   if (keepWords.length === 0 || opportunities.length === 0) return opportunities;
-  // Same length as the text, so that indices carry over.
-  const haystack = text.replace(SPACES, ' ');
+  // Same length as the text, so that indices carry over; in any case ("Mua bán người" at a sentence start),
+  // unless lower case changes a length (Turkish İ), where the text is matched as it is.
+  const spaced = text.replace(SPACES, ' ');
+  const lower = spaced.toLowerCase();
+  const caseless = lower.length === spaced.length;
+  const haystack = caseless ? lower : spaced;
   const inside = new Set<number>();
   for (const word of keepWords) {
-    const needle = word.replace(SPACES, ' ');
+    const needle = caseless ? word.replace(SPACES, ' ').toLowerCase() : word.replace(SPACES, ' ');
     if (needle.length < 2) continue;
     for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+      // A word wider than a whole line (a title's "Mua bán người" at 30 pt) breaks where it may, rather than be cut between letters.
+      if (!fitsLine(at, at + needle.length)) continue;
       for (let p = at + 1; p < at + needle.length; p++) inside.add(p);
     }
   }

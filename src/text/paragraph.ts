@@ -80,7 +80,9 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   const shaped: ShapedWord[] = [];
   function* words(): Generator<ShapedWord> {
     let previous = 0;
-    for (const opportunity of keepTogether(text, keepWordsWhole(text, breakOpportunities(text, language.lineBreak, language.locale), language.keepWords ?? []), kept, language.keepTogether, language.locale, (s, e) => sum(shapeRange(s, e)) <= width)) {
+    const fitsLine = (s: number, e: number) => sum(shapeRange(s, e)) <= width;
+    const whole = keepWordsWhole(text, breakOpportunities(text, language.lineBreak, language.locale), language.keepWords ?? [], fitsLine);
+    for (const opportunity of keepTogether(text, whole, kept, language.keepTogether, language.locale, fitsLine)) {
       if (opportunity.position <= previous) continue;
       const word = makeWord(previous, opportunity.position, opportunity.required && opportunity.position < text.length, false);
       shaped.push(word);

@@ -163,3 +163,26 @@ describe('Chinese (CLREQ): punctuation pairs and the space between Han and Latin
     expect(zh.cjkSpacing).toEqual({ interScriptSpace: 0.25, compressPunctuation: true });
   });
 });
+
+describe('keep words in any script: in any case, and only where they fit a line', () => {
+  const text = 'Mua bán người: đừng sa vào bẫy';
+  const positions = (list: { position: number }[]) => list.map((o) => o.position);
+  const opportunities = breakOpportunities(text, 'normal', 'vi');
+
+  it('keeps a word whole whatever its case (a title starts with a capital)', () => {
+    const kept = positions(keepWordsWhole(text, opportunities, ['mua bán người']));
+    expect(positions(opportunities)).toContain(4); // "Mua |bán"
+    expect(kept).not.toContain(4);
+    expect(kept).not.toContain(8); // "bán |người"
+  });
+
+  it('leaves a word wider than a whole line to break where it may, never cut between letters', () => {
+    const kept = positions(keepWordsWhole(text, opportunities, ['mua bán người'], () => false));
+    expect(kept).toEqual(positions(opportunities));
+    // Laid out at title size in a column too narrow for the whole word: every line ends between syllables.
+    const vi = language('vi');
+    const lines = layoutParagraph([{ text, bold: true }], 150, { size: 30, lineHeight: 36, align: 'start', bold: true, hyphenate: false }, vi);
+    const syllables = new Set(text.split(' '));
+    for (const line of lines) for (const word of line.text.trim().split(/\s+/)) expect(syllables.has(word)).toBe(true);
+  });
+});
