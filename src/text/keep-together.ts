@@ -1,4 +1,5 @@
 import { BreakOpportunity } from './break-opportunities';
+import { unbreakableUnit } from './unbreakable-unit';
 
 /** A range of the paragraph's text [start, end) that must stay on one line (a translator's `<nobr>`). */
 export interface KeptRange {
@@ -53,10 +54,11 @@ export function* keepTogether(
   fitsLine: (start: number, end: number) => boolean = () => true,
 ): Generator<BreakOpportunity> {
   const hard = new Set<number>();
+  const sorted = opportunities.map((o) => o.position).sort((a, b) => a - b);
   for (const range of kept) {
     // A phrase wider than a whole line cannot stay on one: it breaks at its own
     // spaces, as if unmarked, rather than be cut inside a word ("huwag kan / g").
-    if (!fitsLine(range.start, skipBack(text, range.end, /\s/u))) continue;
+    if (!fitsLine(...unbreakableUnit(text, sorted, range.start, range.end))) continue;
     for (let p = range.start + 1; p < range.end; p++) hard.add(p);
     if (range.end < text.length && TRAILING_PUNCTUATION.test(text[range.end])) hard.add(range.end);
   }

@@ -1,4 +1,5 @@
 import { BreakOpportunity } from './break-opportunities';
+import { unbreakableUnit } from './unbreakable-unit';
 
 /** Spaces a keep word's space stands for: a translator may have typed a no-break space. */
 const SPACES = /[ \u00A0\u202F]/g;
@@ -27,13 +28,14 @@ export function keepWordsWhole(
   const lower = spaced.toLowerCase();
   const caseless = lower.length === spaced.length;
   const haystack = caseless ? lower : spaced;
+  const positions = opportunities.map((o) => o.position).sort((a, b) => a - b);
   const inside = new Set<number>();
   for (const word of keepWords) {
     const needle = caseless ? word.replace(SPACES, ' ').toLowerCase() : word.replace(SPACES, ' ');
     if (needle.length < 2) continue;
     for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
       // A word wider than a whole line (a title's "Mua bán người" at 30 pt) breaks where it may, rather than be cut between letters.
-      if (!fitsLine(at, at + needle.length)) continue;
+      if (!fitsLine(...unbreakableUnit(text, positions, at, at + needle.length))) continue;
       for (let p = at + 1; p < at + needle.length; p++) inside.add(p);
     }
   }

@@ -186,3 +186,15 @@ describe('keep words in any script: in any case, and only where they fit a line'
     for (const line of lines) for (const word of line.text.trim().split(/\s+/)) expect(syllables.has(word)).toBe(true);
   });
 });
+
+describe('a keep word is measured with what is glued to it', () => {
+  it('gives way when the word fits a line alone but not with its colon ("người:")', () => {
+    const text = 'Mua bán người: đừng sa vào bẫy';
+    const opportunities = breakOpportunities(text, 'normal', 'vi');
+    const positions = (list: { position: number }[]) => list.map((o) => o.position);
+    // A line of 13 characters holds "Mua bán người" but not "Mua bán người:".
+    const fits = (start: number, end: number) => end - start <= 13;
+    expect(positions(keepWordsWhole(text, opportunities, ['mua bán người'], fits))).toEqual(positions(opportunities));
+    expect(positions(keepWordsWhole(text, opportunities, ['mua bán người'], (s, e) => e - s <= 14))).not.toContain(4);
+  });
+});
