@@ -64,7 +64,7 @@ export function makeFolder(folder: string, out = folder): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Made by someone else meanwhile: fine if it is a folder.
-      if (code === 'EEXIST' && fs.statSync(level).isDirectory()) continue;
+      if (code === 'EEXIST' && fs.statSync(level, { throwIfNoEntry: false })?.isDirectory()) continue;
       refuse(out, `${level} cannot be made: ${folderProblem(error)}`);
     }
   }

@@ -1,7 +1,7 @@
 import { codePointLabel } from '../core/errors';
 import { Finding } from '../core/finding';
 import { PamphletData } from '../facts/load-data';
-import { formatFact, formatFacts } from '../facts/format-facts';
+import { formatFacts } from '../facts/format-facts';
 import { uncoveredCharacters } from '../fonts/coverage';
 import { COUNT_PLACEHOLDER, fillPlaceholders } from '../i18n/placeholders';
 import { flattenStrings } from '../languages/load-translations';
@@ -27,8 +27,9 @@ export function checkGlyphs(translation: Translation, language: TypesetLanguage,
   values[COUNT_PLACEHOLDER] = new Intl.NumberFormat(language.locale, { useGrouping: false }).format(1234567890);
   const findings: Finding[] = [];
   // A fact over the limits on text is reported against the data, and fills no string here.
-  for (const [name, fact] of Object.entries(data.facts)) {
-    const problem = textLimitProblem(formatFact(fact, language.locale));
+  for (const name of Object.keys(data.facts)) {
+    // The fact as formatted above, without the isolate marks around it.
+    const problem = textLimitProblem(values[name].slice(1, -1));
     if (!problem) continue;
     findings.push({ check: 'data', severity: 'error', file: data.files.facts, language: translation.code, key: `facts.${name}.value`, message: `as ${translation.meta.englishName} prints it, ${problem}` });
     values[name] = '';

@@ -1,13 +1,9 @@
-import * as path from 'node:path';
 import { Finding } from '../core/finding';
 import { LanguageCode, SOURCE_LANGUAGE } from '../languages/language';
 
-/** A path as the person at the terminal would type it: relative to where they are, when inside it. */
-export function displayPath(file: string | undefined, cwd = process.cwd()): string | undefined {
-  if (!file) return undefined;
-  const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
+import { displayPath } from '../core/display-path';
+
+export { displayPath };
 
 export interface ReportSummary {
   languages: number;

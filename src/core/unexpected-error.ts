@@ -20,7 +20,7 @@ export function unexpectedMessage(error: unknown, doing: string): string {
   return `unexpected error while ${doing}: ${errorMessage(error)}. This is a bug in pamphlet or an input it does not guard against; report it with this file.`;
 }
 
-export function debugging(): boolean {
+function debugging(): boolean {
   return !!process.env.PAMPHLET_DEBUG && process.env.PAMPHLET_DEBUG !== '0';
 }
 

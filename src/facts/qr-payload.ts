@@ -3,7 +3,7 @@ import { toMm } from '../core/units';
 import { FIT_LIMITS, QR_SIZE } from '../layout/styles';
 
 /** Error correction M: about 15% of the code may be smudged or folded and it still scans. */
-export const QR_ERROR_CORRECTION = 'M';
+const QR_ERROR_CORRECTION = 'M';
 
 /**
  * The smallest module (one square) a phone reliably reads on paper: GS1's

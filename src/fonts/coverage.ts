@@ -1,6 +1,7 @@
 import * as fontkit from 'fontkit';
 import { codePointLabel, PamphletError } from '../core/errors';
-import { LoadedFont, shownPath } from './font-registry';
+import { displayPath } from '../core/display-path';
+import { LoadedFont } from './font-registry';
 import { glyphProblem } from './verify-font';
 
 /** Characters that are never drawn and need no glyph: joiners, bidi controls, variation selectors, line separators. */
@@ -29,7 +30,7 @@ function assertGlyphSound(font: LoadedFont, codePoint: number): void {
     const char = String.fromCodePoint(codePoint);
     const shown = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(char) ? `"${char}" ` : '';
     throw new PamphletError(
-      `the font file ${shownPath(font.file)} is damaged: its glyph for ${shown}(${codePointLabel(codePoint)}) ${problem}. Reinstall with \`npm ci\` or fix fonts/fonts.json.`,
+      `the font file ${displayPath(font.file)} is damaged: its glyph for ${shown}(${codePointLabel(codePoint)}) ${problem}. Reinstall with \`npm ci\` or fix fonts/fonts.json.`,
       font.source, 'usage');
   }
   probe.sound.add(codePoint);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fontkit from 'fontkit';
 import { z } from 'zod';
+import { displayPath } from '../core/display-path';
 import { ErrorPlace, PamphletError } from '../core/errors';
 import { INPUT_LIMITS, readInputBytes } from '../core/read-input';
 import { readJsonFile } from '../core/read-json';
@@ -65,11 +66,6 @@ const PARSED_TABLES = ['head', 'hhea', 'maxp', 'hmtx', 'cmap', 'OS/2', 'post', '
 
 const REINSTALL = 'Reinstall with `npm ci` or fix fonts/fonts.json.';
 
-/** A path as a person finds it: relative to the current folder when inside it. */
-export function shownPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
 
 /** True when `file` is `folder` or inside it. */
 function isInside(folder: string, file: string): boolean {
@@ -158,7 +154,7 @@ export class FontRegistry {
       where = `the package ${entry.package}`;
     } else {
       folder = path.dirname(path.resolve(this.configFile));
-      where = `the folder of ${shownPath(this.configFile)}`;
+      where = `the folder of ${displayPath(this.configFile)}`;
     }
     const file = path.resolve(folder, entry[weight]);
     if (!isInside(folder, file)) {
@@ -170,7 +166,7 @@ export class FontRegistry {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist (or is a link to nothing)' : `cannot be reached (${code ?? 'error'})`;
-      throw new PamphletError(`the font file ${shownPath(file)} ${why}. ${REINSTALL}`, this.place(family, weight), 'usage');
+      throw new PamphletError(`the font file ${displayPath(file)} ${why}. ${REINSTALL}`, this.place(family, weight), 'usage');
     }
     let realFolder: string;
     try {
@@ -179,7 +175,7 @@ export class FontRegistry {
       realFolder = folder;
     }
     if (!isInside(realFolder, real)) {
-      throw new PamphletError(`the font file ${shownPath(file)} is a link to ${real}, outside ${where}. Put the font file itself there.`, this.place(family, weight), 'usage');
+      throw new PamphletError(`the font file ${displayPath(file)} is a link to ${real}, outside ${where}. Put the font file itself there.`, this.place(family, weight), 'usage');
     }
     return file;
   }
@@ -197,9 +193,9 @@ export class FontRegistry {
     } catch (error) {
       if (!(error instanceof PamphletError)) throw error;
       // The reader names the font file; the place to fix it is fonts.json.
-      throw new PamphletError(`the font file ${shownPath(file)} ${error.detail}`, place, 'usage');
+      throw new PamphletError(`the font file ${displayPath(file)} ${error.detail}`, place, 'usage');
     }
-    const cannotRead = (why: string) => new PamphletError(`the font file ${shownPath(file)} cannot be read as a font: ${why}. ${REINSTALL}`, place, 'usage');
+    const cannotRead = (why: string) => new PamphletError(`the font file ${displayPath(file)} cannot be read as a font: ${why}. ${REINSTALL}`, place, 'usage');
     const problem = fontFileProblem(data);
     if (problem) throw cannotRead(problem);
     let face: fontkit.Font;

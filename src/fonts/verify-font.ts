@@ -59,6 +59,18 @@ export function fontFileProblem(data: Uint8Array): string | null {
   if (count === 0 || count > MAX_TABLES) return `its table directory claims ${count} tables, so it is damaged`;
   const directoryEnd = 12 + 16 * count;
   if (directoryEnd > data.length) return `its table directory runs past the end of the file (${data.length} bytes): the file is cut short`;
+  // Every table inside the file, and their lengths adding up to no more than the file (tables do not
+  // overlap), before any checksum: so the checksums read the file about once, whatever the directory says.
+  let total = 0;
+  for (let entry = 12; entry < directoryEnd; entry += 16) {
+    const offset = view.getUint32(entry + 8);
+    const length = view.getUint32(entry + 12);
+    if (offset + length > data.length) {
+      return `its table "${tagAt(data, entry).trim()}" (bytes ${offset} to ${offset + length}) runs past the end of the file (${data.length} bytes): the file is cut short`;
+    }
+    total += length;
+  }
+  if (total > data.length) return `its table directory claims ${total} bytes of tables in a file of ${data.length}, so it is damaged`;
   const tags = new Set<string>();
   for (let entry = 12; entry < directoryEnd; entry += 16) {
     const tag = tagAt(data, entry);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { plainText } from '../facts/plain-text';
 
 /** A locale Intl accepts: formatting facts and choosing plural forms both go through it. */
-export function isLocale(value: string): boolean {
+function isLocale(value: string): boolean {
   try {
     return Intl.getCanonicalLocales(value).length === 1;
   } catch {

@@ -12,9 +12,17 @@ export interface TemplateContext {
   t: Translate;
 }
 
+/** Each template's text, read once: every language and the checks see the same template. */
+const templates = new Map<string, string>();
+
 /** The template's text, read like every input: a regular file, within a size limit, strict UTF-8. */
 export function readTemplate(file: string): string {
-  return readInputText(file, { maxBytes: INPUT_LIMITS.templateBytes, kind: 'usage', place: { file } });
+  let source = templates.get(file);
+  if (source === undefined) {
+    source = readInputText(file, { maxBytes: INPUT_LIMITS.templateBytes, kind: 'usage', place: { file } });
+    templates.set(file, source);
+  }
+  return source;
 }
 
 /** Compiled once per template text, shared by every language. */

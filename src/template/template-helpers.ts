@@ -6,9 +6,9 @@ import { Translation } from '../languages/language';
 import { translatorStringToMarkup } from './inline-markup';
 
 /** The helpers pamphlet gives a template; nothing else can be called. */
-export const PAMPHLET_HELPERS = ['t', 'concat', 'isolate', 'bareUrl', 'log'] as const;
+const PAMPHLET_HELPERS = ['t', 'concat', 'isolate', 'bareUrl', 'log'] as const;
 /** Handlebars' own, kept: they only read the view. */
-export const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'] as const;
+const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'] as const;
 export const KNOWN_HELPERS: readonly string[] = [...PAMPHLET_HELPERS, ...BUILT_IN_HELPERS];
 
 type Options = Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
@@ -36,7 +36,7 @@ function argumentsOf(name: string, args: unknown[], count: { min: number; max: n
  * 4 GB). The shipped template renders about 20,000 characters and 20 loop
  * passes; these limits are far above that and far below what hurts.
  */
-export const RENDER_LIMITS = { eachPasses: 10_000, markupCharacters: 2_000_000 };
+const RENDER_LIMITS = { eachPasses: 10_000, markupCharacters: 2_000_000 };
 
 /**
  * Handlebars' own `each`, counting its passes and the markup they produce

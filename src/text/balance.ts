@@ -26,7 +26,7 @@ export interface LineMeasure {
 }
 
 /** The paragraph as the rewrapping sees it: its breaker, at any widths. */
-export interface Rewrappable<L extends readonly unknown[]> {
+interface Rewrappable<L extends readonly unknown[]> {
   /** All of the paragraph's lines, first-fit at these widths. */
   breakAt(widths: LineWidths): L[];
   measure(line: L): LineMeasure;
@@ -44,9 +44,9 @@ export interface Rewrappable<L extends readonly unknown[]> {
  */
 export const MIN_LAST_LINE_GRAPHEMES = 3;
 /** Balancing more lines than this makes a narrow block of body text, not a balanced title: such a paragraph is set pretty. */
-export const MAX_BALANCED_LINES = 6;
+const MAX_BALANCED_LINES = 6;
 /** Pretty: a lone last word at least this share of the line wide looks like a line, not a leftover, and is left alone. */
-export const PRETTY_SHORT_SHARE = 1 / 3;
+const PRETTY_SHORT_SHARE = 1 / 3;
 /** Pretty: the lines before the last may be narrowed, at most this many of them, down to this share of the width. */
 const PRETTY_LINES = 3;
 const PRETTY_FLOOR = 0.8;
@@ -73,7 +73,7 @@ function pieces(lines: readonly (readonly unknown[])[]): number {
 }
 
 /** The last line holds one word, or too few characters, alone. */
-export function isLonely(line: LineMeasure): boolean {
+function isLonely(line: LineMeasure): boolean {
   return line.words < 2 || line.graphemes < MIN_LAST_LINE_GRAPHEMES;
 }
 

@@ -11,6 +11,19 @@ export interface BreakOpportunity {
 const COMPLEX_CONTEXT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
+/** Segmenters by locale and granularity, made once per process: making one costs far more than running it on a paragraph. */
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(locale: string, granularity: 'word' | 'grapheme'): Intl.Segmenter {
+  const key = `${granularity} ${locale}`;
+  let segmenter = segmenters.get(key);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity });
+    segmenters.set(key, segmenter);
+  }
+  return segmenter;
+}
+
 /**
  * Step 4: where lines may break. UAX #14 gives the opportunities (and keeps
  * closing punctuation off a line start and opening punctuation off a line
@@ -23,7 +36,7 @@ export function breakOpportunities(text: string, rule: LineBreakRule, locale: st
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) found.set(bk.position, bk.required);
 
   if (COMPLEX_CONTEXT.test(text)) {
-    const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+    const segmenter = segmenterFor(locale, 'word');
     for (const { index } of segmenter.segment(text)) {
       if (index > 0 && COMPLEX_CONTEXT.test(text[index - 1]) && COMPLEX_CONTEXT.test(text[index]) && !found.has(index)) {
         found.set(index, false);
@@ -51,7 +64,7 @@ const GRAPHEME_WINDOW = 256;
  * last boundary, so every boundary inside a window is one of the whole text.
  */
 export function graphemeBoundaries(text: string, start: number, end: number, locale: string): number[] {
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'grapheme' });
+  const segmenter = segmenterFor(locale, 'grapheme');
   const out: number[] = [];
   let from = start;
   let window = GRAPHEME_WINDOW;

@@ -101,8 +101,8 @@ function glyphIndices(piece: ShapedPiece, text: string): number[] {
     let found = -1;
     for (const codePoint of glyph.codePoints) {
       const char = String.fromCodePoint(codePoint);
-      const index = text.indexOf(char, cursor);
-      if (index < 0 || index >= piece.end) return -1;
+      const index = indexWithin(text, char, cursor, piece.end);
+      if (index < 0) return -1;
       found = index;
       cursor = index + char.length;
     }
@@ -151,4 +151,10 @@ function measureHalfWidth(font: LoadedFont, char: string): HalfWidth | null {
   } catch {
     return null;
   }
+}
+
+/** Where `char` first starts in text[from, end), or -1: a search that never runs past its piece into the rest of the paragraph. */
+function indexWithin(text: string, char: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.startsWith(char, i)) return i;
+  return -1;
 }

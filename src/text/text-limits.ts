@@ -12,7 +12,7 @@ export const MAX_STRING_CHARACTERS = 2000;
 /** Combining marks one letter may carry; more are drawn over the line above. */
 export const MAX_MARKS_ON_ONE_LETTER = 6;
 /** Code points one character on paper (a grapheme cluster) may be made of. */
-export const MAX_CLUSTER_CODE_POINTS = 32;
+const MAX_CLUSTER_CODE_POINTS = 32;
 
 const MARK = /^\p{M}$/u;
 /** Invisible characters such as a joiner between two marks: the marks still stack on the same letter. */
