@@ -33,6 +33,8 @@ export interface BuiltPamphlet {
   pages: number;
   /** The smallest type scale any panel needed to fit (1 = design size). */
   minScale: number;
+  /** Each panel's type scale, in reading order. */
+  scales: PanelScale[];
 }
 
 const FOLD_MARK_LENGTH = 8;
@@ -80,12 +82,20 @@ export function prepareLanguage(sources: ContentSources, translation: Translatio
   return { translation, language, document, title: t('cover.title').replace(/<[^>]+>/g, '') };
 }
 
+/** The type scale the fit step set a panel at (1 = design size). */
+export interface PanelScale {
+  panel: string;
+  scale: number;
+}
+
 export interface LaidOutPamphlet {
   pages: DrawItem[][];
   pageWidth: Points;
   pageHeight: Points;
   /** The smallest type scale any panel needed to fit (1 = design size). */
   minScale: number;
+  /** Each panel's type scale, in reading order. */
+  scales: PanelScale[];
 }
 
 /** Panels -> pages: fits every panel into its slot on the paper; every panel that does not fit is reported. */
@@ -96,14 +106,14 @@ export function layOutPamphlet(prepared: PreparedLanguage, paper: PaperName, tem
     throw new PamphletError(`the template has ${document.panels.length} panels; a tri-fold has ${imposition.slots.length}.`, { file: templateFile });
   }
   const pages: DrawItem[][] = [[], []];
-  const fitted: FittedPanel[] = [];
+  const fitted: (FittedPanel & { name: string })[] = [];
   const overflows: PamphletError[] = [];
   document.panels.forEach((panel, i) => {
     const slot = imposition.slots[i];
     try {
       const result = fitPanel(panel, slot.content, language);
       pages[slot.page].push(...result.items);
-      fitted.push(result);
+      fitted.push({ ...result, name: panel.name });
     } catch (error) {
       if (!(error instanceof OverflowError)) throw error;
       overflows.push(new PamphletError(`on ${PAPERS[paper].label} paper, ${error.detail}`, { file: translation.file, language: translation.code, key: panel.name }));
@@ -117,7 +127,8 @@ export function layOutPamphlet(prepared: PreparedLanguage, paper: PaperName, tem
       }
     }
   });
-  return { pages, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...fitted.map((f) => f.tightening.scale)) };
+  const scales = fitted.map((f) => ({ panel: f.name, scale: f.tightening.scale }));
+  return { pages, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales };
 }
 
 /** One language on one paper: prepared document -> laid-out pages -> PDF. */
@@ -131,5 +142,5 @@ export async function buildPamphlet(sources: ContentSources, code: LanguageCode,
     lang: prepared.translation.meta.locale.split('-u-')[0],
     creationDate: creationDate(sources.data),
   });
-  return { language: code, paper, pdf, pages: laidOut.pages.length, minScale: laidOut.minScale };
+  return { language: code, paper, pdf, pages: laidOut.pages.length, minScale: laidOut.minScale, scales: laidOut.scales };
 }

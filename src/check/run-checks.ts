@@ -11,6 +11,7 @@ import { LanguageCode, SOURCE_LANGUAGE, Translation } from '../languages/languag
 import { flattenStrings, loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
 import { checkGlyphs } from './check-glyphs';
+import { belowDesignSize } from './design-size';
 import { checkTranslation } from './check-translation';
 import { factsUsedByTemplate } from './template-facts';
 
@@ -114,7 +115,10 @@ export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: Pa
     if (contentReady && translation && language && !hasErrors(own)) {
       const ready = step('template', 'filling in the template', () => prepareLanguage(sources, translation, language));
       if (ready) {
-        for (const paper of papers) step('fit', `laying out the panels on ${paper} paper`, () => layOutPamphlet(ready, paper, paths.templateFile));
+        for (const paper of papers) {
+          const laidOut = step('fit', `laying out the panels on ${paper} paper`, () => layOutPamphlet(ready, paper, paths.templateFile));
+          if (laidOut) own.push(...belowDesignSize(laidOut.scales, translation, paper));
+        }
         if (!hasErrors(own)) prepared.set(code, ready);
       }
     }

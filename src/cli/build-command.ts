@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { CommandModule } from 'yargs';
 import { buildPamphlet, sourceDateEpoch } from '../build/build-pamphlet';
+import { belowDesignSize } from '../check/design-size';
 import { makeFolder } from '../build/output-folder';
 import { assertWritableFolder, removeLeftovers, writeFileAtomic } from '../build/write-atomic';
 import { findingsOf, runChecks } from '../check/run-checks';
@@ -73,6 +74,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
           const file = outputPath(args.out, paper, code);
           writeFileAtomic(file, result.pdf);
           built.push({ file: displayPath(file)!, language: code, paper, pages: result.pages, bytes: result.pdf.length, scale: result.minScale });
+          findings.push(...belowDesignSize(result.scales, ready.translation, paper));
           const tightened = result.minScale < 1 ? `, type at ${Math.round(result.minScale * 100)}% to fit` : '';
           log(`built ${displayPath(file)} (${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB${tightened})`);
         } catch (error) {

@@ -12,6 +12,14 @@ import { fontFileProblem, hasTrueTypeOutlines } from './verify-font';
 
 export type FontWeight = 'regular' | 'bold';
 
+/** How a script is set, beside its fonts (fonts.json). */
+export interface ScriptTypography {
+  /** The size factor of the script's primary font: what one point of the type scale becomes in its lines (Arabic Naskh 1.25). */
+  sizeFactor: number;
+  /** Baseline to baseline of body text, in em of the size set. */
+  lineSpacing: number;
+}
+
 /** One parsed font face, shared by every language and document of the process. */
 export interface LoadedFont {
   /** Stable key, e.g. "NotoSans-bold"; also the PDF resource name. */
@@ -28,6 +36,13 @@ export interface LoadedFont {
   unitsPerEm: number;
   /** Letters this font may set; null for any letter it has. */
   letters: RegExp | null;
+  /**
+   * Size set for one point of the type scale (fonts.json): 1 for Latin;
+   * about 1.25 for Arabic Naskh, whose letters look two-thirds as tall at one
+   * size. Like CSS font-size-adjust, it is the font's: a Latin word or a
+   * phone number in an Arabic line keeps its Latin size.
+   */
+  sizeFactor: number;
   /** Ascent and descent as fractions of the em (descent is negative). */
   ascent: number;
   descent: number;
@@ -52,13 +67,23 @@ const familySchema = z.object({
   letters: z.array(z.string().regex(UNICODE_SCRIPT, 'a Unicode script name such as Arabic')).optional(),
   /** Natural line height in em, where ascent - descent leaves too little room for marks. */
   lineHeight: z.number().min(0.8).max(3).optional(),
+  /** How much larger than Latin type this family is set for the same legibility (Arabic Naskh about 1.25). */
+  sizeFactor: z.number().min(0.5).max(2).optional(),
 }).strict();
+const fontStack = z.array(familyName).min(1);
+/** A script's stack with how its type is set; a bare array is a stack set like Latin. */
+const scriptSchema = z.preprocess((entry) => (Array.isArray(entry) ? { fonts: entry } : entry), z.object({
+  fonts: fontStack,
+  /** Baseline to baseline of body text, in em of the size set (CSS line-height). */
+  lineSpacing: z.number().min(1).max(3).optional(),
+}).strict());
 const configSchema = z.object({
   _comment: z.string().optional(),
   // Names are checked as keys too: "__proto__" never reaches an object, and every lookup below is by own key.
   families: z.record(familyName, familySchema),
-  scripts: z.record(z.string().regex(/^[A-Z][a-z]{3}$/, 'an ISO 15924 script code such as Latn'), z.array(familyName).min(1)),
+  scripts: z.record(z.string().regex(/^[A-Z][a-z]{3}$/, 'an ISO 15924 script code such as Latn'), scriptSchema),
 }).strict();
+type ScriptEntry = z.infer<typeof scriptSchema>;
 type FamilyEntry = z.infer<typeof familySchema>;
 
 /** Tables fontkit may parse during layout or PDF writing; absent ones cost nothing. */
@@ -83,6 +108,7 @@ function isInside(folder: string, file: string): boolean {
 export class FontRegistry {
   private readonly families: Map<string, FamilyEntry>;
   private readonly stacks: Map<ScriptCode, string[]>;
+  private readonly settings: Map<ScriptCode, ScriptEntry>;
   private readonly loaded = new Map<string, LoadedFont>();
 
   constructor(readonly configFile: string) {
@@ -92,7 +118,8 @@ export class FontRegistry {
       throw new PamphletError(message, { file: configFile, key: field || undefined }, 'usage');
     }
     this.families = new Map(Object.entries(parsed.data.families));
-    this.stacks = new Map(Object.entries(parsed.data.scripts));
+    this.settings = new Map(Object.entries(parsed.data.scripts));
+    this.stacks = new Map([...this.settings].map(([script, entry]) => [script, entry.fonts]));
     for (const [script, families] of this.stacks) {
       for (const family of families) {
         if (!this.families.has(family)) {
@@ -120,6 +147,17 @@ export class FontRegistry {
       throw new PamphletError(`no font stack for script "${script}". Add it under "scripts" in ${this.configFile}.`, { file: this.configFile }, 'usage');
     }
     return families;
+  }
+
+  /**
+   * How a script's lines are set: its primary font's size factor, and its
+   * body line spacing (the primary font's natural line height unless given).
+   */
+  typography(script: ScriptCode): ScriptTypography {
+    this.familiesFor(script);
+    const entry = this.settings.get(script)!;
+    const primary = this.font(entry.fonts[0], 'regular');
+    return { sizeFactor: primary.sizeFactor, lineSpacing: entry.lineSpacing ?? primary.lineHeight };
   }
 
   /** The font stack of a script at one weight, primary font first. */
@@ -236,6 +274,7 @@ export class FontRegistry {
       ascent: face.ascent / face.unitsPerEm,
       descent: face.descent / face.unitsPerEm,
       lineHeight: entry.lineHeight ?? (face.ascent - face.descent) / face.unitsPerEm,
+      sizeFactor: entry.sizeFactor ?? 1,
     };
     this.loaded.set(key, font);
     return font;

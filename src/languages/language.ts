@@ -34,6 +34,8 @@ export interface LanguageMeta {
   interScriptSpace?: number;
   /** Two fullwidth punctuation marks in a row take half an em less ("）；", "。」"), by the font's halt feature. */
   compressPunctuation?: boolean;
+  /** Body line spacing in em, when the language needs more than its script's in fonts.json (Vietnamese: marks stacked two high). */
+  lineSpacing?: number;
 }
 
 /** Nested translation strings as written by translators. */

@@ -82,6 +82,8 @@ export const metaSchema = z.object({
   // CJK typography (src/text/cjk-spacing.ts): the space between Han or kana and Latin letters or digits, in em.
   interScriptSpace: z.number().min(0).max(0.5).optional(),
   compressPunctuation: z.boolean().optional(),
+  // Body line spacing in em, where the language needs more than its script's (fonts.json): Vietnamese stacks two marks above a letter.
+  lineSpacing: z.number().min(1).max(3).optional(),
 }).superRefine((meta, ctx) => {
   const expected = likelyScript(meta.locale);
   if (expected && !sameScript(meta.script, expected)) {

@@ -10,6 +10,7 @@ export function typesetLanguage(translation: Translation, fonts: FontRegistry): 
   if (!fonts.hasScript(meta.script)) {
     throw new PamphletError(`meta.script is "${meta.script}", which has no font stack. Add it under "scripts" in ${fonts.configFile}.`, { file: translation.file, language: translation.code, key: 'meta.script' });
   }
+  const typography = fonts.typography(meta.script);
   return {
     code: translation.code,
     locale: meta.locale,
@@ -19,6 +20,7 @@ export function typesetLanguage(translation: Translation, fonts: FontRegistry): 
     keepWords: meta.keepWords ?? [],
     cjkSpacing: { interScriptSpace: meta.interScriptSpace ?? 0, compressPunctuation: meta.compressPunctuation ?? false },
     hyphenate: meta.hyphenation !== null ? hyphenationPatterns(meta.hyphenation, translation) : undefined,
+    typography: { ...typography, lineSpacing: meta.lineSpacing ?? typography.lineSpacing },
     fonts: { regular: fonts.stack(meta.script, 'regular'), bold: fonts.stack(meta.script, 'bold') },
   };
 }

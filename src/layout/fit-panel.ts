@@ -4,7 +4,7 @@ import { Panel } from '../document/types';
 import { TypesetLanguage } from '../text/types';
 import { Box, itemExtent } from './draw-items';
 import { layoutPanel, PanelLayout, Tightening } from './panel-flow';
-import { FIT_LIMITS } from './styles';
+import { FIT_LIMITS, SIZE_FLOORS } from './styles';
 
 export interface FittedPanel extends PanelLayout {
   tightening: Tightening;
@@ -19,7 +19,7 @@ export class OverflowError extends PamphletError {
   constructor(readonly language: string, readonly panel: string, readonly overflow: Points, readonly side: 'height' | 'width', readonly atLeast = false) {
     super(
       side === 'height'
-        ? `the text of panel "${panel}" is ${atLeast ? 'at least ' : ''}${toMm(overflow).toFixed(1)} mm too tall, even with the type at ${Math.round(FIT_LIMITS.minScale * 100)}% and the leading at ${Math.round(FIT_LIMITS.minLeading * 100)}%. Shorten the text of this panel.`
+        ? `the text of panel "${panel}" is ${atLeast ? 'at least ' : ''}${toMm(overflow).toFixed(1)} mm too tall, even with the type at ${Math.round(FIT_LIMITS.minScale * 100)}% of its design size and body text at its floor (${SIZE_FLOORS.text} pt Latin, ${SIZE_FLOORS.label} pt for labels). Shorten the text of this panel.`
         : `something in panel "${panel}" is ${toMm(overflow).toFixed(1)} mm wider than its column and would run into the fold or off the paper. Shorten the longest word or value of this panel.`,
       { language, key: panel },
     );
@@ -43,9 +43,10 @@ export function widthOverflow(items: PanelLayout['items'], box: Box): Points {
 
 /**
  * Fits a panel's text into its box: the design size first, then smaller
- * type down to FIT_LIMITS.minScale, then tighter leading. Never clips: if the
- * text still does not fit, or anything is wider than the column, the build
- * fails, saying by how much.
+ * type down to FIT_LIMITS.minScale, each size held at its style's floor; the
+ * line spacing stays the script's. Never clips: if the text still does not
+ * fit, or anything is wider than the column, the build fails, saying by how
+ * much.
  *
  * Each attempt stops laying out as soon as the text is taller than the box;
  * the last measures on to twice the box's height, so that the overflow of
@@ -54,10 +55,7 @@ export function widthOverflow(items: PanelLayout['items'], box: Box): Points {
 export function fitPanel(panel: Panel, box: Box, language: TypesetLanguage): FittedPanel {
   let last: FittedPanel | null = null;
   const attempts: Tightening[] = [];
-  for (let scale = 1; scale >= FIT_LIMITS.minScale - 1e-9; scale -= FIT_LIMITS.scaleStep) attempts.push({ scale, leading: 1 });
-  for (let leading = 1 - FIT_LIMITS.leadingStep; leading >= FIT_LIMITS.minLeading - 1e-9; leading -= FIT_LIMITS.leadingStep) {
-    attempts.push({ scale: FIT_LIMITS.minScale, leading });
-  }
+  for (let scale = 1; scale >= FIT_LIMITS.minScale - 1e-9; scale -= FIT_LIMITS.scaleStep) attempts.push({ scale });
   for (const [i, tightening] of attempts.entries()) {
     const limit = (i === attempts.length - 1 ? 2 * box.height : box.height) + HEIGHT_TOLERANCE;
     last = { ...layoutPanel(panel, box, language, tightening, limit), tightening };

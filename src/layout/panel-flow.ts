@@ -1,6 +1,6 @@
 import { Points } from '../core/units';
 import { Block, InlineSpan, Panel } from '../document/types';
-import { layoutParagraph } from '../text/paragraph';
+import { LayoutNotes, layoutParagraph } from '../text/paragraph';
 import { TextWrap } from '../text/balance';
 import { TypesetLanguage } from '../text/types';
 import { Box, DrawItem } from './draw-items';
@@ -9,10 +9,9 @@ import {
   LIST_ITEM_STYLE, QR_GAP, QR_SIZE, RULE, TEXT_STYLES,
 } from './styles';
 
-/** How much the fit step has tightened the panel: 1 and 1 is the design size. */
+/** How much the fit step has shrunk the panel: 1 is the design size; each size stays at or above its style's floor. */
 export interface Tightening {
   scale: number;
-  leading: number;
 }
 
 export interface PanelLayout {
@@ -82,16 +81,27 @@ function shift(item: DrawItem, dy: Points): DrawItem {
   }
 }
 
+/**
+ * The size a style is set at, in points of the type scale (Latin type): its
+ * design size scaled by the fit step, held at its floor. Each font sets it
+ * times its own size factor (Arabic Naskh 1.25).
+ */
+export function setSize(style: BlockStyle, tightening: Tightening): Points {
+  return Math.max(style.size * tightening.scale, style.minSize);
+}
+
+/** How much smaller display text is set at each try to keep its phrases whole: a share of its design size. */
+const SHRINK_STEP = 0.025;
+
 class BlockFlow {
-  private readonly natural: number;
-  private readonly ascent: number;
   /** Height of the groups already laid out. */
   private above: Points = 0;
 
-  constructor(private readonly box: Box, private readonly language: TypesetLanguage, private readonly tightening: Tightening, private readonly limit: Points) {
-    const primary = language.fonts.regular[0];
-    this.natural = primary.lineHeight;
-    this.ascent = primary.ascent;
+  constructor(private readonly box: Box, private readonly language: TypesetLanguage, private readonly tightening: Tightening, private readonly limit: Points) {}
+
+  /** A space of the design, in points of Latin type, as set: scaled with the type and the script's size. */
+  private space(points: Points): Points {
+    return points * this.tightening.scale * this.language.typography.sizeFactor;
   }
 
   /** Stops the layout once the blocks down to `y` (in the current group) are taller than the limit: heights only grow. */
@@ -120,12 +130,11 @@ class BlockFlow {
   }
 
   private spacing(block: Block): { before: Points; after: Points } {
-    const s = this.tightening.scale;
     switch (block.type) {
-      case 'text': return { before: TEXT_STYLES[block.kind].spaceBefore * s, after: TEXT_STYLES[block.kind].spaceAfter * s };
-      case 'contact': return { before: 0, after: CONTACT_SPACE_AFTER * s };
-      case 'callout': return { before: 4 * s, after: 6 * s };
-      default: return { before: 0, after: 5 * s };
+      case 'text': return { before: this.space(TEXT_STYLES[block.kind].spaceBefore), after: this.space(TEXT_STYLES[block.kind].spaceAfter) };
+      case 'contact': return { before: 0, after: this.space(CONTACT_SPACE_AFTER) };
+      case 'callout': return { before: this.space(4), after: this.space(6) };
+      default: return { before: 0, after: this.space(5) };
     }
   }
 
@@ -144,13 +153,13 @@ class BlockFlow {
       case 'list': {
         const indent = LIST_INDENT * s;
         block.items.forEach((item, i) => {
-          if (i > 0) y += LIST_ITEM_STYLE.spaceAfter * s;
+          if (i > 0) y += this.space(LIST_ITEM_STYLE.spaceAfter);
           const from = items.length;
           y = this.text(item, LIST_ITEM_STYLE, area, indent, area.width - indent, y, items);
           this.stopIfFull(y);
           const first = items.slice(from).find((it) => it.type === 'line');
           if (first && first.type === 'line') {
-            const size = LIST_ITEM_STYLE.size * s;
+            const size = setSize(LIST_ITEM_STYLE, this.tightening) * this.language.typography.sizeFactor;
             items.push({ type: 'circle', x: this.x(indent * 0.35, 0, area), y: first.baseline - size * 0.32, radius: BULLET_RADIUS * s, colour: COLOURS.accent });
           }
         });
@@ -177,7 +186,7 @@ class BlockFlow {
       case 'contact': {
         block.blocks.forEach((child) => {
           y = this.text(child.spans, TEXT_STYLES[child.kind], area, 0, area.width, y, items);
-          y += TEXT_STYLES[child.kind].spaceAfter * s;
+          y += this.space(TEXT_STYLES[child.kind].spaceAfter);
           this.stopIfFull(y);
         });
         return y;
@@ -196,20 +205,43 @@ class BlockFlow {
 
   /** A paragraph at `start` from the area's start side, `width` wide. */
   private text(spans: InlineSpan[], style: BlockStyle, area: { x: Points; width: Points }, start: Points, width: Points, y: Points, items: DrawItem[]): Points {
-    const size = style.size * this.tightening.scale;
-    const lineHeight = size * this.natural * style.leading * this.tightening.leading;
-    // Lines enough to pass the limit by a whole line: a paragraph that gets them all certainly overflows.
-    const maxLines = Math.max(1, Math.floor((this.limit - this.above - y) / lineHeight) + 2);
-    const lines = layoutParagraph(spans, width, { size, lineHeight, align: style.align, bold: style.bold, hyphenate: style.hyphenate, wrap: style.wrap }, this.language, maxLines);
-    if (lines.length >= maxLines) throw new PanelFull(this.above + y + lines.length * lineHeight);
+    const size = setSize(style, this.tightening);
+    const { lines, lineSize, lineHeight } = style.shrinkToKeep ? this.keepingPhrases(spans, style, size, width, y) : this.lines(spans, style, size, width, y);
     const x = this.x(start, width, area);
     lines.forEach((line, i) => {
       const top = y + i * lineHeight;
       const primary = this.language.fonts.regular[0];
       // Centre the font's ascent-descent box in the line.
-      const baseline = top + (lineHeight - (primary.ascent - primary.descent) * size) / 2 + this.ascent * size;
+      const baseline = top + (lineHeight - (primary.ascent - primary.descent) * lineSize) / 2 + primary.ascent * lineSize;
       items.push({ type: 'line', line, x, baseline, colour: style.colour });
     });
     return y + lines.length * lineHeight;
+  }
+
+  /**
+   * Display text at `size`, or smaller, step by step down to its floor, at the
+   * first size where no `<nobr>` phrase or keep word breaks. If even the
+   * floor breaks one, smaller type would not help: the size stays.
+   */
+  private keepingPhrases(spans: InlineSpan[], style: BlockStyle, size: Points, width: Points, y: Points) {
+    const design = this.lines(spans, style, size, width, y);
+    for (let smaller = size - style.size * SHRINK_STEP; design.keptBroken && smaller > style.minSize - 1e-9; smaller -= style.size * SHRINK_STEP) {
+      const set = this.lines(spans, style, smaller, width, y);
+      if (!set.keptBroken) return set;
+    }
+    return design;
+  }
+
+  /** The lines of a paragraph at `size` (points of the type scale), with their spacing. */
+  private lines(spans: InlineSpan[], style: BlockStyle, size: Points, width: Points, y: Points) {
+    // Lines are spaced for the script's own letters, set at its primary font's size.
+    const lineSize = size * this.language.typography.sizeFactor;
+    const lineHeight = lineSize * this.language.typography.lineSpacing * style.leading;
+    // Lines enough to pass the limit by a whole line: a paragraph that gets them all certainly overflows.
+    const maxLines = Math.max(1, Math.floor((this.limit - this.above - y) / lineHeight) + 2);
+    const notes: LayoutNotes = { keptBroken: false };
+    const lines = layoutParagraph(spans, width, { size, lineHeight, align: style.align, bold: style.bold, hyphenate: style.hyphenate, wrap: style.wrap }, this.language, maxLines, notes);
+    if (lines.length >= maxLines) throw new PanelFull(this.above + y + lines.length * lineHeight);
+    return { lines, lineSize, lineHeight, keptBroken: notes.keptBroken };
   }
 }

@@ -15,9 +15,16 @@ export const COLOURS = {
 } as const;
 
 export interface BlockStyle {
+  /** Design size, in points of Latin type: a script's size factor (fonts.json) multiplies it. */
   size: Points;
+  /**
+   * The smallest size the fit step may set, in points of Latin type: it
+   * fails rather than go below. Body text reads at least like 12 pt Latin,
+   * labels like 9 pt (CNIB Clear Print).
+   */
+  minSize: Points;
   bold: boolean;
-  /** Baseline-to-baseline distance as a multiple of the primary font's natural height (ascent - descent). */
+  /** Baseline-to-baseline distance as a multiple of the language's body line spacing (fonts.json, or the language's own). */
   leading: number;
   spaceBefore: Points;
   spaceAfter: Points;
@@ -33,24 +40,35 @@ export interface BlockStyle {
   hyphenate: boolean;
   /** Which break opportunities become line ends: balanced lines (titles, headings), no short word alone on the last line (body text), or first-fit. */
   wrap: TextWrap;
+  /**
+   * Display text: where a `<nobr>` phrase or a keep word is wider than the
+   * column (Thai อย่าตกหลุมพราง at 34.5 pt), set the block smaller, down to
+   * its floor, rather than break inside it.
+   */
+  shrinkToKeep?: boolean;
 }
 
-const style = (size: Points, bold: boolean, colour: Colour, spaceBefore: Points, spaceAfter: Points, leading: number, wrap: TextWrap): BlockStyle =>
-  ({ size, bold, leading, spaceBefore, spaceAfter, colour, align: 'start', hyphenate: false, wrap });
+/** The floors of the type scale, in points of Latin type (CNIB Clear Print: 12 pt for reading; 9 pt only for labels). */
+export const SIZE_FLOORS = { text: 12 as Points, label: 9 as Points };
+
+const style = (size: Points, minSize: Points, bold: boolean, colour: Colour, spaceBefore: Points, spaceAfter: Points, leading: number, wrap: TextWrap): BlockStyle =>
+  ({ size, minSize, bold, leading, spaceBefore, spaceAfter, colour, align: 'start', hyphenate: false, wrap });
+
+const { text: TEXT, label: LABEL } = SIZE_FLOORS;
 
 /** The type scale: the cover title is always the largest text on the page. */
 export const TEXT_STYLES: Record<TextBlockKind, BlockStyle> = {
-  endonym: style(14, true, COLOURS.accent, 0, 4, 0.98, 'balance'),
-  title: { ...style(30, true, COLOURS.accent, 6, 12, 0.9, 'balance'), rule: true },
-  lead: style(15, false, COLOURS.text, 0, 6, 0.98, 'balance'),
-  heading: style(16, true, COLOURS.accent, 0, 6, 0.92, 'balance'),
-  subheading: style(12, true, COLOURS.text, 7, 2.5, 0.95, 'balance'),
-  paragraph: style(11, false, COLOURS.text, 0, 6, 0.98, 'pretty'),
-  small: style(8.5, false, COLOURS.muted, 6, 0, 0.98, 'pretty'),
-  issuer: style(12, true, COLOURS.text, 0, 0, 0.98, 'balance'),
-  label: style(9, false, COLOURS.muted, 0, 1, 0.98, 'pretty'),
-  value: style(12, true, COLOURS.text, 0, 1, 0.98, 'normal'),
-  link: style(10.5, false, COLOURS.accent, 0, 1, 0.98, 'normal'),
+  endonym: style(14, TEXT, true, COLOURS.accent, 0, 4, 1, 'balance'),
+  title: { ...style(30, 22, true, COLOURS.accent, 6, 12, 0.92, 'balance'), rule: true, shrinkToKeep: true },
+  lead: style(15, TEXT, false, COLOURS.text, 0, 6, 1, 'balance'),
+  heading: { ...style(16, 13, true, COLOURS.accent, 0, 6, 0.94, 'balance'), shrinkToKeep: true },
+  subheading: style(12, TEXT, true, COLOURS.text, 7, 2.5, 0.97, 'balance'),
+  paragraph: style(12, TEXT, false, COLOURS.text, 0, 6, 1, 'pretty'),
+  small: style(9, LABEL, false, COLOURS.muted, 6, 0, 1, 'pretty'),
+  issuer: style(12, TEXT, true, COLOURS.text, 0, 0, 1, 'balance'),
+  label: style(9, LABEL, false, COLOURS.muted, 0, 1, 1, 'pretty'),
+  value: style(12, TEXT, true, COLOURS.text, 0, 1, 1, 'normal'),
+  link: style(10.5, LABEL, false, COLOURS.accent, 0, 1, 1, 'normal'),
 };
 
 /** Text in a callout stands out, like a heading: its lines are balanced (long ones are set pretty, see balance.ts). */
@@ -66,12 +84,12 @@ export const QR_SIZE: Points = 68;
 export const QR_GAP: Points = 8;
 export const RULE = { width: 44 as Points, height: 3.5 as Points, gap: 9 as Points };
 
-/** How far the fit step may tighten a panel before the build fails. */
+/**
+ * How far the fit step may shrink a panel before the build fails: the type
+ * scale (sizes, spaces, the QR code) goes down in steps, each size held at
+ * its style's floor. Line spacing is never tightened: it is the script's.
+ */
 export const FIT_LIMITS = {
-  /** Smallest scale of the type sizes (11 pt body text goes down to 8.25 pt). */
   minScale: 0.75,
   scaleStep: 0.025,
-  /** Smallest leading multiplier. */
-  minLeading: 0.9,
-  leadingStep: 0.02,
 };

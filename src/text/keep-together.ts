@@ -44,6 +44,7 @@ const TRAILING_PUNCTUATION = /[\p{Pe}\p{Pf}\p{Po}\p{Pd}]/u;
  * A soft rule that would make a unit wider than the line is dropped there
  * (they are taken left to right): a line cut inside a word is far worse than
  * a short word at a line end. Required (forced) breaks are always kept.
+ * `gaveWay` is told when a `<nobr>` range did not fit a line.
  */
 export function* keepTogether(
   text: string,
@@ -52,13 +53,17 @@ export function* keepTogether(
   rules: KeepTogetherRules,
   locale: string,
   fitsLine: (start: number, end: number) => boolean = () => true,
+  gaveWay: () => void = () => {},
 ): Generator<BreakOpportunity> {
   const hard = new Set<number>();
   const sorted = opportunities.map((o) => o.position).sort((a, b) => a - b);
   for (const range of kept) {
     // A phrase wider than a whole line cannot stay on one: it breaks at its own
     // spaces, as if unmarked, rather than be cut inside a word ("huwag kan / g").
-    if (!fitsLine(...unbreakableUnit(text, sorted, range.start, range.end))) continue;
+    if (!fitsLine(...unbreakableUnit(text, sorted, range.start, range.end))) {
+      gaveWay();
+      continue;
+    }
     for (let p = range.start + 1; p < range.end; p++) hard.add(p);
     if (range.end < text.length && TRAILING_PUNCTUATION.test(text[range.end])) hard.add(range.end);
   }

@@ -12,7 +12,8 @@ const SPACES = /[ \u00A0\u202F]/g;
  * a space: " ๆ" keeps the Thai repetition mark off the start of a line.
  * Only removes: where a segmenter found no boundary, a keep word adds none,
  * since a short word inside a longer one ("ใจดี" in "น้ำใจดี") would then
- * split the longer one. A word that does not fit a line is left as it is.
+ * split the longer one. A word that does not fit a line is left as it is,
+ * and `gaveWay` is told.
  * Required (forced) breaks are always kept.
  */
 export function keepWordsWhole(
@@ -20,6 +21,7 @@ export function keepWordsWhole(
   opportunities: BreakOpportunity[],
   keepWords: readonly string[],
   fitsLine: (start: number, end: number) => boolean = () => true,
+  gaveWay: () => void = () => {},
 ): BreakOpportunity[] {
   if (keepWords.length === 0 || opportunities.length === 0) return opportunities;
   // Same length as the text, so that indices carry over; in any case ("Mua bán người" at a sentence start),
@@ -35,7 +37,10 @@ export function keepWordsWhole(
     if (needle.length < 2) continue;
     for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
       // A word wider than a whole line (a title's "Mua bán người" at 30 pt) breaks where it may, rather than be cut between letters.
-      if (!fitsLine(...unbreakableUnit(text, positions, at, at + needle.length))) continue;
+      if (!fitsLine(...unbreakableUnit(text, positions, at, at + needle.length))) {
+        gaveWay();
+        continue;
+      }
       for (let p = at + 1; p < at + needle.length; p++) inside.add(p);
     }
   }

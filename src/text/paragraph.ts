@@ -35,6 +35,12 @@ interface Cut {
   hyphen: boolean;
 }
 
+/** What layout had to give up; the caller may set the paragraph smaller to keep it. */
+export interface LayoutNotes {
+  /** A `<nobr>` phrase or a keep word was wider than the line, and breaks inside. */
+  keptBroken: boolean;
+}
+
 /**
  * Lays out one paragraph into lines of placed glyph runs, through the stages
  * of src/text: collect -> bidi -> itemize -> break opportunities -> shape ->
@@ -43,9 +49,9 @@ interface Cut {
  * the rest of a long paragraph costs nothing. The style's `wrap` (balance,
  * pretty) then chooses other line ends among the same opportunities, only
  * when the whole paragraph was laid out: a paragraph cut at `maxLines` has
- * overflowed its panel anyway.
+ * overflowed its panel anyway. `notes`, if given, learns what had to give.
  */
-export function layoutParagraph(spans: InlineSpan[], width: Points, style: ParagraphStyle, language: TypesetLanguage, maxLines = Infinity): TypesetLine[] {
+export function layoutParagraph(spans: InlineSpan[], width: Points, style: ParagraphStyle, language: TypesetLanguage, maxLines = Infinity, notes?: LayoutNotes): TypesetLine[] {
   const { text, styles, kept } = collect(spans, style.bold);
   if (text.length === 0) return [];
   const levels = embeddingLevels(text, language.direction);
@@ -58,7 +64,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
       const s = Math.max(start, run.start);
       const e = Math.min(end, run.end);
       if (s >= e) continue;
-      pieces.push(spaceCjk(shapePiece(shapingText, s, e, run, style.size), text, language.cjkSpacing, style.size));
+      pieces.push(spaceCjk(shapePiece(shapingText, s, e, run, style.size), text, language.cjkSpacing, style.size * run.font.sizeFactor));
     }
     return pieces;
   };
@@ -81,8 +87,9 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   function* words(): Generator<ShapedWord> {
     let previous = 0;
     const fitsLine = (s: number, e: number) => sum(shapeRange(s, e)) <= width;
-    const whole = keepWordsWhole(text, breakOpportunities(text, language.lineBreak, language.locale), language.keepWords ?? [], fitsLine);
-    for (const opportunity of keepTogether(text, whole, kept, language.keepTogether, language.locale, fitsLine)) {
+    const gaveWay = () => { if (notes) notes.keptBroken = true; };
+    const whole = keepWordsWhole(text, breakOpportunities(text, language.lineBreak, language.locale), language.keepWords ?? [], fitsLine, gaveWay);
+    for (const opportunity of keepTogether(text, whole, kept, language.keepTogether, language.locale, fitsLine, gaveWay)) {
       if (opportunity.position <= previous) continue;
       const word = makeWord(previous, opportunity.position, opportunity.required && opportunity.position < text.length, false);
       shaped.push(word);
@@ -171,15 +178,16 @@ function measureLine(line: ShapedWord[], text: string): LineMeasure {
   return { words, graphemes, width, endsAtSeparator };
 }
 
+/** `size` is in points of the type scale; each font sets it times its own size factor. */
 function shapePiece(shapingText: string, start: number, end: number, run: TextRun, size: Points): ShapedPiece {
   const slice = shapingText.slice(start, end);
-  const { glyphs, width } = shape(slice, run.font, run.level % 2 === 1, size);
+  const { glyphs, width } = shape(slice, run.font, run.level % 2 === 1, size * run.font.sizeFactor);
   return { start, end, level: run.level, font: run.font, glyphs, width, isSpace: /^[\s\u2028]*$/u.test(slice) };
 }
 
 function hyphenPiece(content: ShapedPiece[], size: Points): ShapedPiece {
   const last = content[content.length - 1];
-  const { glyphs, width } = shape(HYPHEN, last.font, false, size);
+  const { glyphs, width } = shape(HYPHEN, last.font, false, size * last.font.sizeFactor);
   return { start: last.end, end: last.end, level: last.level, font: last.font, glyphs, width, isSpace: false };
 }
 
@@ -220,7 +228,7 @@ function placeLine(
     x += piece.width;
   }
   const runs: PlacedRun[] = drawable.map((piece) => ({
-    font: piece.font, size: style.size, x: xOf.get(piece)!, glyphs: piece.glyphs, rtl: piece.level % 2 === 1,
+    font: piece.font, size: style.size * piece.font.sizeFactor, x: xOf.get(piece)!, glyphs: piece.glyphs, rtl: piece.level % 2 === 1,
   }));
   const logical = stripBidiControls(copied).replace(/\u2028/g, '') + (last.hyphen ? HYPHEN : '');
   // What a reader extracts from glyphs drawn in logical order (RTL runs are drawn last glyph first).

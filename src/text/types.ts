@@ -1,5 +1,5 @@
 import { Points } from '../core/units';
-import { LoadedFont } from '../fonts/font-registry';
+import { LoadedFont, ScriptTypography } from '../fonts/font-registry';
 import { LanguageCode, Direction, LineBreakRule } from '../languages/language';
 import { TextWrap } from './balance';
 import { KeepTogetherRules } from './keep-together';
@@ -19,6 +19,8 @@ export interface TypesetLanguage {
   keepWords?: readonly string[];
   /** Spacing of CJK text (cjk-spacing.ts); none when absent. */
   cjkSpacing?: CjkSpacing;
+  /** Size factor and body line spacing of the language's script (fonts.json), line spacing raised by the language's own. */
+  typography: ScriptTypography;
   fonts: { regular: LoadedFont[]; bold: LoadedFont[] };
 }
 
@@ -82,6 +84,7 @@ export interface TypesetLine {
 }
 
 export interface ParagraphStyle {
+  /** In points of the type scale: each font sets it times its size factor (fonts.json). */
   size: Points;
   /** Space from one baseline to the next. */
   lineHeight: Points;

@@ -24,6 +24,10 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 const countGraphemes = (text: string) => [...graphemes.segment(text.replace(/[\s\p{P}]/gu, ''))].length;
 
 /** Lays out `text` in the style of `kind`, with its wrap or the one given. */
+/** The cases below were measured with body text at 11 pt: widths scale with the size set (12 pt, Thai 12 × 1.15). */
+const BODY = TEXT_STYLES.paragraph.size / 11;
+const THAI = (TEXT_STYLES.paragraph.size * language('th').typography.sizeFactor) / 11;
+
 function lay(code: string, text: string, width: number, kind: TextBlockKind | 'listItem', wrap?: TextWrap, rules?: typeof NO_KEEP_RULES): TypesetLine[] {
   const style = kind === 'listItem' ? LIST_ITEM_STYLE : TEXT_STYLES[kind];
   // Without the language's keep words: these tests are about which line ends balance picks among the breaks
@@ -53,16 +57,16 @@ describe('balanced titles, headings and callouts', () => {
 
   it('ends balanced lines at spaces or punctuation where a wider set of lines can (Thai, Chinese)', () => {
     // Balanced to the narrowest width, they would end inside a run of letters: "…และเด็ก แต่ | ใคร…", "…但 | 是，…".
-    const thai = lay('th', 'เหยื่อส่วนใหญ่เป็นผู้หญิงและเด็ก แต่ใคร ๆ ก็ตกเป็นเหยื่อได้', 180, 'paragraph', 'balance');
+    const thai = lay('th', 'เหยื่อส่วนใหญ่เป็นผู้หญิงและเด็ก แต่ใคร ๆ ก็ตกเป็นเหยื่อได้', 180 * THAI, 'paragraph', 'balance');
     expect(texts(thai)).toEqual(['เหยื่อส่วนใหญ่เป็นผู้หญิงและเด็ก', 'แต่ใคร ๆ ก็ตกเป็นเหยื่อได้']);
-    const chinese = lay('zh', '大多数受害者是妇女和儿童。但是，任何人都可能成为受害者。', 180, 'paragraph', 'balance');
+    const chinese = lay('zh', '大多数受害者是妇女和儿童。但是，任何人都可能成为受害者。', 180 * BODY, 'paragraph', 'balance');
     expect(texts(chinese)).toEqual(['大多数受害者是妇女和儿童。但是，', '任何人都可能成为受害者。']);
   });
 
   it('balances a Chinese line without punctuation to lines of equal length', () => {
     const text = '这份宣传册由跨部门工作组制作完成';
-    const firstFit = lay('zh', text, 130, 'paragraph', 'normal');
-    const balanced = lay('zh', text, 130, 'paragraph', 'balance');
+    const firstFit = lay('zh', text, 130 * BODY, 'paragraph', 'normal');
+    const balanced = lay('zh', text, 130 * BODY, 'paragraph', 'balance');
     expect(texts(firstFit)).toEqual(['这份宣传册由跨部门工作', '组制作完成']);
     expect(texts(balanced)).toEqual(['这份宣传册由跨部', '门工作组制作完成']);
   });
@@ -122,9 +126,9 @@ describe('pretty body text', () => {
 
   it('leaves no one or two Chinese characters alone on the last line', () => {
     const text = '偷运移民是指帮助一个人非法进入一个国家。人口贩运则不同：人贩子会一直控制这个人，剥削这个人，到了目的地以后也不放手。';
-    const firstFit = lay('zh', text, 210, 'paragraph', 'normal');
+    const firstFit = lay('zh', text, 210 * BODY, 'paragraph', 'normal');
     expect(firstFit.at(-1)!.text).toBe('手。');
-    const pretty = lay('zh', text, 210, 'paragraph');
+    const pretty = lay('zh', text, 210 * BODY, 'paragraph');
     expect(pretty).toHaveLength(firstFit.length);
     expect(countGraphemes(pretty.at(-1)!.text)).toBeGreaterThanOrEqual(3);
     expect(texts(pretty).join('')).toBe(text);
@@ -132,9 +136,9 @@ describe('pretty body text', () => {
 
   it('leaves no Thai word alone on the last line', () => {
     const text = 'เหยื่อส่วนใหญ่เป็นผู้หญิงและเด็ก แต่ใคร ๆ ก็ตกเป็นเหยื่อได้';
-    const firstFit = lay('th', text, 125, 'paragraph', 'normal');
+    const firstFit = lay('th', text, 125 * THAI, 'paragraph', 'normal');
     expect(firstFit.at(-1)!.text).toBe('ได้');
-    const pretty = lay('th', text, 125, 'paragraph');
+    const pretty = lay('th', text, 125 * THAI, 'paragraph');
     expect(pretty).toHaveLength(firstFit.length);
     expect(pretty.at(-1)!.text).toBe('เหยื่อได้');
   });

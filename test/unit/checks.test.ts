@@ -4,8 +4,9 @@ import { didYouMean } from '../../src/check/edit-distance';
 import { fitPanel, OverflowError } from '../../src/layout/fit-panel';
 import { itemExtent } from '../../src/layout/draw-items';
 import { Panel } from '../../src/document/types';
+import { DrawItem } from '../../src/layout/draw-items';
 import { layoutPanel } from '../../src/layout/panel-flow';
-import { FIT_LIMITS, TEXT_STYLES } from '../../src/layout/styles';
+import { FIT_LIMITS } from '../../src/layout/styles';
 import { language } from '../support/build';
 
 describe('plural forms, from CLDR', () => {
@@ -46,7 +47,7 @@ describe('placeholders', () => {
 });
 
 describe('nothing leaves its column', () => {
-  const box = { x: 100, y: 50, width: 50, height: 400 };
+  const box = { x: 100, y: 50, width: 50, height: 900 };
 
   it('fails a panel whose QR code is wider than the column, saying by how much', () => {
     const panel: Panel = { name: 'help', blocks: [{ type: 'qr', value: 'https://example.org', caption: [{ text: 'Scan', bold: false }] }] };
@@ -77,31 +78,27 @@ describe('nothing leaves its column', () => {
   });
 });
 
-describe('fitting a panel: tighten within the bounds, then fail', () => {
+describe('fitting a panel: smaller type within the floors, then fail', () => {
   const text = 'Traffickers often seem kind and helpful. They can be strangers, agents, friends or even family. '.repeat(5);
   const panel: Panel = { name: 'deceive', blocks: [{ type: 'text', kind: 'heading', spans: [{ text: 'How traffickers trick people', bold: true }] }, { type: 'text', kind: 'paragraph', spans: [{ text, bold: false }] }] };
-  const natural = layoutPanel(panel, { x: 0, y: 0, width: 180, height: 1000 }, language('en'), { scale: 1, leading: 1 }).contentHeight;
+  const natural = layoutPanel(panel, { x: 0, y: 0, width: 180, height: 1000 }, language('en'), { scale: 1 }).contentHeight;
+  const smallest = layoutPanel(panel, { x: 0, y: 0, width: 180, height: 1000 }, language('en'), { scale: FIT_LIMITS.minScale }).contentHeight;
+  const sizesOf = (items: DrawItem[]) => items.flatMap((item) => (item.type === 'line' ? [item.line.runs[0].size] : []));
 
-  it('sets a panel that is a little too long in smaller type, never below the floor, and inside its box', () => {
-    const box = { x: 0, y: 0, width: 180, height: natural * 0.9 };
+  it('sets a panel that is a little too long in smaller type, body text held at 12 pt, inside its box', () => {
+    const box = { x: 0, y: 0, width: 180, height: (natural + smallest) / 2 };
     const fitted = fitPanel(panel, box, language('en'));
     expect(fitted.tightening.scale).toBeLessThan(1);
     expect(fitted.tightening.scale).toBeGreaterThanOrEqual(FIT_LIMITS.minScale);
     expect(fitted.contentHeight).toBeLessThanOrEqual(box.height + 0.01);
-    const sizes = fitted.items.flatMap((item) => (item.type === 'line' ? item.line.runs.map((r) => r.size) : []));
-    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(TEXT_STYLES.paragraph.size * FIT_LIMITS.minScale - 1e-9);
+    const sizes = sizesOf(fitted.items);
+    // The heading (16 pt) got smaller; the body text did not go below its floor.
+    expect(sizes[0]).toBeLessThan(16);
+    expect(Math.min(...sizes)).toBe(12);
   });
 
-  it('tightens the leading only once the type is at its floor', () => {
-    // Smallest type at full leading is about 75 % of the natural height; ask for a little less.
-    const floor = layoutPanel(panel, { x: 0, y: 0, width: 180, height: 1000 }, language('en'), { scale: FIT_LIMITS.minScale, leading: 1 }).contentHeight;
-    const fitted = fitPanel(panel, { x: 0, y: 0, width: 180, height: floor * 0.96 }, language('en'));
-    expect(fitted.tightening.scale).toBeCloseTo(FIT_LIMITS.minScale);
-    expect(fitted.tightening.leading).toBeLessThan(1);
-    expect(fitted.tightening.leading).toBeGreaterThanOrEqual(FIT_LIMITS.minLeading - 1e-9);
-  });
-
-  it('fails a panel far too long, saying how many mm too tall, rather than clip it', () => {
-    expect(() => fitPanel(panel, { x: 0, y: 0, width: 180, height: natural * 0.4 }, language('en'))).toThrow(/panel "deceive" is [\d.]+ mm too tall, even with the type at 75% and the leading at 90%/);
+  it('fails a panel that does not fit with every size at its floor, saying how many mm too tall, rather than clip it', () => {
+    expect(() => fitPanel(panel, { x: 0, y: 0, width: 180, height: smallest - 3 }, language('en'))).toThrow(/panel "deceive" is [\d.]+ mm too tall, even with the type at 75% of its design size and body text at its floor \(12 pt Latin, 9 pt for labels\)/);
+    expect(() => fitPanel(panel, { x: 0, y: 0, width: 180, height: natural * 0.4 }, language('en'))).toThrow(OverflowError);
   });
 });

@@ -47,7 +47,7 @@ const made: string[] = [];
 afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
 /** A folder with fonts.json (families given, Latn using the first) and font files. */
-function fontFolder(families: Record<string, unknown>, files: Record<string, Buffer> = {}, scripts?: Record<string, string[]>): string {
+function fontFolder(families: Record<string, unknown>, files: Record<string, Buffer> = {}, scripts?: Record<string, unknown>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-fonts-'));
   made.push(dir);
   fs.mkdirSync(path.join(dir, 'fonts'));
@@ -223,6 +223,24 @@ describe('fonts.json', () => {
     const registry = new FontRegistry(config);
     expect(usageError(() => registry.font('Folder', 'regular')).message).toMatch(/the font file \S*folder\.ttf is a folder, not a file/);
     expect(usageError(() => registry.font('Folder', 'bold')).message).toMatch(/the font file \S*missing\.ttf does not exist/);
+  });
+
+  it('reads how a script is set: its primary font\'s size factor and its line spacing, Latin-like when not given', () => {
+    const files = { 'sound.ttf': shipped };
+    const registry = new FontRegistry(fontFolder({ Sound: sound, Large: { ...sound, sizeFactor: 1.25 } }, files, { Latn: ['Sound'], Arab: { fonts: ['Large', 'Sound'], lineSpacing: 1.7 } }));
+    expect(registry.typography('Arab')).toEqual({ sizeFactor: 1.25, lineSpacing: 1.7 });
+    expect(registry.stack('Arab', 'regular').map((font) => font.sizeFactor)).toEqual([1.25, 1]);
+    // A bare stack: no factor, the primary font's natural line height (Noto Sans: ascent 1069 + descent 293 per 1000).
+    expect(registry.typography('Latn')).toEqual({ sizeFactor: 1, lineSpacing: 1.362 });
+    expect(registry.familiesFor('Arab')).toEqual(['Large', 'Sound']);
+    for (const bad of [0, 3, '1.25']) {
+      expect(usageError(() => new FontRegistry(fontFolder({ Sound: { ...sound, sizeFactor: bad } }, files))).message).toContain('key families.Sound.sizeFactor');
+    }
+    for (const bad of [0.5, '1.5']) {
+      expect(usageError(() => new FontRegistry(fontFolder({ Sound: sound }, files, { Latn: { fonts: ['Sound'], lineSpacing: bad } }))).message).toContain('key scripts.Latn.lineSpacing');
+    }
+    expect(usageError(() => new FontRegistry(fontFolder({ Sound: sound }, files, { Latn: { fonts: ['Sound'], size: 2 } }))).message).toContain('key scripts.Latn');
+    expect(usageError(() => new FontRegistry(fontFolder({ Sound: sound }, files, { Latn: { fonts: ['Nope'] } }))).message).toContain('names the font family "Nope"');
   });
 
   it('refuses a damaged font file with its name and what to do', () => {

@@ -187,7 +187,7 @@ describe('layout stops once a panel has overflowed', () => {
   const many: Panel = { name: 'help', blocks: Array.from({ length: 20_000 }, () => paragraph(sentence)) };
 
   it('lays out a panel of 20,000 paragraphs only until it is taller than the limit', () => {
-    const result = layoutPanel(many, box, en, { scale: 1, leading: 1 }, box.height);
+    const result = layoutPanel(many, box, en, { scale: 1 }, box.height);
     expect(result.complete).toBe(false);
     expect(result.items).toEqual([]);
     expect(result.contentHeight).toBeGreaterThan(box.height);
@@ -197,8 +197,8 @@ describe('layout stops once a panel has overflowed', () => {
 
   it('gives the same layout as without a limit when the panel fits under it', () => {
     const some: Panel = { name: 'help', blocks: [...many.blocks.slice(0, 5), { type: 'list', items: [[{ text: sentence, bold: false }]] }, { type: 'spacer' }, paragraph(sentence)] };
-    const free = layoutPanel(some, box, en, { scale: 1, leading: 1 });
-    const limited = layoutPanel(some, box, en, { scale: 1, leading: 1 }, box.height);
+    const free = layoutPanel(some, box, en, { scale: 1 });
+    const limited = layoutPanel(some, box, en, { scale: 1 }, box.height);
     expect(free.contentHeight).toBeLessThan(box.height);
     expect(limited).toEqual(free);
     expect(free.complete).toBe(true);
@@ -213,12 +213,12 @@ describe('layout stops once a panel has overflowed', () => {
     }
     expect(error).toBeInstanceOf(OverflowError);
     expect((error as OverflowError).atLeast).toBe(true);
-    expect((error as OverflowError).detail).toMatch(/^the text of panel "help" is at least [\d.]+ mm too tall, even with the type at 75% and the leading at 90%/);
+    expect((error as OverflowError).detail).toMatch(/^the text of panel "help" is at least [\d.]+ mm too tall, even with the type at 75% of its design size and body text at its floor/);
     // Measured past the box by at least one box's height before stopping.
     expect((error as OverflowError).overflow).toBeGreaterThan(box.height);
 
     // Enough paragraphs to overflow at the floor by less than the box's height: measured to the end.
-    const floorHeight = (n: number) => layoutPanel({ name: 'help', blocks: many.blocks.slice(0, n) }, box, en, { scale: 0.75, leading: 0.9 }).contentHeight;
+    const floorHeight = (n: number) => layoutPanel({ name: 'help', blocks: many.blocks.slice(0, n) }, box, en, { scale: 0.75 }).contentHeight;
     let n = 1;
     while (floorHeight(n) < box.height * 1.3) n++;
     const few: Panel = { name: 'help', blocks: many.blocks.slice(0, n) };
