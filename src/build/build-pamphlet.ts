@@ -3,14 +3,16 @@ import { parseMarkup } from '../document/parse-markup';
 import { PamphletData } from '../facts/load-data';
 import { FontRegistry } from '../fonts/font-registry';
 import { createTranslator } from '../i18n/translator';
-import { imposeTrifold } from '../imposition/trifold';
+import { impose } from '../imposition/impose';
+import { loadFormat } from '../format/load-format';
+import { templateHeader } from '../format/template-header';
+import { loadTheme } from '../theme/load-theme';
 import { PAPERS, PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
 import { DrawItem } from '../layout/draw-items';
 import { fitPanel, FittedPanel, OverflowError } from '../layout/fit-panel';
-import { COLOURS } from '../layout/styles';
 import { writePdf } from '../render/pdf-writer';
 import { PamphletDocument } from '../document/types';
 import { Translation } from '../languages/language';
@@ -36,8 +38,6 @@ export interface BuiltPamphlet {
   /** Each panel's type scale, in reading order. */
   scales: PanelScale[];
 }
-
-const FOLD_MARK_LENGTH = 8;
 
 /** The latest moment a PDF date can hold: its year has four digits. */
 const LAST_EPOCH_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
@@ -98,20 +98,27 @@ export interface LaidOutPamphlet {
   scales: PanelScale[];
 }
 
-/** Panels -> pages: fits every panel into its slot on the paper; every panel that does not fit is reported. */
+/**
+ * Panels -> pages: the template's format places its panels on the paper
+ * (src/imposition/impose.ts), and every panel is fitted into its slot in the
+ * template's theme; every panel that does not fit is reported.
+ */
 export function layOutPamphlet(prepared: PreparedLanguage, paper: PaperName, templateFile: string): LaidOutPamphlet {
   const { document, language, translation } = prepared;
-  const imposition = imposeTrifold(paper, translation.meta.direction);
+  const header = templateHeader(templateFile);
+  const format = loadFormat(templateFile, header.format);
+  const theme = loadTheme(templateFile, header.theme);
+  const imposition = impose(format, paper, translation.meta.direction, theme.colours.fold);
   if (document.panels.length !== imposition.slots.length) {
-    throw new PamphletError(`the template has ${document.panels.length} panels; a tri-fold has ${imposition.slots.length}.`, { file: templateFile });
+    throw new PamphletError(`the template has ${document.panels.length} panels; its format "${format.name}" has ${imposition.slots.length} (${format.file}).`, { file: templateFile });
   }
-  const pages: DrawItem[][] = [[], []];
+  const pages: DrawItem[][] = imposition.marks.map(() => []);
   const fitted: (FittedPanel & { name: string })[] = [];
   const overflows: PamphletError[] = [];
   document.panels.forEach((panel, i) => {
     const slot = imposition.slots[i];
     try {
-      const result = fitPanel(panel, slot.content, language);
+      const result = fitPanel(panel, slot.content, language, theme);
       pages[slot.page].push(...result.items);
       fitted.push({ ...result, name: panel.name });
     } catch (error) {
@@ -120,13 +127,7 @@ export function layOutPamphlet(prepared: PreparedLanguage, paper: PaperName, tem
     }
   });
   if (overflows.length) throw new PamphletErrors(overflows);
-  imposition.folds.forEach((folds, page) => {
-    for (const x of folds) {
-      for (const [y1, y2] of [[0, FOLD_MARK_LENGTH], [imposition.pageHeight - FOLD_MARK_LENGTH, imposition.pageHeight]]) {
-        pages[page].push({ type: 'stroke', x1: x, y1, x2: x, y2, width: 0.5, colour: COLOURS.fold });
-      }
-    }
-  });
+  imposition.marks.forEach((marks, page) => pages[page].push(...marks));
   const scales = fitted.map((f) => ({ panel: f.name, scale: f.tightening.scale }));
   return { pages, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales };
 }

@@ -53,7 +53,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
   handler: async (args) => {
     const paths = contentPaths(args);
     const codes = selectLanguages(args.lang, paths.translationsDir);
-    const papers = selectPapers(args.paper);
+    const papers = selectPapers(args.paper, paths.templateFile);
     sourceDateEpoch();
     prepareOutput(args.out, papers);
     const started = Date.now();

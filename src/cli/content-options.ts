@@ -5,6 +5,8 @@ import { ContentPaths } from '../check/run-checks';
 import { PamphletError } from '../core/errors';
 import { debugStack, unexpectedMessage } from '../core/unexpected-error';
 import { FontRegistry } from '../fonts/font-registry';
+import { loadFormat } from '../format/load-format';
+import { templateHeader } from '../format/template-header';
 import { PAPERS, paperByName, PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { assertLanguageCode, listLanguages } from '../languages/load-translations';
@@ -99,7 +101,14 @@ export function selectLanguages(lang: string, translationsDir: string): Language
   return [...new Set(codes)];
 }
 
-export function selectPapers(paper: string): PaperName[] {
+/** The papers asked for, among those the template's format is printed on; "all" is all of those. */
+export function selectPapers(paper: string, templateFile: string): PaperName[] {
+  const format = loadFormat(templateFile, templateHeader(templateFile).format);
+  const printedOn = format.papers as PaperName[];
   const asked = paper.split(',').map((p) => p.trim());
-  return asked.includes('all') ? (Object.keys(PAPERS) as PaperName[]) : [...new Set(asked.map(paperByName))];
+  if (asked.includes('all')) return printedOn;
+  const papers = [...new Set(asked.map(paperByName))];
+  const other = papers.find((p) => !printedOn.includes(p));
+  if (other) throw new PamphletError(`the format "${format.name}" of this template is printed on ${printedOn.join(', ')}, not ${other}. Choose one of those, or "all".`, { file: templateFile }, 'usage');
+  return papers;
 }

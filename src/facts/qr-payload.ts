@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { toMm } from '../core/units';
-import { FIT_LIMITS, QR_SIZE } from '../layout/styles';
+import { SMALLEST_QR } from '../theme/theme';
 
 /** Error correction M: about 15% of the code may be smudged or folded and it still scans. */
 const QR_ERROR_CORRECTION = 'M';
@@ -14,11 +14,11 @@ const MIN_MODULE_MM = 0.396;
 
 /**
  * The largest QR version that still prints legibly: a version-v code is
- * 17 + 4v modules wide, and the layout may shrink the code with the type,
- * down to QR_SIZE × FIT_LIMITS.minScale (51 pt, 18 mm: version 7, 45 modules,
- * up to 122 bytes of URL at level M).
+ * 17 + 4v modules wide, and no theme may print the code smaller than
+ * SMALLEST_QR (51 pt, 18 mm: version 7, 45 modules, up to 122 bytes of URL
+ * at level M), even shrunk with the type.
  */
-export const MAX_QR_VERSION = Math.floor((Math.floor(toMm(QR_SIZE * FIT_LIMITS.minScale) / MIN_MODULE_MM) - 17) / 4);
+export const MAX_QR_VERSION = Math.floor((Math.floor(toMm(SMALLEST_QR) / MIN_MODULE_MM) - 17) / 4);
 
 type QrCode = ReturnType<typeof QRCode.create>;
 

@@ -1,6 +1,6 @@
 import { Points } from '../core/units';
 import { TypesetLine } from '../text/types';
-import { Colour } from './styles';
+import { Colour } from '../theme/theme';
 
 /** What block layout hands the PDF writer: positioned, page-absolute, top-down coordinates. */
 export type DrawItem =

@@ -4,7 +4,7 @@ import { Panel } from '../document/types';
 import { TypesetLanguage } from '../text/types';
 import { Box, itemExtent } from './draw-items';
 import { layoutPanel, PanelLayout, Tightening } from './panel-flow';
-import { FIT_LIMITS, SIZE_FLOORS } from './styles';
+import { Theme } from '../theme/theme';
 
 export interface FittedPanel extends PanelLayout {
   tightening: Tightening;
@@ -16,10 +16,10 @@ export interface FittedPanel extends PanelLayout {
  * too tall, so `overflow` is a lower bound.
  */
 export class OverflowError extends PamphletError {
-  constructor(readonly language: string, readonly panel: string, readonly overflow: Points, readonly side: 'height' | 'width', readonly atLeast = false) {
+  constructor(readonly language: string, readonly panel: string, readonly overflow: Points, readonly side: 'height' | 'width', theme: Pick<Theme, 'fit' | 'sizeFloors'>, readonly atLeast = false) {
     super(
       side === 'height'
-        ? `the text of panel "${panel}" is ${atLeast ? 'at least ' : ''}${toMm(overflow).toFixed(1)} mm too tall, even with the type at ${Math.round(FIT_LIMITS.minScale * 100)}% of its design size and body text at its floor (${SIZE_FLOORS.text} pt Latin, ${SIZE_FLOORS.label} pt for labels). Shorten the text of this panel.`
+        ? `the text of panel "${panel}" is ${atLeast ? 'at least ' : ''}${toMm(overflow).toFixed(1)} mm too tall, even with the type at ${Math.round(theme.fit.minScale * 100)}% of its design size and body text at its floor (${theme.sizeFloors.text} pt Latin, ${theme.sizeFloors.label} pt for labels). Shorten the text of this panel.`
         : `something in panel "${panel}" is ${toMm(overflow).toFixed(1)} mm wider than its column and would run into the fold or off the paper. Shorten the longest word or value of this panel.`,
       { language, key: panel },
     );
@@ -43,7 +43,7 @@ export function widthOverflow(items: PanelLayout['items'], box: Box): Points {
 
 /**
  * Fits a panel's text into its box: the design size first, then smaller
- * type down to FIT_LIMITS.minScale, each size held at its style's floor; the
+ * type down to the theme's fit.minScale, each size held at its style's floor; the
  * line spacing stays the script's. Never clips: if the text still does not
  * fit, or anything is wider than the column, the build fails, saying by how
  * much.
@@ -52,19 +52,19 @@ export function widthOverflow(items: PanelLayout['items'], box: Box): Points {
  * the last measures on to twice the box's height, so that the overflow of
  * real text is given exactly, and a runaway one ("at least …") at once.
  */
-export function fitPanel(panel: Panel, box: Box, language: TypesetLanguage): FittedPanel {
+export function fitPanel(panel: Panel, box: Box, language: TypesetLanguage, theme: Theme): FittedPanel {
   let last: FittedPanel | null = null;
   const attempts: Tightening[] = [];
-  for (let scale = 1; scale >= FIT_LIMITS.minScale - 1e-9; scale -= FIT_LIMITS.scaleStep) attempts.push({ scale });
+  for (let scale = 1; scale >= theme.fit.minScale - 1e-9; scale -= theme.fit.scaleStep) attempts.push({ scale });
   for (const [i, tightening] of attempts.entries()) {
     const limit = (i === attempts.length - 1 ? 2 * box.height : box.height) + HEIGHT_TOLERANCE;
-    last = { ...layoutPanel(panel, box, language, tightening, limit), tightening };
+    last = { ...layoutPanel(panel, box, language, theme, tightening, limit), tightening };
     if (last.contentHeight <= box.height + HEIGHT_TOLERANCE) break;
   }
   if (last!.contentHeight > box.height + HEIGHT_TOLERANCE) {
-    throw new OverflowError(language.code, panel.name, last!.contentHeight - box.height, 'height', !last!.complete);
+    throw new OverflowError(language.code, panel.name, last!.contentHeight - box.height, 'height', theme, !last!.complete);
   }
   const wide = widthOverflow(last!.items, box);
-  if (wide > TOLERANCE) throw new OverflowError(language.code, panel.name, wide, 'width');
+  if (wide > TOLERANCE) throw new OverflowError(language.code, panel.name, wide, 'width', theme);
   return last!;
 }

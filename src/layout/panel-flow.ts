@@ -4,10 +4,7 @@ import { LayoutNotes, layoutParagraph } from '../text/paragraph';
 import { TextWrap } from '../text/balance';
 import { TypesetLanguage } from '../text/types';
 import { Box, DrawItem } from './draw-items';
-import {
-  BlockStyle, BULLET_RADIUS, CALLOUT_BAR, CALLOUT_WRAP, CALLOUT_PADDING, COLOURS, CONTACT_SPACE_AFTER, LIST_INDENT,
-  LIST_ITEM_STYLE, QR_GAP, QR_SIZE, RULE, TEXT_STYLES,
-} from './styles';
+import { BlockStyle, Theme } from '../theme/theme';
 
 /** How much the fit step has shrunk the panel: 1 is the design size; each size stays at or above its style's floor. */
 export interface Tightening {
@@ -46,8 +43,8 @@ interface Group {
  * that a panel of thousands of paragraphs costs no more than one that just
  * overflows; below the limit the layout is the same as without one.
  */
-export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, tightening: Tightening, limit: Points = Infinity): PanelLayout {
-  const flow = new BlockFlow(box, language, tightening, limit);
+export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, theme: Theme, tightening: Tightening, limit: Points = Infinity): PanelLayout {
+  const flow = new BlockFlow(box, language, theme, tightening, limit);
   const groups: Group[] = [];
   let current: Block[] = [];
   try {
@@ -97,7 +94,7 @@ class BlockFlow {
   /** Height of the groups already laid out. */
   private above: Points = 0;
 
-  constructor(private readonly box: Box, private readonly language: TypesetLanguage, private readonly tightening: Tightening, private readonly limit: Points) {}
+  constructor(private readonly box: Box, private readonly language: TypesetLanguage, private readonly theme: Theme, private readonly tightening: Tightening, private readonly limit: Points) {}
 
   /** A space of the design, in points of Latin type, as set: scaled with the type and the script's size. */
   private space(points: Points): Points {
@@ -130,11 +127,14 @@ class BlockFlow {
   }
 
   private spacing(block: Block): { before: Points; after: Points } {
+    const { styles, contact, callout, list, qr } = this.theme;
     switch (block.type) {
-      case 'text': return { before: this.space(TEXT_STYLES[block.kind].spaceBefore), after: this.space(TEXT_STYLES[block.kind].spaceAfter) };
-      case 'contact': return { before: 0, after: this.space(CONTACT_SPACE_AFTER) };
-      case 'callout': return { before: this.space(4), after: this.space(6) };
-      default: return { before: 0, after: this.space(5) };
+      case 'text': return { before: this.space(styles[block.kind].spaceBefore), after: this.space(styles[block.kind].spaceAfter) };
+      case 'contact': return { before: 0, after: this.space(contact.spaceAfter) };
+      case 'callout': return { before: this.space(callout.spaceBefore), after: this.space(callout.spaceAfter) };
+      case 'list': return { before: 0, after: this.space(list.spaceAfter) };
+      case 'qr': return { before: 0, after: this.space(qr.spaceAfter) };
+      case 'spacer': return { before: 0, after: 0 };
     }
   }
 
@@ -143,59 +143,62 @@ class BlockFlow {
     const s = this.tightening.scale;
     switch (block.type) {
       case 'text': {
-        const style = { ...TEXT_STYLES[block.kind], wrap: wrap ?? TEXT_STYLES[block.kind].wrap };
+        const own = this.theme.styles[block.kind];
+        const style = { ...own, wrap: wrap ?? own.wrap };
+        const rule = this.theme.rule;
         if (style.rule) {
-          items.push({ type: 'rect', x: this.x(0, RULE.width * s, area), y, width: RULE.width * s, height: RULE.height * s, colour: style.colour });
-          y += (RULE.height + RULE.gap) * s;
+          items.push({ type: 'rect', x: this.x(0, rule.width * s, area), y, width: rule.width * s, height: rule.height * s, colour: this.theme.colours.rule });
+          y += (rule.height + rule.gap) * s;
         }
         return this.text(block.spans, style, area, 0, area.width, y, items);
       }
       case 'list': {
-        const indent = LIST_INDENT * s;
+        const indent = this.theme.list.indent * s;
+        const itemStyle = this.theme.listItem;
         block.items.forEach((item, i) => {
-          if (i > 0) y += this.space(LIST_ITEM_STYLE.spaceAfter);
+          if (i > 0) y += this.space(itemStyle.spaceAfter);
           const from = items.length;
-          y = this.text(item, LIST_ITEM_STYLE, area, indent, area.width - indent, y, items);
+          y = this.text(item, itemStyle, area, indent, area.width - indent, y, items);
           this.stopIfFull(y);
           const first = items.slice(from).find((it) => it.type === 'line');
           if (first && first.type === 'line') {
-            const size = setSize(LIST_ITEM_STYLE, this.tightening) * this.language.typography.sizeFactor;
-            items.push({ type: 'circle', x: this.x(indent * 0.35, 0, area), y: first.baseline - size * 0.32, radius: BULLET_RADIUS * s, colour: COLOURS.accent });
+            const size = setSize(itemStyle, this.tightening) * this.language.typography.sizeFactor;
+            items.push({ type: 'circle', x: this.x(indent * 0.35, 0, area), y: first.baseline - size * 0.32, radius: this.theme.list.bulletRadius * s, colour: this.theme.colours.accent });
           }
         });
         return y;
       }
       case 'callout': {
-        const pad = CALLOUT_PADDING * s;
-        const bar = CALLOUT_BAR * s;
+        const pad = this.theme.callout.padding * s;
+        const bar = this.theme.callout.bar * s;
         const background: DrawItem[] = [];
         const inner = { x: this.x(bar + pad, area.width - bar - 2 * pad, area), width: area.width - bar - 2 * pad };
         let innerY = y + pad;
         const innerItems: DrawItem[] = [];
         block.blocks.forEach((child, i) => {
           if (i > 0) innerY += this.spacing(child).before;
-          innerY = this.block(child, inner, innerY, innerItems, CALLOUT_WRAP);
+          innerY = this.block(child, inner, innerY, innerItems, this.theme.callout.wrap);
           this.stopIfFull(innerY);
         });
         const height = innerY + pad - y;
-        background.push({ type: 'rect', x: area.x, y, width: area.width, height, colour: COLOURS.calloutFill });
-        background.push({ type: 'rect', x: this.x(0, bar, area), y, width: bar, height, colour: COLOURS.accent });
+        background.push({ type: 'rect', x: area.x, y, width: area.width, height, colour: this.theme.colours.calloutFill });
+        background.push({ type: 'rect', x: this.x(0, bar, area), y, width: bar, height, colour: this.theme.colours.accent });
         items.push(...background, ...innerItems);
         return y + height;
       }
       case 'contact': {
         block.blocks.forEach((child) => {
-          y = this.text(child.spans, TEXT_STYLES[child.kind], area, 0, area.width, y, items);
-          y += this.space(TEXT_STYLES[child.kind].spaceAfter);
+          y = this.text(child.spans, this.theme.styles[child.kind], area, 0, area.width, y, items);
+          y += this.space(this.theme.styles[child.kind].spaceAfter);
           this.stopIfFull(y);
         });
         return y;
       }
       case 'qr': {
-        const size = QR_SIZE * s;
-        const gap = QR_GAP * s;
-        items.push({ type: 'qr', x: this.x(0, size, area), y, size, value: block.value, colour: COLOURS.text });
-        const captionBottom = this.text(block.caption, TEXT_STYLES.label, area, size + gap, area.width - size - gap, y, items);
+        const size = this.theme.qr.size * s;
+        const gap = this.theme.qr.gap * s;
+        items.push({ type: 'qr', x: this.x(0, size, area), y, size, value: block.value, colour: this.theme.colours.text });
+        const captionBottom = this.text(block.caption, this.theme.styles.label, area, size + gap, area.width - size - gap, y, items);
         return y + Math.max(size, captionBottom - y);
       }
       case 'spacer':

@@ -10,11 +10,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildPamphlet } from '../../src/build/build-pamphlet';
 import { formatFacts } from '../../src/facts/format-facts';
-import { imposeTrifold } from '../../src/imposition/trifold';
 import { PaperName } from '../../src/imposition/paper';
 import { flattenStrings, listLanguages, loadTranslation } from '../../src/languages/load-translations';
 import { Translation } from '../../src/languages/language';
-import { content, ROOT } from '../support/build';
+import { content, ROOT, trifold } from '../support/build';
 import { DrawnLine, DrawnPage, readDrawnLines } from '../support/pdf-lines';
 
 const TRANSLATIONS = path.join(ROOT, 'translations');
@@ -126,7 +125,7 @@ interface PlacedLine extends DrawnLine {
 
 /** Places the lines in their panels, and tells paragraphs, headings and body apart. */
 function placeLines(pages: DrawnPage[], paper: PaperName, direction: 'ltr' | 'rtl'): PlacedLine[] {
-  const slots = imposeTrifold(paper, direction).slots;
+  const slots = trifold(paper, direction).slots;
   const titleSize = Math.max(...pages[0].lines.map((l) => l.size));
   const placed: PlacedLine[] = [];
   pages.forEach((page, p) => {

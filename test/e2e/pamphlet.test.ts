@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { listLanguages, loadTranslation } from '../../src/languages/load-translations';
-import { imposeTrifold } from '../../src/imposition/trifold';
-import { build, content, ROOT } from '../support/build';
+import { build, content, ROOT, trifold } from '../support/build';
 import { readPdf, PdfPage } from '../support/pdf';
 
 const LANGUAGES = listLanguages(path.join(ROOT, 'translations'));
@@ -51,7 +50,7 @@ describe('the built pamphlet, read back with MuPDF', () => {
     const secondPage = pdfs.get(code)!.pages[1].lines.map((l) => l.size);
     expect(title).toBeGreaterThan(Math.max(...secondPage));
     // The title sits on the cover panel.
-    const slot = imposeTrifold('letter', code === 'ar' ? 'rtl' : 'ltr').slots[0].panel;
+    const slot = trifold('letter', code === 'ar' ? 'rtl' : 'ltr').slots[0].panel;
     const titleLines = outside.lines.filter((l) => l.size === title);
     for (const line of titleLines) {
       expect(line.x).toBeGreaterThanOrEqual(slot.x);
@@ -90,7 +89,7 @@ describe('the built pamphlet, read back with MuPDF', () => {
   });
 
   it.each([['ar', 'rtl'], ['en', 'ltr']] as const)('%s: every line is set from the %s start side of its panel', (code, direction) => {
-    const slots = imposeTrifold('letter', direction).slots;
+    const slots = trifold('letter', direction).slots;
     const startGaps: number[] = [];
     pdfs.get(code)!.pages.forEach((page, pageIndex) => {
       for (const slot of slots.filter((s) => s.page === pageIndex)) {

@@ -3,11 +3,12 @@ import { prepareLanguage, layOutPamphlet } from '../../src/build/build-pamphlet'
 import { TextBlockKind, Block } from '../../src/document/types';
 import { PaperName } from '../../src/imposition/paper';
 import { loadTranslation } from '../../src/languages/load-translations';
-import { TEXT_STYLES, LIST_ITEM_STYLE } from '../../src/layout/styles';
 import { TextWrap } from '../../src/text/balance';
 import { layoutParagraph } from '../../src/text/paragraph';
 import { TypesetLine } from '../../src/text/types';
-import { content, language, ROOT } from '../support/build';
+import { content, language, ROOT, theme } from '../support/build';
+
+const { styles: TEXT_STYLES, listItem: LIST_ITEM_STYLE } = theme();
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -173,7 +174,7 @@ describe('no hyphenation by default', () => {
     const prepared = prepareLanguage(content(), loadTranslation(path.join(ROOT, 'translations'), code));
     const source = prepared.document.panels.flatMap((p) => p.blocks).map(blockText).join('\n');
     for (const paper of ['letter', 'a4'] as PaperName[]) {
-      const lines = layOutPamphlet(prepared, paper, 'trifold.hbs').pages.flat().flatMap((item) => (item.type === 'line' ? [item.line.text] : []));
+      const lines = layOutPamphlet(prepared, paper, content().templateFile).pages.flat().flatMap((item) => (item.type === 'line' ? [item.line.text] : []));
       expect(lines.length).toBeGreaterThan(50);
       // A line may end in a hyphen of the text itself ("well-" of "well-paid"), never in one the typesetter added.
       const cut = lines.filter((line) => /[-\u2010]$/.test(line) && !source.includes(line.split(/\s/).at(-1)!));

@@ -6,8 +6,9 @@ import { itemExtent } from '../../src/layout/draw-items';
 import { Panel } from '../../src/document/types';
 import { DrawItem } from '../../src/layout/draw-items';
 import { layoutPanel } from '../../src/layout/panel-flow';
-import { FIT_LIMITS } from '../../src/layout/styles';
-import { language } from '../support/build';
+import { language, theme } from '../support/build';
+
+const FIT_LIMITS = theme().fit;
 
 describe('plural forms, from CLDR', () => {
   it('gives each language its own categories: Arabic six, Russian four, Chinese one', () => {
@@ -53,7 +54,7 @@ describe('nothing leaves its column', () => {
     const panel: Panel = { name: 'help', blocks: [{ type: 'qr', value: 'https://example.org', caption: [{ text: 'Scan', bold: false }] }] };
     let error: unknown;
     try {
-      fitPanel(panel, box, language('en'));
+      fitPanel(panel, box, language('en'), theme());
     } catch (e) {
       error = e;
     }
@@ -68,7 +69,7 @@ describe('nothing leaves its column', () => {
     const texts = { en: 'Supercalifragilisticexpialidocious '.repeat(6), ar: 'Supercalifragilisticexpialidocious '.repeat(3) + 'بالأشخاص '.repeat(6) };
     for (const [code, text] of Object.entries(texts)) {
       const panel: Panel = { name: 'what', blocks: [{ type: 'text', kind: 'paragraph', spans: [{ text, bold: false }] }] };
-      const fitted = fitPanel(panel, box, language(code));
+      const fitted = fitPanel(panel, box, language(code), theme());
       for (const item of fitted.items) {
         const e = itemExtent(item);
         expect(e.x).toBeGreaterThanOrEqual(box.x - 0.5);
@@ -81,13 +82,13 @@ describe('nothing leaves its column', () => {
 describe('fitting a panel: smaller type within the floors, then fail', () => {
   const text = 'Traffickers often seem kind and helpful. They can be strangers, agents, friends or even family. '.repeat(5);
   const panel: Panel = { name: 'deceive', blocks: [{ type: 'text', kind: 'heading', spans: [{ text: 'How traffickers trick people', bold: true }] }, { type: 'text', kind: 'paragraph', spans: [{ text, bold: false }] }] };
-  const natural = layoutPanel(panel, { x: 0, y: 0, width: 180, height: 1000 }, language('en'), { scale: 1 }).contentHeight;
-  const smallest = layoutPanel(panel, { x: 0, y: 0, width: 180, height: 1000 }, language('en'), { scale: FIT_LIMITS.minScale }).contentHeight;
+  const natural = layoutPanel(panel, { x: 0, y: 0, width: 180, height: 1000 }, language('en'), theme(), { scale: 1 }).contentHeight;
+  const smallest = layoutPanel(panel, { x: 0, y: 0, width: 180, height: 1000 }, language('en'), theme(), { scale: FIT_LIMITS.minScale }).contentHeight;
   const sizesOf = (items: DrawItem[]) => items.flatMap((item) => (item.type === 'line' ? [item.line.runs[0].size] : []));
 
   it('sets a panel that is a little too long in smaller type, body text held at 12 pt, inside its box', () => {
     const box = { x: 0, y: 0, width: 180, height: (natural + smallest) / 2 };
-    const fitted = fitPanel(panel, box, language('en'));
+    const fitted = fitPanel(panel, box, language('en'), theme());
     expect(fitted.tightening.scale).toBeLessThan(1);
     expect(fitted.tightening.scale).toBeGreaterThanOrEqual(FIT_LIMITS.minScale);
     expect(fitted.contentHeight).toBeLessThanOrEqual(box.height + 0.01);
@@ -98,7 +99,7 @@ describe('fitting a panel: smaller type within the floors, then fail', () => {
   });
 
   it('fails a panel that does not fit with every size at its floor, saying how many mm too tall, rather than clip it', () => {
-    expect(() => fitPanel(panel, { x: 0, y: 0, width: 180, height: smallest - 3 }, language('en'))).toThrow(/panel "deceive" is [\d.]+ mm too tall, even with the type at 75% of its design size and body text at its floor \(12 pt Latin, 9 pt for labels\)/);
-    expect(() => fitPanel(panel, { x: 0, y: 0, width: 180, height: natural * 0.4 }, language('en'))).toThrow(OverflowError);
+    expect(() => fitPanel(panel, { x: 0, y: 0, width: 180, height: smallest - 3 }, language('en'), theme())).toThrow(/panel "deceive" is [\d.]+ mm too tall, even with the type at 75% of its design size and body text at its floor \(12 pt Latin, 9 pt for labels\)/);
+    expect(() => fitPanel(panel, { x: 0, y: 0, width: 180, height: natural * 0.4 }, language('en'), theme())).toThrow(OverflowError);
   });
 });

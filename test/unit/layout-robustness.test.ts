@@ -6,7 +6,7 @@ import { fitPanel } from '../../src/layout/fit-panel';
 import { MissingGlyphError } from '../../src/text/itemize';
 import { layoutParagraph } from '../../src/text/paragraph';
 import { ParagraphStyle, TypesetLanguage, TypesetLine } from '../../src/text/types';
-import { language } from '../support/build';
+import { language, theme } from '../support/build';
 
 /*
  * Translated text is untrusted input: whatever it holds, laying it out must
@@ -299,7 +299,7 @@ describe('panel fitting of hostile text', () => {
       fc.property(panel, box, ([code, blocks], b) => {
         const p: Panel = { name: 'fuzz', blocks };
         try {
-          const fitted = fitPanel(p, b, lang(code));
+          const fitted = fitPanel(p, b, lang(code), theme());
           expect(fitted.contentHeight).toBeLessThanOrEqual(b.height + 0.01);
           const numbers = fitted.items.flatMap((item) => Object.values(item).filter((v): v is number => typeof v === 'number'));
           expect(numbers.every(Number.isFinite)).toBe(true);

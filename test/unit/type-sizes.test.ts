@@ -3,8 +3,9 @@ import { belowDesignSize } from '../../src/check/design-size';
 import { Panel } from '../../src/document/types';
 import { loadTranslation } from '../../src/languages/load-translations';
 import { layoutPanel, setSize } from '../../src/layout/panel-flow';
-import { FIT_LIMITS, LIST_ITEM_STYLE, TEXT_STYLES } from '../../src/layout/styles';
-import { language, ROOT } from '../support/build';
+import { language, ROOT, theme } from '../support/build';
+
+const { fit: FIT_LIMITS, listItem: LIST_ITEM_STYLE, styles: TEXT_STYLES } = theme();
 
 /**
  * Issue: "Type that each script's reader can read". Body text reads at
@@ -18,7 +19,7 @@ const paragraph = (text: string, kind: 'paragraph' | 'label' = 'paragraph'): Pan
 
 /** Size and baseline-to-baseline step of a laid-out paragraph's lines. */
 function setting(code: string, panel: Panel, scale = 1) {
-  const lines = layoutPanel(panel, BOX, language(code), { scale }).items.flatMap((item) => (item.type === 'line' ? [item] : []));
+  const lines = layoutPanel(panel, BOX, language(code), theme(), { scale }).items.flatMap((item) => (item.type === 'line' ? [item] : []));
   expect(lines.length).toBeGreaterThan(2);
   return { size: lines[0].line.runs[0].size, step: lines[1].baseline - lines[0].baseline };
 }
@@ -50,7 +51,7 @@ describe('type sizes and line spacing per script, from the font and language dat
       hi: 'कॉल करें 1-833-900-1010 या www.canadianhumantraffickinghotline.ca देखें। '.repeat(3),
     };
     for (const [code, text] of Object.entries(mixed)) {
-      const runs = layoutPanel(paragraph(text), BOX, language(code), { scale: 1 }).items.flatMap((item) => (item.type === 'line' ? item.line.runs : []));
+      const runs = layoutPanel(paragraph(text), BOX, language(code), theme(), { scale: 1 }).items.flatMap((item) => (item.type === 'line' ? item.line.runs : []));
       const sizes = new Map(runs.map((run) => [run.font.family, run.size]));
       expect(sizes.get('NotoSans')).toBe(12);
       expect(sizes.size).toBe(2);
@@ -109,7 +110,7 @@ describe('a panel set below its design size', () => {
 
 describe('display text set smaller to keep a phrase whole', () => {
   const title = (text: string, nobr: string): Panel => ({ name: 'cover', blocks: [{ type: 'text', kind: 'title', spans: [{ text, bold: true }, { text: nobr, bold: true, nobr: true }] }] });
-  const lines = (code: string, panel: Panel, width: number) => layoutPanel(panel, { ...BOX, width }, language(code), { scale: 1 }).items.flatMap((item) => (item.type === 'line' ? [item.line] : []));
+  const lines = (code: string, panel: Panel, width: number) => layoutPanel(panel, { ...BOX, width }, language(code), theme(), { scale: 1 }).items.flatMap((item) => (item.type === 'line' ? [item.line] : []));
   // The cover's column on Letter paper.
   const COVER = 218;
 

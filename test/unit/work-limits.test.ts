@@ -19,7 +19,7 @@ import * as shaping from '../../src/text/shape';
 import { MAX_MARKS_ON_ONE_LETTER, MAX_STRING_CHARACTERS, textLimitProblem } from '../../src/text/text-limits';
 import { ParagraphStyle, TypesetLanguage } from '../../src/text/types';
 import { MAX_HYPHENATED_WORD } from '../../src/text/words';
-import { language, ROOT } from '../support/build';
+import { language, ROOT, theme } from '../support/build';
 
 /*
  * Limits on work: no input makes a check or build do more than a few
@@ -187,7 +187,7 @@ describe('layout stops once a panel has overflowed', () => {
   const many: Panel = { name: 'help', blocks: Array.from({ length: 20_000 }, () => paragraph(sentence)) };
 
   it('lays out a panel of 20,000 paragraphs only until it is taller than the limit', () => {
-    const result = layoutPanel(many, box, en, { scale: 1 }, box.height);
+    const result = layoutPanel(many, box, en, theme(), { scale: 1 }, box.height);
     expect(result.complete).toBe(false);
     expect(result.items).toEqual([]);
     expect(result.contentHeight).toBeGreaterThan(box.height);
@@ -197,8 +197,8 @@ describe('layout stops once a panel has overflowed', () => {
 
   it('gives the same layout as without a limit when the panel fits under it', () => {
     const some: Panel = { name: 'help', blocks: [...many.blocks.slice(0, 5), { type: 'list', items: [[{ text: sentence, bold: false }]] }, { type: 'spacer' }, paragraph(sentence)] };
-    const free = layoutPanel(some, box, en, { scale: 1 });
-    const limited = layoutPanel(some, box, en, { scale: 1 }, box.height);
+    const free = layoutPanel(some, box, en, theme(), { scale: 1 });
+    const limited = layoutPanel(some, box, en, theme(), { scale: 1 }, box.height);
     expect(free.contentHeight).toBeLessThan(box.height);
     expect(limited).toEqual(free);
     expect(free.complete).toBe(true);
@@ -207,7 +207,7 @@ describe('layout stops once a panel has overflowed', () => {
   it('fails such a panel as at least so many mm too tall, and a panel a little too tall by its exact overflow', () => {
     let error: unknown;
     try {
-      fitPanel(many, box, en);
+      fitPanel(many, box, en, theme());
     } catch (e) {
       error = e;
     }
@@ -218,13 +218,13 @@ describe('layout stops once a panel has overflowed', () => {
     expect((error as OverflowError).overflow).toBeGreaterThan(box.height);
 
     // Enough paragraphs to overflow at the floor by less than the box's height: measured to the end.
-    const floorHeight = (n: number) => layoutPanel({ name: 'help', blocks: many.blocks.slice(0, n) }, box, en, { scale: 0.75 }).contentHeight;
+    const floorHeight = (n: number) => layoutPanel({ name: 'help', blocks: many.blocks.slice(0, n) }, box, en, theme(), { scale: 0.75 }).contentHeight;
     let n = 1;
     while (floorHeight(n) < box.height * 1.3) n++;
     const few: Panel = { name: 'help', blocks: many.blocks.slice(0, n) };
     const exact = (() => {
       try {
-        fitPanel(few, box, en);
+        fitPanel(few, box, en, theme());
       } catch (e) {
         return e as OverflowError;
       }

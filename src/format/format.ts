@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { PAPERS } from '../imposition/paper';
+
+const millimetres = (max: number) => z.number().min(0).max(max);
+const paperName = z.string().refine((name) => Object.hasOwn(PAPERS, name), `a paper: ${Object.keys(PAPERS).join(', ')}`);
+
+/**
+ * A column of one side of the piece, between folds (or the edges). Its width
+ * is its `share` of what the side's width leaves after every column's
+ * `adjustMm`, plus its own `adjustMm`: a tri-fold's fold-in panel is
+ * `{ "adjustMm": -2 }`, 2 mm narrower so that it folds inside the others.
+ */
+const columnSchema = z.object({
+  share: z.number().min(0.05).max(20).default(1),
+  adjustMm: z.number().min(-100).max(100).default(0),
+}).strict();
+
+/** One printed side of the piece: its columns, left to right as printed for a left-to-right language. */
+const sideSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a plain name such as outside'),
+  columns: z.array(columnSchema).min(1).max(12),
+}).strict();
+
+/**
+ * A format: the piece's pages and panels as data (templates/formats/*.json).
+ * The imposition code places them (src/imposition/impose.ts); no format is
+ * named in code.
+ */
+export const formatSchema = z.object({
+  _comment: z.string().optional(),
+  description: z.string().max(500),
+  /** Papers the piece is printed on, and which way the sheet is turned. */
+  papers: z.array(paperName).min(1).max(8),
+  orientation: z.enum(['portrait', 'landscape']),
+  sides: z.array(sideSchema).min(1).max(2),
+  margins: z.object({
+    /** Clear of the paper's edge: most office printers cannot print closer than about 5 mm. */
+    edgeMm: millimetres(60),
+    /** Clear of each fold, on both sides, so that no text runs into a crease. */
+    foldMm: millimetres(30),
+  }).strict(),
+  /** The panels in reading order: which side and which column (0 = left, for a left-to-right language). The template's panels fill them in order. */
+  panels: z.array(z.object({ side: z.number().int().min(0).max(1), column: z.number().int().min(0).max(11) }).strict()).min(1).max(24),
+  /** For a right-to-left language every position is mirrored, so that the piece opens the way its reader reads. */
+  mirrorForRightToLeft: z.boolean(),
+  /** Short strokes at each fold, at the top and bottom edge, to fold by. */
+  foldMarks: z.object({ lengthMm: millimetres(20) }).strict().optional(),
+}).strict().superRefine((format, ctx) => {
+  format.panels.forEach((panel, i) => {
+    const side = format.sides[panel.side];
+    if (!side) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['panels', i, 'side'], message: `a side of this format (0 to ${format.sides.length - 1})` });
+    else if (panel.column >= side.columns.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['panels', i, 'column'], message: `a column of side "${side.name}" (0 to ${side.columns.length - 1})` });
+  });
+  const places = format.panels.map((p) => `${p.side}/${p.column}`);
+  const twice = places.findIndex((place, i) => places.indexOf(place) !== i);
+  if (twice >= 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['panels', twice], message: 'a place no other panel has: two panels cannot share a column' });
+});
+
+export type Format = z.infer<typeof formatSchema> & {
+  /** The format's name: its file's name without .json. */
+  name: string;
+  /** Where it was read from, for errors. */
+  file: string;
+};

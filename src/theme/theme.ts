@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { Points } from '../core/units';
+import { TextBlockKind } from '../document/types';
+
+/** A colour as a CSS hex string, #rrggbb. */
+export type Colour = string;
+
+/**
+ * The smallest a QR code may be printed, after the fit step has shrunk it:
+ * 18 mm, where modules of 0.396 mm (GS1's least) hold version 7 at error
+ * correction M. The data check bounds web addresses by it (facts/qr-payload.ts).
+ */
+export const SMALLEST_QR: Points = 51;
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #a6192e');
+const points = (max: number) => z.number().min(0).max(max);
+const COLOUR_NAMES = ['text', 'muted', 'accent', 'calloutFill', 'rule', 'fold'] as const;
+const TEXT_KINDS: readonly TextBlockKind[] = ['endonym', 'title', 'lead', 'heading', 'subheading', 'paragraph', 'small', 'issuer', 'label', 'value', 'link'];
+
+const styleSchema = z.object({
+  /** Design size, in points of Latin type: a font's size factor (fonts.json) multiplies it. */
+  size: points(200),
+  /** The smallest size the fit step may set, in points of Latin type, or the name of a floor ("text", "label"). */
+  minSize: z.union([points(200), z.enum(['text', 'label'])]),
+  bold: z.boolean().default(false),
+  colour: z.enum(COLOUR_NAMES),
+  /** Baseline-to-baseline distance as a multiple of the language's body line spacing. */
+  leading: z.number().min(0.5).max(3).default(1),
+  spaceBefore: points(100).default(0),
+  spaceAfter: points(100).default(0),
+  align: z.enum(['start', 'center']).default('start'),
+  /** A short accent rule drawn above the block. */
+  rule: z.boolean().default(false),
+  /** Words may be hyphenated at line ends, with the language's patterns. */
+  hyphenate: z.boolean().default(false),
+  /** Balanced lines (titles, headings), no short word alone on the last line (body text), or first-fit. */
+  wrap: z.enum(['balance', 'pretty', 'normal']),
+  /** Set smaller, down to its floor, rather than break a <nobr> phrase or keep word. */
+  shrinkToKeep: z.boolean().default(false),
+}).strict();
+
+/**
+ * A theme: colours, the type scale and its floors, spacing, how far a panel
+ * may shrink to fit. A file beside the template (templates/themes/*.json):
+ * a communications team restyles the pamphlet without touching src/.
+ * Sizes and spaces are in points of Latin type.
+ */
+export const themeSchema = z.object({
+  _comment: z.string().optional(),
+  colours: z.object(Object.fromEntries(COLOUR_NAMES.map((name) => [name, colour])) as Record<(typeof COLOUR_NAMES)[number], typeof colour>).strict(),
+  /** Floors of the type scale: 12 pt for anything read as text, 9 pt for labels (CNIB Clear Print). Lower floors are refused. */
+  sizeFloors: z.object({ text: z.number().min(12).max(100), label: z.number().min(9).max(100) }).strict(),
+  styles: z.object(Object.fromEntries(TEXT_KINDS.map((kind) => [kind, styleSchema])) as Record<TextBlockKind, typeof styleSchema>).strict(),
+  list: z.object({ indent: points(100), bulletRadius: points(20), itemSpace: points(50), spaceAfter: points(50) }).strict(),
+  callout: z.object({ padding: points(50), bar: points(30), spaceBefore: points(50), spaceAfter: points(50), wrap: z.enum(['balance', 'pretty', 'normal']) }).strict(),
+  contact: z.object({ spaceAfter: points(50) }).strict(),
+  qr: z.object({ size: points(500), gap: points(100), spaceAfter: points(50) }).strict(),
+  rule: z.object({ width: points(500), height: points(50), gap: points(100) }).strict(),
+  fit: z.object({ minScale: z.number().min(0.5).max(1), scaleStep: z.number().min(0.005).max(0.25) }).strict(),
+}).strict().superRefine((theme, ctx) => {
+  for (const kind of TEXT_KINDS) {
+    const style = theme.styles[kind];
+    const floor = typeof style.minSize === 'number' ? style.minSize : theme.sizeFloors[style.minSize];
+    const least = ['label', 'small', 'link'].includes(kind) ? theme.sizeFloors.label : theme.sizeFloors.text;
+    if (floor < least) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['styles', kind, 'minSize'], message: `at least ${least} pt: no ${kind} text is set smaller (the floor of sizeFloors)` });
+    if (style.size < floor) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['styles', kind, 'size'], message: `at least its minSize (${floor} pt)` });
+  }
+  if (theme.qr.size * theme.fit.minScale < SMALLEST_QR) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['qr', 'size'], message: `at least ${Math.ceil(SMALLEST_QR / theme.fit.minScale)} pt: shrunk to fit (× ${theme.fit.minScale}) it must stay ${SMALLEST_QR} pt (18 mm) to scan` });
+  }
+});
+
+type ThemeFile = z.infer<typeof themeSchema>;
+
+/** A text style, resolved: colours as hex, the floor in points. */
+export interface BlockStyle extends Omit<ThemeFile['styles'][TextBlockKind], 'colour' | 'minSize'> {
+  colour: Colour;
+  minSize: Points;
+}
+
+/** A theme resolved for layout. */
+export interface Theme extends Omit<ThemeFile, 'styles' | '_comment'> {
+  name: string;
+  styles: Record<TextBlockKind, BlockStyle>;
+  /** List items: body text with the list's item spacing. */
+  listItem: BlockStyle;
+}
+
+export function resolveTheme(file: ThemeFile, name: string): Theme {
+  const styles = Object.fromEntries(TEXT_KINDS.map((kind) => {
+    const style = file.styles[kind];
+    return [kind, { ...style, colour: file.colours[style.colour], minSize: typeof style.minSize === 'number' ? style.minSize : file.sizeFloors[style.minSize] }];
+  })) as Record<TextBlockKind, BlockStyle>;
+  const { _comment, ...rest } = file;
+  return { ...rest, name, styles, listItem: { ...styles.paragraph, spaceAfter: file.list.itemSpace } };
+}
