@@ -118,7 +118,7 @@ export function layOutPamphlet(prepared: PreparedLanguage, paper: PaperName, tem
   document.panels.forEach((panel, i) => {
     const slot = imposition.slots[i];
     try {
-      const result = fitPanel(panel, slot.content, language, theme);
+      const result = fitPanel(panel, slot.content, language, theme, imposition.designScale);
       pages[slot.page].push(...result.items);
       fitted.push({ ...result, name: panel.name });
     } catch (error) {
@@ -128,7 +128,8 @@ export function layOutPamphlet(prepared: PreparedLanguage, paper: PaperName, tem
   });
   if (overflows.length) throw new PamphletErrors(overflows);
   imposition.marks.forEach((marks, page) => pages[page].push(...marks));
-  const scales = fitted.map((f) => ({ panel: f.name, scale: f.tightening.scale }));
+  // Scales against the design size on this paper: 1 is as designed.
+  const scales = fitted.map((f) => ({ panel: f.name, scale: f.tightening.scale / imposition.designScale }));
   return { pages, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales };
 }
 

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { CommandModule } from 'yargs';
 import { buildPamphlet, sourceDateEpoch } from '../build/build-pamphlet';
 import { belowDesignSize } from '../check/design-size';
+import { templateHeader } from '../format/template-header';
 import { makeFolder } from '../build/output-folder';
 import { assertWritableFolder, removeLeftovers, writeFileAtomic } from '../build/write-atomic';
 import { findingsOf, runChecks } from '../check/run-checks';
@@ -26,8 +27,9 @@ interface BuiltFile {
   scale: number;
 }
 
-export function outputPath(out: string, paper: PaperName, code: string): string {
-  return path.join(out, 'trifold', paper, `${code}.pdf`);
+/** OUT/<format>/<paper>/<lang>.pdf: a tri-fold, a poster and a card of one language and paper never overwrite each other. */
+export function outputPath(out: string, format: string, paper: PaperName, code: string): string {
+  return path.join(out, format, paper, `${code}.pdf`);
 }
 
 /**
@@ -35,9 +37,9 @@ export function outputPath(out: string, paper: PaperName, code: string): string 
  * than once per PDF) when they cannot be written, and removes the temporary
  * files that killed builds left there.
  */
-function prepareOutput(out: string, papers: PaperName[]): void {
+function prepareOutput(out: string, format: string, papers: PaperName[]): void {
   for (const paper of papers) {
-    const folder = path.dirname(outputPath(out, paper, 'xx'));
+    const folder = path.dirname(outputPath(out, format, paper, 'xx'));
     makeFolder(folder, out);
     removeLeftovers(folder);
     assertWritableFolder(folder, out);
@@ -48,14 +50,15 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
   command: 'build',
   describe: 'Check the content, then build the tri-fold pamphlet as PDF, one file per language and paper',
   builder: (yargs) => withSelectionOptions(yargs, 'letter')
-    .option('out', { type: 'string', default: 'out', describe: 'Output folder; files go to OUT/trifold/<paper>/<lang>.pdf' })
+    .option('out', { type: 'string', default: 'out', describe: 'Output folder; files go to OUT/<format>/<paper>/<lang>.pdf' })
     .check(refuseRepeated(['out'])) as never,
   handler: async (args) => {
     const paths = contentPaths(args);
     const codes = selectLanguages(args.lang, paths.translationsDir);
     const papers = selectPapers(args.paper, paths.templateFile);
     sourceDateEpoch();
-    prepareOutput(args.out, papers);
+    const format = templateHeader(paths.templateFile).format;
+    prepareOutput(args.out, format, papers);
     const started = Date.now();
     // The checks that need no paper first; fit is checked as each PDF is laid out.
     const { findings, sources, prepared, names } = runChecks(paths, codes, []);
@@ -71,7 +74,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
         }
         try {
           const result = await buildPamphlet(sources, code, paper, ready);
-          const file = outputPath(args.out, paper, code);
+          const file = outputPath(args.out, format, paper, code);
           writeFileAtomic(file, result.pdf);
           built.push({ file: displayPath(file)!, language: code, paper, pages: result.pages, bytes: result.pdf.length, scale: result.minScale });
           findings.push(...belowDesignSize(result.scales, ready.translation, paper));

@@ -41,6 +41,12 @@ export const formatSchema = z.object({
   }).strict(),
   /** The panels in reading order: which side and which column (0 = left, for a left-to-right language). The template's panels fill them in order. */
   panels: z.array(z.object({ side: z.number().int().min(0).max(1), column: z.number().int().min(0).max(11) }).strict()).min(1).max(24),
+  /**
+   * The paper the theme's sizes are meant for. On another paper every size
+   * and space scales with the page (a Letter poster enlarged to A3 is 1.38
+   * times larger, as on a photocopier); without it, sizes stay as designed.
+   */
+  designPaper: paperName.optional(),
   /** For a right-to-left language every position is mirrored, so that the piece opens the way its reader reads. */
   mirrorForRightToLeft: z.boolean(),
   /** Short strokes at each fold, at the top and bottom edge, to fold by. */

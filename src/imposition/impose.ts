@@ -16,6 +16,8 @@ export interface PanelSlot {
 export interface Imposition {
   pageWidth: Points;
   pageHeight: Points;
+  /** How much larger than designed the type is set on this paper: 1 unless the format names its design paper. */
+  designScale: number;
   /** One per side of the piece. */
   pages: number;
   /** Slots in reading order, one per panel of the format. */
@@ -36,6 +38,14 @@ function columnsOf(format: Format, side: number, width: Points): { x: Points; w:
     x += w;
     return column;
   });
+}
+
+/** The scale of the page against the format's design paper, as a photocopier enlarges: the smaller of the two sides' ratios. */
+function designScale(format: Format, paperName: PaperName): number {
+  if (!format.designPaper) return 1;
+  const paper = PAPERS[paperName];
+  const design = PAPERS[format.designPaper as PaperName];
+  return Math.min(paper.width / design.width, paper.height / design.height);
 }
 
 /**
@@ -69,5 +79,5 @@ export function impose(format: Format, paperName: PaperName, direction: Directio
     return columns.slice(1).map((c) => mirror(c.x, 0)).sort((a, b) => a - b).flatMap((x) =>
       [[0, length], [pageHeight - length, pageHeight]].map(([y1, y2]): DrawItem => ({ type: 'stroke', x1: x, y1, x2: x, y2, width: 0.5, colour: foldColour })));
   });
-  return { pageWidth, pageHeight, pages: format.sides.length, slots, marks };
+  return { pageWidth, pageHeight, designScale: designScale(format, paperName), pages: format.sides.length, slots, marks };
 }

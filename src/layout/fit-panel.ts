@@ -46,16 +46,17 @@ export function widthOverflow(items: PanelLayout['items'], box: Box): Points {
  * type down to the theme's fit.minScale, each size held at its style's floor; the
  * line spacing stays the script's. Never clips: if the text still does not
  * fit, or anything is wider than the column, the build fails, saying by how
- * much.
+ * much. `design` is the scale of the design size on this paper (a poster
+ * designed for Letter, printed on A3, is 1.38); the fit step shrinks from it.
  *
  * Each attempt stops laying out as soon as the text is taller than the box;
  * the last measures on to twice the box's height, so that the overflow of
  * real text is given exactly, and a runaway one ("at least …") at once.
  */
-export function fitPanel(panel: Panel, box: Box, language: TypesetLanguage, theme: Theme): FittedPanel {
+export function fitPanel(panel: Panel, box: Box, language: TypesetLanguage, theme: Theme, design = 1): FittedPanel {
   let last: FittedPanel | null = null;
   const attempts: Tightening[] = [];
-  for (let scale = 1; scale >= theme.fit.minScale - 1e-9; scale -= theme.fit.scaleStep) attempts.push({ scale });
+  for (let scale = 1; scale >= theme.fit.minScale - 1e-9; scale -= theme.fit.scaleStep) attempts.push({ scale: scale * design });
   for (const [i, tightening] of attempts.entries()) {
     const limit = (i === attempts.length - 1 ? 2 * box.height : box.height) + HEIGHT_TOLERANCE;
     last = { ...layoutPanel(panel, box, language, theme, tightening, limit), tightening };

@@ -10,6 +10,8 @@ export interface BreakOpportunity {
 /** Scripts written without spaces between words (UAX #14 class SA): broken by a dictionary. */
 const COMPLEX_CONTEXT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** Brackets and quotes: under keep-all, one typed against a word is part of it ("보호법(IRPA)"). */
+const ATTACHED = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}]/u;
 
 /** Segmenters by locale and granularity, made once per process: making one costs far more than running it on a paragraph. */
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -28,7 +30,8 @@ function segmenterFor(locale: string, granularity: 'word' | 'grapheme'): Intl.Se
  * Step 4: where lines may break. UAX #14 gives the opportunities (and keeps
  * closing punctuation off a line start and opening punctuation off a line
  * end); inside runs of Thai and similar scripts, the locale's dictionary
- * word segmenter adds word boundaries; `keep-all` removes breaks inside words.
+ * word segmenter adds word boundaries; `keep-all` removes breaks inside words,
+ * brackets and quotes typed against them included.
  */
 export function breakOpportunities(text: string, rule: LineBreakRule, locale: string): BreakOpportunity[] {
   const found = new Map<number, boolean>();
@@ -46,11 +49,15 @@ export function breakOpportunities(text: string, rule: LineBreakRule, locale: st
 
   const out: BreakOpportunity[] = [];
   for (const [position, required] of found) {
-    if (rule === 'keep-all' && !required && position > 0 && position < text.length &&
-        WORD_CHAR.test(text[position - 1]) && WORD_CHAR.test(text[position])) continue;
+    if (rule === 'keep-all' && !required && position > 0 && position < text.length && insideWord(text[position - 1], text[position])) continue;
     out.push({ position, required });
   }
   return out.sort((a, b) => a.position - b.position);
+}
+
+/** Between two letters of a word, or a letter and a bracket or quote typed against it, for keep-all. */
+function insideWord(before: string, after: string): boolean {
+  return (WORD_CHAR.test(before) && (WORD_CHAR.test(after) || ATTACHED.test(after))) || (ATTACHED.test(before) && WORD_CHAR.test(after));
 }
 
 /** Code units segmented at a time: Intl.Segmenter takes time quadratic in the length of what it segments. */

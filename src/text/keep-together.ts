@@ -27,6 +27,10 @@ const DIGIT = /\p{Nd}/u;
 const LETTER = /[\p{L}\p{M}]/u;
 /** Dashes that never start a line: a dash belongs to the word before it. */
 const DASH = /[\u2013\u2014\u2015\u2E3A\u2E3B]/;
+/** A hyphen joining two words: "well-paid", Romanian "într-o", "s-o". */
+const HYPHEN = /[-\u2010]/;
+/** Fewer letters than this on one side of a hyphen: a clitic or a prefix ("într-o", "Nu-l", "e-mail"), never left alone. */
+const MIN_LETTERS_AT_HYPHEN = 3;
 /** Punctuation that closes what comes before it (not an opening bracket or quote). */
 const TRAILING_PUNCTUATION = /[\p{Pe}\p{Pf}\p{Po}\p{Pd}]/u;
 
@@ -37,6 +41,9 @@ const TRAILING_PUNCTUATION = /[\p{Pe}\p{Pf}\p{Po}\p{Pd}]/u;
  * joiner or a no-break space; a fact from the data (a bidi isolate) is never
  * broken. Where the words so joined still fit a line (soft):
  * - a dash never starts a line;
+ * - no line ends at a hyphen that leaves fewer than three letters on one
+ *   side ("într- / o", "s- / o", "e- / mail"): a clitic or a prefix is no word
+ *   a reader recognises alone;
  * - the language's words bound to the number after them ("article 118");
  * - the language's short words bound to the next word (Russian "в Канаде");
  * - a number or fact stays with the letters it touches ("第118条", "제118조",
@@ -75,17 +82,20 @@ export function* keepTogether(
 
   // Soft rules, each a group of positions removed together.
   const dashes: number[][] = [];
+  const hyphens: number[][] = [];
   const numbers: number[][] = [];
   for (const position of positions) {
     if (position <= 0 || position >= text.length || hard.has(position)) continue;
     const before = text[position - 1];
     const after = text[position];
     if (DASH.test(after)) dashes.push([position]);
+    else if (HYPHEN.test(before) && shortAroundHyphen(text, position - 1)) hyphens.push([position]);
     else if ((endsNumber(before) && LETTER.test(after)) || (LETTER.test(before) && startsNumber(after))) numbers.push([position]);
     else if (SPACE.test(before) && LETTER.test(after) && endsInDigit(text, skipBack(text, position, SPACE))) numbers.push([position]);
   }
   const groups = [
     ...dashes,
+    ...hyphens,
     ...boundWords(text, rules.bindToNumber, startsNumber, false, positions, locale),
     ...boundWords(text, rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c), true, positions, locale),
     ...numbers,
@@ -169,6 +179,15 @@ function skipBack(text: string, position: number, pattern: RegExp): number {
 /** A listed word counts where a word starts: at the text's start, after a non-letter, or at a break opportunity (Thai). */
 function startsWord(text: string, at: number, positions: Set<number>): boolean {
   return at === 0 || !LETTER.test(text[at - 1]) || positions.has(at);
+}
+
+/** Fewer than MIN_LETTERS_AT_HYPHEN letters run from the hyphen at `at` back to the word's start, or on to its end. */
+function shortAroundHyphen(text: string, at: number): boolean {
+  let before = 0;
+  for (let i = at - 1; i >= 0 && LETTER.test(text[i]); i--) if (++before >= MIN_LETTERS_AT_HYPHEN) break;
+  let after = 0;
+  for (let i = at + 1; i < text.length && LETTER.test(text[i]); i++) if (++after >= MIN_LETTERS_AT_HYPHEN) break;
+  return before < MIN_LETTERS_AT_HYPHEN || after < MIN_LETTERS_AT_HYPHEN;
 }
 
 /** Opens an isolate: LRI, RLI, FSI. */

@@ -109,6 +109,15 @@ describe('line breaking', () => {
     for (const p of at.filter((p) => p < text.length)) expect(text[p - 1]).toBe(' ');
   });
 
+  it('keeps a bracket typed against a Korean word with it (keep-all): "보호법(IRPA)" is one word', () => {
+    const text = '이민 및 난민 보호법(IRPA) 제118조가 정하고 있습니다';
+    const at = breakOpportunities(text, 'keep-all', 'ko').map((b) => b.position);
+    // UAX #14 alone breaks before the bracket (Hangul is not AL).
+    expect(breakOpportunities(text, 'normal', 'ko').map((b) => b.position)).toContain(text.indexOf('('));
+    expect(at).not.toContain(text.indexOf('('));
+    for (const p of at.filter((p) => p < text.length)) expect(text[p - 1]).toBe(' ');
+  });
+
   it('hyphenates a long Russian word where the line would be left loose, and only at a hyphenation point', () => {
     const lines = lineTexts('ru', 'Это преступление называется торговлей людьми', 95);
     const hyphenated = lines.filter((l) => l.endsWith('-'));
