@@ -98,7 +98,7 @@ describe('format files are checked, and named by plain names only', () => {
 describe('a theme, beside the template', () => {
   it('restyles the pamphlet: colours and sizes come from the file', async () => {
     const restyled = { ...DEFAULT_THEME, colours: { ...DEFAULT_THEME.colours, accent: '#005a9c' }, styles: { ...DEFAULT_THEME.styles, paragraph: { ...DEFAULT_THEME.styles.paragraph, size: 13 } } };
-    const shipped = fs.readFileSync(path.join(ROOT, 'templates', 'trifold.hbs'), 'utf8').replace('<pamphlet>', '<pamphlet format="trifold" theme="blue">');
+    const shipped = fs.readFileSync(path.join(ROOT, 'templates', 'trifold.hbs'), 'utf8').replace('theme="default"', 'theme="blue"');
     const template = templateFolder(shipped, { 'themes/blue.json': restyled });
     expect(loadTheme(template, 'blue').styles.heading.colour).toBe('#005a9c');
     const built = await buildPamphlet(content({ templateFile: template }), 'en', 'a4');
