@@ -10,7 +10,9 @@ import { displayPath, findingCounts, humanReport, jsonFindings, summarize } from
 import { PamphletError } from '../core/errors';
 import { PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
-import { contentPaths, refuseRepeated, selectLanguages, selectPapers, SelectionArgs, withSelectionOptions } from './content-options';
+import { SelectionArgs, withOutOption, withSelectionOptions } from './command-options';
+import { contentPaths, selectLanguages, selectPapers } from './content-options';
+import { withHelp } from './help-text';
 import { printJson, printLine } from './safe-output';
 
 interface BuildArgs extends SelectionArgs {
@@ -49,9 +51,7 @@ function prepareOutput(out: string, format: string, papers: PaperName[]): void {
 export const buildCommand: CommandModule<object, BuildArgs> = {
   command: 'build',
   describe: 'Check the content, then build the tri-fold pamphlet as PDF, one file per language and paper',
-  builder: (yargs) => withSelectionOptions(yargs, 'letter')
-    .option('out', { type: 'string', default: 'out', describe: 'Output folder; files go to OUT/<format>/<paper>/<lang>.pdf' })
-    .check(refuseRepeated(['out'])) as never,
+  builder: (yargs) => withHelp(withOutOption(withSelectionOptions(yargs, 'letter')), 'build') as never,
   handler: async (args) => {
     const paths = contentPaths(args);
     const codes = selectLanguages(args.lang, paths.translationsDir);

@@ -1,13 +1,15 @@
 import { CommandModule } from 'yargs';
 import { runChecks } from '../check/run-checks';
 import { humanReport, jsonFindings, summarize, summaryLine } from '../check/report';
-import { contentPaths, selectLanguages, selectPapers, SelectionArgs, withSelectionOptions } from './content-options';
+import { SelectionArgs, withSelectionOptions } from './command-options';
+import { contentPaths, selectLanguages, selectPapers } from './content-options';
+import { withHelp } from './help-text';
 import { printJson, printLine } from './safe-output';
 
 export const checkCommand: CommandModule<object, SelectionArgs> = {
   command: 'check',
   describe: 'Check translations, glyphs, data, template and fit without writing PDFs',
-  builder: (yargs) => withSelectionOptions(yargs, 'all') as never,
+  builder: (yargs) => withHelp(withSelectionOptions(yargs, 'all'), 'check') as never,
   handler: async (args) => {
     const paths = contentPaths(args);
     const codes = selectLanguages(args.lang, paths.translationsDir);

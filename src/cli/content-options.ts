@@ -1,6 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Argv } from 'yargs';
 import { ContentPaths } from '../check/run-checks';
 import { PamphletError } from '../core/errors';
 import { debugStack, unexpectedMessage } from '../core/unexpected-error';
@@ -10,61 +8,9 @@ import { templateHeader } from '../format/template-header';
 import { PAPERS, paperByName, PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { assertLanguageCode, listLanguages } from '../languages/load-translations';
+import { ContentArgs } from './command-options';
 
-/** The project's own content, used when no option points elsewhere. */
-const ROOT = path.join(__dirname, '..', '..');
-
-export interface ContentArgs {
-  translations: string;
-  template: string;
-  data: string;
-  fonts: string;
-}
-
-export interface SelectionArgs extends ContentArgs {
-  lang: string;
-  paper: string;
-  json: boolean;
-}
-
-/**
- * A path option given twice is refused, in one line: which one was meant
- * cannot be guessed. For yargs' `check`, which turns the message into a usage error.
- */
-export function refuseRepeated(options: string[]) {
-  return (argv: Record<string, unknown>): true | string => {
-    for (const option of options) {
-      const value = argv[option];
-      if (Array.isArray(value)) return `--${option} was given ${value.length} times; give it once.`;
-      if (typeof value === 'string' && value.trim() === '') return `--${option} is empty; give it a path.`;
-    }
-    return true;
-  };
-}
-
-const PATH_OPTIONS = ['translations', 'template', 'data', 'fonts'];
-
-/** --lang and --paper given twice mean both: `--lang th --lang ar` is `--lang th,ar`. */
-function union(value: unknown): string {
-  return (Array.isArray(value) ? value : [value]).map(String).join(',');
-}
-
-export function withContentOptions<T>(yargs: Argv<T>): Argv<T & ContentArgs> {
-  return yargs
-    .option('translations', { type: 'string', default: path.join(ROOT, 'translations'), defaultDescription: 'translations/', describe: 'Folder of <lang>.json translation files' })
-    .option('template', { type: 'string', default: path.join(ROOT, 'templates', 'trifold.hbs'), defaultDescription: 'templates/trifold.hbs', describe: 'Handlebars template of the pamphlet' })
-    .option('data', { type: 'string', default: path.join(ROOT, 'data'), defaultDescription: 'data/', describe: 'Folder with facts.json and contacts.json' })
-    .option('fonts', { type: 'string', default: path.join(ROOT, 'fonts', 'fonts.json'), defaultDescription: 'fonts/fonts.json', describe: 'Font stacks per script' })
-    .check(refuseRepeated(PATH_OPTIONS)) as Argv<T & ContentArgs>;
-}
-
-/** --lang, --paper and --json, shared by build and check. */
-export function withSelectionOptions<T>(yargs: Argv<T>, paperDefault: string): Argv<T & SelectionArgs> {
-  return withContentOptions(yargs)
-    .option('lang', { type: 'string', coerce: union, default: 'all', describe: 'Language codes separated by commas, or "all"; may be repeated' })
-    .option('paper', { type: 'string', coerce: union, default: paperDefault, describe: `Paper size: ${Object.keys(PAPERS).join(', ')}, or "all"; may be repeated` })
-    .option('json', { type: 'boolean', default: false, describe: 'Print the findings as JSON (file, language, key, severity, message) for CI' }) as Argv<T & SelectionArgs>;
-}
+/** What the options name, checked and loaded: the content folders and files, the fonts, the languages and papers asked for. */
 
 /** The font setup is the tool's, not a translator's: any problem there is a usage error naming fonts.json. */
 export function loadFonts(file: string): FontRegistry {

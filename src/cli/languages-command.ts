@@ -5,7 +5,9 @@ import { PamphletError } from '../core/errors';
 import { debugStack, unexpectedMessage } from '../core/unexpected-error';
 import { SOURCE_LANGUAGE } from '../languages/language';
 import { listLanguages, loadTranslation } from '../languages/load-translations';
-import { ContentArgs, loadFonts, withContentOptions } from './content-options';
+import { ContentArgs, withContentOptions } from './command-options';
+import { loadFonts } from './content-options';
+import { withHelp } from './help-text';
 import { printLine } from './safe-output';
 
 /** The source text every row is compared with; an unforeseen error in it names the file. */
@@ -22,7 +24,7 @@ function readSource(dir: string) {
 export const languagesCommand: CommandModule<object, ContentArgs> = {
   command: 'languages',
   describe: 'List the languages found, with endonym, script, direction, fonts and completeness',
-  builder: (yargs) => withContentOptions(yargs) as never,
+  builder: (yargs) => withHelp(withContentOptions(yargs), 'languages') as never,
   handler: async (args) => {
     const fonts = loadFonts(args.fonts);
     const codes = listLanguages(args.translations);

@@ -7,13 +7,13 @@ import { debugStack, errorMessage } from '../core/unexpected-error';
 import { buildCommand } from './build-command';
 import { checkCommand } from './check-command';
 import { languagesCommand } from './languages-command';
-import { guardOutputStreams, printError, printJson, reserveStdoutForJson } from './safe-output';
-
-/** With --json, CI reads stdout: a problem that stops the run is JSON there too, and nothing else is. */
-const wantsJson = process.argv.slice(2).some((arg) => arg === '--json' || arg === '--json=true');
+import { withHelp } from './help-text';
+import { guardOutputStreams, printError, printJson, reserveStdoutForJson, wantsJson } from './safe-output';
 
 guardOutputStreams();
-if (wantsJson) reserveStdoutForJson();
+// With --json, CI reads stdout: a problem that stops the run is JSON there too, and nothing else is.
+// ("json": true in the config file does the same once the file is read.)
+if (process.argv.slice(2).some((arg) => arg === '--json' || arg === '--json=true')) reserveStdoutForJson();
 
 /**
  * Every way the run can stop, in one line and with a documented exit code:
@@ -23,7 +23,7 @@ if (wantsJson) reserveStdoutForJson();
 function fail(error: unknown): never {
   if (error instanceof PamphletError) {
     printError(`pamphlet: ${error.message}`);
-    if (wantsJson) {
+    if (wantsJson()) {
       const { file, language, key } = error.place;
       printJson({ ok: false, error: { kind: error.kind, file: displayPath(file), language, key, message: error.detail } });
     }
@@ -32,14 +32,14 @@ function fail(error: unknown): never {
   const message = `unexpected error: ${errorMessage(error)}. This is a bug in pamphlet or an input it does not guard against; run again with PAMPHLET_DEBUG=1 and report what it prints.`;
   printError(`pamphlet: ${message}`);
   debugStack(error);
-  if (wantsJson) printJson({ ok: false, error: { kind: 'internal', message } });
+  if (wantsJson()) printJson({ ok: false, error: { kind: 'internal', message } });
   process.exit(2);
 }
 
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-yargs(hideBin(process.argv))
+withHelp(yargs(hideBin(process.argv)), 'pamphlet')
   .scriptName('pamphlet')
   .command(buildCommand)
   .command(checkCommand)
@@ -47,11 +47,12 @@ yargs(hideBin(process.argv))
   .demandCommand(1, 'Name a command: build, check or languages.')
   .strict()
   .help()
+  .alias('help', 'h')
   .fail((message, error) => {
     // yargs' own errors (a YError, or a failed check's message) are usage errors; anything else is fail()'s.
     const usage = error === undefined || error === null || (error instanceof Error ? error.name === 'YError' : String(error) === message);
     if (!usage) fail(error);
-    if (wantsJson) printJson({ ok: false, error: { kind: 'usage', message } });
+    if (wantsJson()) printJson({ ok: false, error: { kind: 'usage', message } });
     printError(`pamphlet: ${message}${/[.!?]$/.test(message) ? '' : '.'} Run \`pamphlet --help\` for the commands and options.`);
     process.exit(2);
   })

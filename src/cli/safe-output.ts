@@ -34,12 +34,21 @@ export function printError(line: string): void {
   write(process.stderr, `${line}\n`);
 }
 
+let jsonOutput = false;
+
+/** True once --json (or "json": true in pamphlet.config.json) asked for JSON on stdout. */
+export function wantsJson(): boolean {
+  return jsonOutput;
+}
+
 /**
  * With --json, stdout holds exactly one JSON document. Whatever else would
  * print there while the command runs (a template's {{log}}, a library's
  * warning) goes to stderr instead.
  */
 export function reserveStdoutForJson(): void {
+  if (jsonOutput) return;
+  jsonOutput = true;
   const toStderr = (...args: unknown[]) => printError(format(...args));
   console.log = toStderr;
   console.info = toStderr;

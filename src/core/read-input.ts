@@ -12,6 +12,8 @@ const MiB = 1024 * 1024;
 export const INPUT_LIMITS = {
   /** A translation, facts.json, contacts.json, fonts.json. */
   jsonBytes: 5 * MiB,
+  /** pamphlet.config.json: a handful of options (a full one is ~300 bytes). */
+  configBytes: 64 * 1024,
   /** A Handlebars template. */
   templateBytes: 1 * MiB,
   /** One font file (the CJK Noto fonts are 10–11 MB). */

@@ -29,6 +29,8 @@ export interface ReadJsonOptions {
   kind?: ErrorKind;
   /** A folder the file, after following links, must stay inside. */
   within?: string;
+  /** Larger files are refused before they are read; INPUT_LIMITS.jsonBytes unless said. */
+  maxBytes?: number;
 }
 
 /** Names JavaScript gives a meaning of its own: as keys they could change an object's prototype. */
@@ -90,7 +92,7 @@ export function readJsonFile(file: string, place: ErrorPlace = {}, options: Read
   const fail = (message: string, key?: string): never => {
     throw new PamphletError(message, { ...place, file, ...(key ? { key } : {}) }, kind);
   };
-  const text = readInputText(file, { maxBytes: INPUT_LIMITS.jsonBytes, place, kind, within: options.within });
+  const text = readInputText(file, { maxBytes: options.maxBytes ?? INPUT_LIMITS.jsonBytes, place, kind, within: options.within });
   if (text.trim() === '') fail('is empty; it must hold a JSON object. Restore its content.');
   const deep = lineTooDeep(text, INPUT_LIMITS.jsonDepth);
   if (deep !== null) fail(`nests objects or arrays more than ${INPUT_LIMITS.jsonDepth} deep (at line ${deep}). Flatten it.`);

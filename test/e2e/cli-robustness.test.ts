@@ -172,3 +172,47 @@ describe('repeated flags', () => {
     expect(JSON.parse(stdout).summary.languages).toBe(LANGUAGES.length);
   });
 });
+
+describe('short options (yargs conventions)', () => {
+  it('-l and -p given twice mean both, as --lang and --paper do', () => {
+    const { code, stdout } = cli(['check', '-l', 'th', '-l', 'ar', '-p', 'letter', '-p', 'a4', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).summary).toMatchObject({ languages: 2, failedLanguages: [] });
+  });
+
+  it('-o names the output folder; -t, -d and -f the content, from another folder', () => {
+    const dir = tempDir();
+    const { code, stderr } = cli(['build', '-l', 'en', '-p', 'a4', '-o', 'pdfs', '-t', path.join(ROOT, 'translations'), '-d', path.join(ROOT, 'data'), '-f', path.join(ROOT, 'fonts', 'fonts.json')], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(pdfs(path.join(dir, 'pdfs'))).toEqual(['a4/en.pdf']);
+  });
+
+  it('-o given twice is refused like --out, in one line', () => {
+    const { code, stdout, stderr } = cli(['build', '-l', 'en', '-o', 'a', '--out', 'b']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe('pamphlet: --out was given 2 times; give it once. Run `pamphlet --help` for the commands and options.');
+  });
+});
+
+describe('--help', () => {
+  it.each([[[]], [['build']], [['check']], [['languages']]])('of %j shows examples and the exit codes, and -h is the same', (command) => {
+    const { code, stdout, stderr } = cli([...command, '--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^Examples:\n {2}pamphlet \w+/m);
+    expect(stdout).toMatch(/^Exit codes:\n {2}0 {2}.+\n( {2}1 {2}a content problem.+\n)? {2}2 {2}a usage problem/m);
+    expect(stdout).toContain('pamphlet.config.json');
+    expect(cli([...command, '-h']).stdout).toBe(stdout);
+    // yargs wraps at 80 columns: the epilogue is written to fit, so it keeps its own layout.
+    expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+  });
+
+  it('lists the short options beside the long ones', () => {
+    const { stdout } = cli(['build', '--help']);
+    for (const pair of ['-l, --lang', '-p, --paper', '-o, --out', '-t, --translations', '-d, --data', '-f, --fonts', '-c, --config', '-h, --help']) {
+      expect(stdout).toContain(pair);
+    }
+  });
+});

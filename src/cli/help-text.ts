@@ -1,0 +1,66 @@
+import { Argv } from 'yargs';
+import { CONFIG_FILE } from './config-file';
+
+/** What `--help` shows below the options: examples, the exit codes (as in the README) and where defaults come from. */
+type CommandName = 'build' | 'check' | 'languages';
+
+const EXAMPLES: Record<CommandName | 'pamphlet', [string, string][]> = {
+  pamphlet: [
+    ['$0 check', 'Check every language on both papers'],
+    ['$0 build -p all', 'Build every language on both papers'],
+    ['$0 languages', 'List the languages found'],
+  ],
+  build: [
+    ['$0 build', 'Every language on Letter, into out/'],
+    ['$0 build -l th -l ar -p a4', 'Thai and Arabic on A4'],
+    ['$0 build -p all -o print', 'Both papers, into print/trifold/'],
+    ['$0 build -c site.json', 'Defaults from site.json'],
+  ],
+  check: [
+    ['$0 check -l fr', 'French on both papers'],
+    ['$0 check -l th,ar -p letter', 'Thai and Arabic on Letter'],
+    ['$0 check --json > report.json', 'The findings as JSON, for CI'],
+  ],
+  languages: [
+    ['$0 languages', 'The shipped translations'],
+    ['$0 languages -t ../translations', 'Those in another folder'],
+  ],
+};
+
+/** Lines kept under 80 columns, so that yargs does not wrap them. */
+const DEFAULTS = [
+  `Options not given here come from ${CONFIG_FILE} in the current folder`,
+  '(or the file --config names); relative paths in it are read from its folder,',
+  'those given here from the current folder. See the README.',
+].join('\n');
+
+/** The exit codes of the README, with what 0 means for the command. */
+function exitCodes(zero: string): string {
+  return [
+    'Exit codes:',
+    `  0  ${zero}`,
+    '  1  a content problem: a translation, the data, the template, text too long',
+    '  2  a usage problem, in one line: an unknown option, language or paper, a',
+    '     missing or broken input or config file, an output folder that cannot be',
+    '     written; or an error pamphlet did not foresee',
+  ].join('\n');
+}
+
+const EXIT_CODES: Record<CommandName | 'pamphlet', string> = {
+  pamphlet: exitCodes('no error (warnings may have been printed)'),
+  build: exitCodes('every PDF asked for was built (warnings may have been printed)'),
+  check: exitCodes('everything was checked, no error (warnings may have been printed)'),
+  languages: [
+    'Exit codes:',
+    '  0  the list was printed (a broken translation is a row that says so)',
+    '  2  a usage problem, in one line: an unknown option, a missing translations',
+    '     folder, a broken fonts.json or config file; or an error pamphlet did not',
+    '     foresee',
+  ].join('\n'),
+};
+
+/** Adds a command's examples and its epilogue (exit codes, where defaults come from) to its --help. */
+export function withHelp<T>(yargs: Argv<T>, command: CommandName | 'pamphlet'): Argv<T> {
+  for (const [example, meaning] of EXAMPLES[command]) yargs = yargs.example(example, meaning);
+  return yargs.epilogue(`${EXIT_CODES[command]}\n\n${DEFAULTS}`);
+}
