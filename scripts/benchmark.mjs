@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Measures the full build (every language, Letter and A4) as a user runs it:
+// Measures the full build (every format, language and paper) as a user runs it:
 // wall time of the whole process, its peak memory (with /usr/bin/time), and
 // the PDF sizes, over a few runs; then `pamphlet check` (every gate, every
-// language, both papers, no PDF written) the same way. Usage, after `npm ci`: node scripts/benchmark.mjs [runs]
+// language and paper, no PDF written) the same way.
+// Usage, after `npm ci`: node scripts/benchmark.mjs [runs] [options for build and check]
+// (`node scripts/benchmark.mjs 3 --template templates/trifold.hbs` measures the tri-fold alone).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 const runs = Number(process.argv[2] ?? 3);
+const extra = process.argv.slice(3);
 const cli = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'dist', 'cli', 'main.js');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-bench-'));
 const haveTime = fs.existsSync('/usr/bin/time');
@@ -30,14 +33,16 @@ function measure(args) {
   return { times: times.sort((a, b) => a - b), peaks };
 }
 
-const { times, peaks } = measure(['build', '--paper', 'all', '--out', out]);
-const check = measure(['check']);
+const { times, peaks } = measure(['build', '--paper', 'all', '--out', out, ...extra]);
+const check = measure(['check', ...extra]);
 const sizes = [];
-for (const paper of fs.readdirSync(path.join(out, 'trifold'))) {
-  for (const file of fs.readdirSync(path.join(out, 'trifold', paper))) sizes.push(fs.statSync(path.join(out, 'trifold', paper, file)).size / 1024);
+for (const format of fs.readdirSync(out)) {
+  for (const paper of fs.readdirSync(path.join(out, format))) {
+    for (const file of fs.readdirSync(path.join(out, format, paper))) sizes.push(fs.statSync(path.join(out, format, paper, file)).size / 1024);
+  }
 }
 console.log(`full build of ${sizes.length} PDFs, ${runs} runs: median ${times[Math.floor(runs / 2)].toFixed(2)} s, fastest ${times[0].toFixed(2)} s`);
 if (peaks.length) console.log(`peak memory of the build process: ${Math.round(Math.max(...peaks))} MB`);
-console.log(`check of every language on both papers: median ${check.times[Math.floor(runs / 2)].toFixed(2)} s, peak memory ${Math.round(Math.max(...check.peaks, 0))} MB`);
+console.log(`check of every language and paper: median ${check.times[Math.floor(runs / 2)].toFixed(2)} s, peak memory ${Math.round(Math.max(...check.peaks, 0))} MB`);
 console.log(`PDF sizes: ${Math.round(Math.min(...sizes))}-${Math.round(Math.max(...sizes))} KB, ${Math.round(sizes.reduce((a, b) => a + b, 0))} KB in all`);
 fs.rmSync(out, { recursive: true, force: true });

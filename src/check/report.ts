@@ -67,3 +67,16 @@ export function humanReport(findings: Finding[], codes: LanguageCode[], names: M
 export function jsonFindings(findings: Finding[]): Finding[] {
   return findings.map((f) => ({ ...f, file: displayPath(f.file) }));
 }
+
+/** Findings without repeats: the same finding from two templates (a translation's, the data's) is reported once. */
+export function uniqueFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const id = JSON.stringify([f.check, f.severity, f.file, f.language, f.key, f.message]);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(f);
+  }
+  return out;
+}

@@ -48,10 +48,13 @@ function union(value: unknown): string {
   return (Array.isArray(value) ? value : [value]).map(String).join(',');
 }
 
+/** `--template all`, the default: every template the tool ships, each a format (tri-fold, poster). */
+export const ALL_TEMPLATES = 'all';
+
 /** The shipped content: the default of each path option that neither the command line nor the config file sets. */
 const SHIPPED_CONTENT: ContentArgs = {
   translations: path.join(ROOT, 'translations'),
-  template: path.join(ROOT, 'templates', 'trifold.hbs'),
+  template: ALL_TEMPLATES,
   data: path.join(ROOT, 'data'),
   fonts: path.join(ROOT, 'fonts', 'fonts.json'),
 };
@@ -64,7 +67,7 @@ const SHIPPED_CONTENT: ContentArgs = {
 export function withContentOptions<T>(yargs: Argv<T>): Argv<T & ContentArgs> {
   return yargs
     .option('translations', { alias: 't', type: 'string', defaultDescription: 'the shipped translations/', describe: 'Folder of <lang>.json translation files' })
-    .option('template', { type: 'string', defaultDescription: 'the shipped templates/trifold.hbs', describe: 'Handlebars template of the pamphlet' })
+    .option('template', { type: 'string', defaultDescription: 'all: every shipped template (tri-fold, poster)', describe: 'Handlebars template of the pamphlet, or "all" for every shipped one' })
     .option('data', { alias: 'd', type: 'string', defaultDescription: 'the shipped data/', describe: 'Folder with facts.json and contacts.json' })
     .option('fonts', { alias: 'f', type: 'string', defaultDescription: 'the shipped fonts/fonts.json', describe: 'Font stacks per script' })
     .option('config', { alias: 'c', type: 'string', defaultDescription: `./${CONFIG_FILE}, if there`, describe: 'Config file with defaults for these options; options given here win' })

@@ -1,21 +1,34 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ContentPaths } from '../check/run-checks';
 import { PamphletError } from '../core/errors';
 import { debugStack, unexpectedMessage } from '../core/unexpected-error';
 import { FontRegistry } from '../fonts/font-registry';
-import { loadFormat } from '../format/load-format';
+import { loadFormat, SHIPPED_TEMPLATES } from '../format/load-format';
 import { templateHeader } from '../format/template-header';
 import { PAPERS, paperByName, PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { assertLanguageCode, listLanguages } from '../languages/load-translations';
-import { ContentArgs } from './command-options';
+import { ALL_TEMPLATES, ContentArgs } from './command-options';
 
 /** What the options name, checked and loaded: the content folders and files, the fonts, the languages and papers asked for. */
 
-/** The font setup is the tool's, not a translator's: any problem there is a usage error naming fonts.json. */
+/** The templates to build or check: the one given, or every shipped one. */
+export function selectTemplates(template: string): string[] {
+  if (template !== ALL_TEMPLATES) return [template];
+  return fs.readdirSync(SHIPPED_TEMPLATES).filter((name) => name.endsWith('.hbs')).sort().map((name) => path.join(SHIPPED_TEMPLATES, name));
+}
+
+const fontSetups = new Map<string, FontRegistry>();
+
+/** The font setup is the tool's, not a translator's: any problem there is a usage error naming fonts.json. Read once per file. */
 export function loadFonts(file: string): FontRegistry {
   try {
-    return new FontRegistry(file);
+    const known = fontSetups.get(file);
+    if (known) return known;
+    const fonts = new FontRegistry(file);
+    fontSetups.set(file, fonts);
+    return fonts;
   } catch (error) {
     if (error instanceof PamphletError) throw new PamphletError(error.detail, error.place, 'usage');
     debugStack(error);
@@ -23,16 +36,16 @@ export function loadFonts(file: string): FontRegistry {
   }
 }
 
-/** Checks that the content named on the command line exists; the contents themselves are checked later. */
-export function contentPaths(args: ContentArgs): ContentPaths {
+/** Checks that the content named on the command line exists, for one template; the contents themselves are checked later. */
+export function contentPaths(args: ContentArgs, template = args.template): ContentPaths {
   // What is there instead of a file (a folder, a FIFO) is named by the reader, later.
-  if (!fs.existsSync(args.template)) {
-    throw new PamphletError(`the template does not exist. Check the path given to --template.`, { file: args.template }, 'usage');
+  if (!fs.existsSync(template)) {
+    throw new PamphletError(`the template does not exist. Check the path given to --template.`, { file: template }, 'usage');
   }
   if (!fs.existsSync(args.data) || !fs.statSync(args.data).isDirectory()) {
     throw new PamphletError(`the data folder does not exist. Pass --data with a folder holding facts.json and contacts.json.`, { file: args.data }, 'usage');
   }
-  return { translationsDir: args.translations, templateFile: args.template, dataDir: args.data, fonts: loadFonts(args.fonts) };
+  return { translationsDir: args.translations, templateFile: template, dataDir: args.data, fonts: loadFonts(args.fonts) };
 }
 
 /** The languages asked for: "all", or codes checked to be plain codes with a translation file. */
@@ -47,13 +60,19 @@ export function selectLanguages(lang: string, translationsDir: string): Language
   return [...new Set(codes)];
 }
 
-/** The papers asked for, among those the template's format is printed on; "all" is all of those. */
-export function selectPapers(paper: string, templateFile: string): PaperName[] {
+/**
+ * The papers asked for, among those the template's format is printed on;
+ * "all" is all of those. A paper the format is not printed on is a usage
+ * error for one template; among several (`--template all`), that format is
+ * built on the others only (a tri-fold is not printed on A3).
+ */
+export function selectPapers(paper: string, templateFile: string, strict = true): PaperName[] {
   const format = loadFormat(templateFile, templateHeader(templateFile).format);
   const printedOn = format.papers as PaperName[];
   const asked = paper.split(',').map((p) => p.trim());
   if (asked.includes('all')) return printedOn;
   const papers = [...new Set(asked.map(paperByName))];
+  if (!strict) return papers.filter((p) => printedOn.includes(p));
   const other = papers.find((p) => !printedOn.includes(p));
   if (other) throw new PamphletError(`the format "${format.name}" of this template is printed on ${printedOn.join(', ')}, not ${other}. Choose one of those, or "all".`, { file: templateFile }, 'usage');
   return papers;

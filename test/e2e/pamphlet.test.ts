@@ -183,10 +183,14 @@ describe('the CLI', () => {
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/^th +ภาษาไทย: 1 error$/m);
     expect(result.out).toMatch(/th\.json, key what\.intro: .*U\+10900/);
-    expect(fs.existsSync(path.join(out, 'trifold', 'letter', 'th.pdf'))).toBe(false);
-    // The batch goes on past the failing language.
-    expect(fs.existsSync(path.join(out, 'trifold', 'letter', 'en.pdf'))).toBe(true);
-    expect(result.out).toMatch(/1 built, 1 failed/);
+    // Every format (tri-fold, poster) leaves the failing language out, and the batch goes on past it.
+    for (const format of ['trifold', 'poster']) {
+      expect(fs.existsSync(path.join(out, format, 'letter', 'th.pdf'))).toBe(false);
+      expect(fs.existsSync(path.join(out, format, 'letter', 'en.pdf'))).toBe(true);
+    }
+    expect(result.out).toMatch(/2 built, 2 failed \(poster th on letter, trifold th on letter\)/);
+    // The translation's finding is reported once, not once per template.
+    expect(result.out.match(/U\+10900/g)).toHaveLength(1);
   });
 
   it('passes `check` on the shipped content, every language on both papers, in words and in JSON', () => {
@@ -203,7 +207,7 @@ describe('the CLI', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-atomic-'));
     fs.cpSync(path.join(ROOT, 'translations'), path.join(dir, 'translations'), { recursive: true });
     const out = path.join(dir, 'out');
-    const args = ['build', '--lang', 'en', '--translations', path.join(dir, 'translations'), '--out', out];
+    const args = ['build', '--lang', 'en', '--template', path.join(ROOT, 'templates', 'trifold.hbs'), '--translations', path.join(dir, 'translations'), '--out', out];
     expect(run(...args).code).toBe(0);
     const pdf = path.join(out, 'trifold', 'letter', 'en.pdf');
     const good = fs.readFileSync(pdf);
@@ -226,7 +230,8 @@ describe('the CLI', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.ok).toBe(true);
-    expect(report.built.map((b: { language: string; paper: string }) => `${b.language}/${b.paper}`)).toEqual(['th/a4', 'ar/a4']);
+    // Every shipped format, in template order (poster, trifold), each language on A4.
+    expect(report.built.map((b: { format: string; language: string; paper: string }) => `${b.format}/${b.language}/${b.paper}`)).toEqual(['poster/th/a4', 'poster/ar/a4', 'trifold/th/a4', 'trifold/ar/a4']);
     for (const built of report.built) expect(fs.statSync(built.file).size).toBe(built.bytes);
     expect(report.findings).toEqual([]);
   });

@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import { buildPamphlet } from '../build/build-pamphlet';
+import { makeFolder } from '../build/output-folder';
+import { assertWritableFolder, removeLeftovers, writeFileAtomic } from '../build/write-atomic';
+import { belowDesignSize } from '../check/design-size';
+import { displayPath } from '../check/report';
+import { ContentPaths, findingsOf, runChecks } from '../check/run-checks';
+import { PamphletError } from '../core/errors';
+import { Finding } from '../core/finding';
+import { PaperName } from '../imposition/paper';
+import { LanguageCode } from '../languages/language';
+
+/** One template to build: its content paths, the format it names, the papers to build it on. */
+export interface TemplateJob {
+  paths: ContentPaths;
+  format: string;
+  papers: PaperName[];
+}
+
+export interface BuiltFile {
+  file: string;
+  format: string;
+  language: LanguageCode;
+  paper: PaperName;
+  pages: number;
+  bytes: number;
+  /** The smallest type scale a panel needed to fit. */
+  scale: number;
+}
+
+export interface FailedBuild {
+  format: string;
+  language: LanguageCode;
+  paper: PaperName;
+}
+
+export interface TemplateBuild {
+  built: BuiltFile[];
+  failed: FailedBuild[];
+  findings: Finding[];
+  names: Map<LanguageCode, string>;
+}
+
+/** OUT/<format>/<paper>/<lang>.pdf: a tri-fold, a poster and a card of one language and paper never overwrite each other. */
+export function outputPath(out: string, format: string, paper: PaperName, code: string): string {
+  return path.join(out, format, paper, `${code}.pdf`);
+}
+
+/**
+ * Makes the folders a build writes into, fails early (in one line, rather
+ * than once per PDF) when they cannot be written, and removes the temporary
+ * files that killed builds left there.
+ */
+export function prepareOutput(out: string, job: TemplateJob): void {
+  for (const paper of job.papers) {
+    const folder = path.dirname(outputPath(out, job.format, paper, 'xx'));
+    makeFolder(folder, out);
+    removeLeftovers(folder);
+    assertWritableFolder(folder, out);
+  }
+}
+
+/**
+ * Checks the content with one template, then builds it in every language on
+ * every paper of the job: a language that fails a gate is not built, the
+ * others are. A usage error (the output cannot be written) stops the run.
+ */
+export async function buildTemplate(job: TemplateJob, codes: LanguageCode[], out: string, log: (line: string) => void): Promise<TemplateBuild> {
+  // The checks that need no paper first; fit is checked as each PDF is laid out.
+  const { findings, sources, prepared, names } = runChecks(job.paths, codes, []);
+  const built: BuiltFile[] = [];
+  const failed: FailedBuild[] = [];
+  for (const paper of job.papers) {
+    for (const code of codes) {
+      const ready = prepared.get(code);
+      if (!sources || !ready) {
+        failed.push({ format: job.format, language: code, paper });
+        continue;
+      }
+      try {
+        const result = await buildPamphlet(sources, code, paper, ready);
+        const file = outputPath(out, job.format, paper, code);
+        writeFileAtomic(file, result.pdf);
+        built.push({ file: displayPath(file)!, format: job.format, language: code, paper, pages: result.pages, bytes: result.pdf.length, scale: result.minScale });
+        findings.push(...belowDesignSize(result.scales, ready.translation, paper));
+        const tightened = result.minScale < 1 ? `, type at ${Math.round(result.minScale * 100)}% to fit` : '';
+        log(`built ${displayPath(file)} (${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${Math.round(result.pdf.length / 1024)} KB${tightened})`);
+      } catch (error) {
+        if (error instanceof PamphletError && error.kind === 'usage') throw error;
+        findings.push(...findingsOf(error, 'fit', code, ready.translation.file, `laying out or writing the PDF on ${paper} paper`));
+        failed.push({ format: job.format, language: code, paper });
+      }
+    }
+  }
+  return { built, failed, findings, names };
+}
