@@ -7,11 +7,11 @@ import { impose } from '../imposition/impose';
 import { loadFormat } from '../format/load-format';
 import { templateHeader } from '../format/template-header';
 import { loadTheme } from '../theme/load-theme';
-import { PAPERS, PaperName } from '../imposition/paper';
+import { paperLabel, PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
-import { DrawItem } from '../layout/draw-items';
+import { DrawItem, translate } from '../layout/draw-items';
 import { fitPanel, FittedPanel, OverflowError } from '../layout/fit-panel';
 import { writePdf } from '../render/pdf-writer';
 import { PamphletDocument } from '../document/types';
@@ -112,22 +112,26 @@ export function layOutPamphlet(prepared: PreparedLanguage, paper: PaperName, tem
   if (document.panels.length !== imposition.slots.length) {
     throw new PamphletError(`the template has ${document.panels.length} panels; its format "${format.name}" has ${imposition.slots.length} (${format.file}).`, { file: templateFile });
   }
-  const pages: DrawItem[][] = imposition.marks.map(() => []);
+  // Each side of the piece laid out once, then placed on its page as often as the sheet holds it (a card 10-up).
+  const sides: DrawItem[][] = imposition.marks.map(() => []);
   const fitted: (FittedPanel & { name: string })[] = [];
   const overflows: PamphletError[] = [];
   document.panels.forEach((panel, i) => {
     const slot = imposition.slots[i];
     try {
       const result = fitPanel(panel, slot.content, language, theme, imposition.designScale);
-      pages[slot.page].push(...result.items);
+      sides[slot.page].push(...result.items);
       fitted.push({ ...result, name: panel.name });
     } catch (error) {
       if (!(error instanceof OverflowError)) throw error;
-      overflows.push(new PamphletError(`on ${PAPERS[paper].label} paper, ${error.detail}`, { file: translation.file, language: translation.code, key: panel.name }));
+      overflows.push(new PamphletError(`on ${paperLabel(paper)}, ${error.detail}`, { file: translation.file, language: translation.code, key: panel.name }));
     }
   });
   if (overflows.length) throw new PamphletErrors(overflows);
-  imposition.marks.forEach((marks, page) => pages[page].push(...marks));
+  const pages = sides.map((items, side) => [
+    ...imposition.placements[side].flatMap(({ x, y }) => (x === 0 && y === 0 ? items : items.map((item) => translate(item, x, y)))),
+    ...imposition.marks[side],
+  ]);
   // Scales against the design size on this paper: 1 is as designed.
   const scales = fitted.map((f) => ({ panel: f.name, scale: f.tightening.scale / imposition.designScale }));
   return { pages, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales };

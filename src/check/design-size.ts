@@ -1,6 +1,6 @@
 import { Finding } from '../core/finding';
 import { PanelScale } from '../build/build-pamphlet';
-import { PAPERS, PaperName } from '../imposition/paper';
+import { paperLabel, PaperName } from '../imposition/paper';
 import { Translation } from '../languages/language';
 
 /**
@@ -17,6 +17,6 @@ export function belowDesignSize(scales: PanelScale[], translation: Translation, 
       file: translation.file,
       language: translation.code,
       key: panel,
-      message: `on ${PAPERS[paper].label} paper, panel "${panel}" is set at ${Math.round(scale * 100)}% of its design size to fit (no size below its floor). Shorten its text a little to print it as designed.`,
+      message: `on ${paperLabel(paper)}, panel "${panel}" is set at ${Math.round(scale * 100)}% of its design size to fit (no size below its floor). Shorten its text a little to print it as designed.`,
     }));
 }

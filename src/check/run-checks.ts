@@ -11,6 +11,9 @@ import { LanguageCode, SOURCE_LANGUAGE, Translation } from '../languages/languag
 import { flattenStrings, loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
 import { checkGlyphs } from './check-glyphs';
+import { loadFormat } from '../format/load-format';
+import { templateHeader } from '../format/template-header';
+import { loadTheme } from '../theme/load-theme';
 import { belowDesignSize } from './design-size';
 import { checkTranslation } from './check-translation';
 import { factsUsedByTemplate } from './template-facts';
@@ -21,6 +24,21 @@ export interface ContentPaths {
   templateFile: string;
   dataDir: string;
   fonts: FontRegistry;
+  /** The other templates of the same run: a fact one of them prints is not unused (their own problems are theirs to report). */
+  otherTemplates?: string[];
+}
+
+/** The facts the other templates print; a template that cannot be read counts for none here. */
+function factsUsedElsewhere(templates: string[]): Set<string> {
+  const used = new Set<string>();
+  for (const template of templates) {
+    try {
+      factsUsedByTemplate(template).forEach((name) => used.add(name));
+    } catch {
+      // Reported by that template's own checks.
+    }
+  }
+  return used;
 }
 
 export interface CheckResult {
@@ -88,13 +106,19 @@ export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: Pa
   const read = collect(findings, 'data', undefined, paths.dataDir, 'reading the data', () => readData(paths.dataDir));
   const data = read?.data ?? null;
   findings.push(...(read?.findings ?? []));
-  const usedByTemplate = collect(findings, 'template', undefined, paths.templateFile, 'reading the template', () => factsUsedByTemplate(paths.templateFile));
+  const usedByTemplate = collect(findings, 'template', undefined, paths.templateFile, 'reading the template', () => {
+    // The format and theme it names are read once here, so a problem in them is reported once, for every language.
+    const header = templateHeader(paths.templateFile);
+    loadFormat(paths.templateFile, header.format);
+    loadTheme(paths.templateFile, header.theme);
+    return factsUsedByTemplate(paths.templateFile);
+  });
   const sources: ContentSources | null = data && { translationsDir: paths.translationsDir, templateFile: paths.templateFile, data, fonts: paths.fonts };
   // A broken source file is reported once: with its own language if that is checked, else for all.
   const sourceFindings: Finding[] = [];
   const source = collect(sourceFindings, 'translation', SOURCE_LANGUAGE, translationFile(paths, SOURCE_LANGUAGE), 'reading the translation', () => loadTranslation(paths.translationsDir, SOURCE_LANGUAGE));
   if (!codes.includes(SOURCE_LANGUAGE)) findings.push(...sourceFindings);
-  if (sources && usedByTemplate && source) findings.push(...(collect(findings, 'data', undefined, sources.data.files.facts, 'looking for unused facts', () => unusedFacts(sources, source, usedByTemplate)) ?? []));
+  if (sources && usedByTemplate && source) findings.push(...(collect(findings, 'data', undefined, sources.data.files.facts, 'looking for unused facts', () => unusedFacts(sources, source, new Set([...usedByTemplate, ...factsUsedElsewhere(paths.otherTemplates ?? [])]))) ?? []));
   const prepared = new Map<LanguageCode, PreparedLanguage>();
   const names = new Map<LanguageCode, string>();
   // Without valid data, template and source text no language can be trusted, so none is laid out.

@@ -23,7 +23,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     const templates = selectTemplates(args.template);
     const several = templates.length > 1;
     const jobs: TemplateJob[] = templates.map((template) => ({
-      paths: contentPaths(args, template),
+      paths: contentPaths(args, template, templates.filter((t) => t !== template)),
       format: templateHeader(template).format,
       papers: selectPapers(args.paper, template, !several),
     }));

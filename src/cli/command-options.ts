@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Argv } from 'yargs';
-import { PAPERS } from '../imposition/paper';
+import { PAPER_NAMES } from '../imposition/paper';
 import { CONFIG_FILE } from './config-file';
 import { defaultsFrom } from './option-defaults';
 
@@ -79,7 +79,7 @@ export function withContentOptions<T>(yargs: Argv<T>): Argv<T & ContentArgs> {
 export function withSelectionOptions<T>(yargs: Argv<T>, paperDefault: string): Argv<T & SelectionArgs> {
   const selection = yargs
     .option('lang', { alias: 'l', type: 'string', coerce: union, defaultDescription: 'all', describe: 'Language codes separated by commas, or "all"; may be repeated' })
-    .option('paper', { alias: 'p', type: 'string', coerce: union, defaultDescription: paperDefault, describe: `Paper size: ${Object.keys(PAPERS).join(', ')}, or "all"; may be repeated` })
+    .option('paper', { alias: 'p', type: 'string', coerce: union, defaultDescription: paperDefault, describe: `Paper: ${PAPER_NAMES.join(', ')} (one piece with bleed, for a print shop), or "all" (every paper of each format); may be repeated` })
     .option('json', { type: 'boolean', defaultDescription: 'false', describe: 'Print the findings as JSON (file, language, key, severity, message) for CI' });
   // yargs runs checks and middleware in the order they were added: --config is refused when repeated before it is read.
   return withContentOptions(selection)

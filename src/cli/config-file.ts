@@ -6,7 +6,7 @@ import { PamphletError } from '../core/errors';
 import { keyPath, quoteKey } from '../core/key-path';
 import { INPUT_LIMITS } from '../core/read-input';
 import { readJsonFile } from '../core/read-json';
-import { PAPERS } from '../imposition/paper';
+import { PAPER_NAMES } from '../imposition/paper';
 import { assertLanguageCode } from '../languages/load-translations';
 
 /**
@@ -92,7 +92,7 @@ function configValue(key: ConfigKey, value: unknown, folder: string, fail: (mess
       });
     case 'paper':
       return listValue(value, fail, '"letter"', (name) => {
-        if (!Object.hasOwn(PAPERS, name)) fail(`names an unknown paper ${quoteKey(name)}. Use ${Object.keys(PAPERS).join(', ')} or all.`);
+        if (!(PAPER_NAMES as readonly string[]).includes(name)) fail(`names an unknown paper ${quoteKey(name)}. Use ${PAPER_NAMES.join(', ')} or all.`);
       });
     default:
       if (typeof value !== 'string') fail(`must be a path in double quotes, not ${kindOf(value)}.`);

@@ -6,7 +6,7 @@ import { debugStack, unexpectedMessage } from '../core/unexpected-error';
 import { FontRegistry } from '../fonts/font-registry';
 import { loadFormat, SHIPPED_TEMPLATES } from '../format/load-format';
 import { templateHeader } from '../format/template-header';
-import { PAPERS, paperByName, PaperName } from '../imposition/paper';
+import { paperByName, PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { assertLanguageCode, listLanguages } from '../languages/load-translations';
 import { ALL_TEMPLATES, ContentArgs } from './command-options';
@@ -37,7 +37,7 @@ export function loadFonts(file: string): FontRegistry {
 }
 
 /** Checks that the content named on the command line exists, for one template; the contents themselves are checked later. */
-export function contentPaths(args: ContentArgs, template = args.template): ContentPaths {
+export function contentPaths(args: ContentArgs, template = args.template, otherTemplates: string[] = []): ContentPaths {
   // What is there instead of a file (a folder, a FIFO) is named by the reader, later.
   if (!fs.existsSync(template)) {
     throw new PamphletError(`the template does not exist. Check the path given to --template.`, { file: template }, 'usage');
@@ -45,7 +45,7 @@ export function contentPaths(args: ContentArgs, template = args.template): Conte
   if (!fs.existsSync(args.data) || !fs.statSync(args.data).isDirectory()) {
     throw new PamphletError(`the data folder does not exist. Pass --data with a folder holding facts.json and contacts.json.`, { file: args.data }, 'usage');
   }
-  return { translationsDir: args.translations, templateFile: template, dataDir: args.data, fonts: loadFonts(args.fonts) };
+  return { translationsDir: args.translations, templateFile: template, dataDir: args.data, fonts: loadFonts(args.fonts), otherTemplates };
 }
 
 /** The languages asked for: "all", or codes checked to be plain codes with a translation file. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PAPERS } from '../imposition/paper';
+import { PAPER_NAMES } from '../imposition/paper';
 
 const millimetres = (max: number) => z.number().min(0).max(max);
-const paperName = z.string().refine((name) => Object.hasOwn(PAPERS, name), `a paper: ${Object.keys(PAPERS).join(', ')}`);
+const paperName = z.string().refine((name) => (PAPER_NAMES as readonly string[]).includes(name), `a paper: ${PAPER_NAMES.join(', ')}`);
 
 /**
  * A column of one side of the piece, between folds (or the edges). Its width
@@ -51,7 +51,24 @@ export const formatSchema = z.object({
   mirrorForRightToLeft: z.boolean(),
   /** Short strokes at each fold, at the top and bottom edge, to fold by. */
   foldMarks: z.object({ lengthMm: millimetres(20) }).strict().optional(),
+  /**
+   * A piece smaller than the sheet (a wallet card): its trimmed size. Its
+   * sides are laid out once and placed on each sheet in a grid (`grids`), or
+   * alone with its bleed on the paper `piece`. Without it the piece is the sheet.
+   */
+  piece: z.object({ widthMm: z.number().min(20).max(500), heightMm: z.number().min(20).max(500) }).strict().optional(),
+  /** Per sheet paper, how many pieces across and down. The back is placed mirrored left to right, so that each back falls behind its front when the sheet is printed on both sides, flipped on its long edge. */
+  grids: z.record(paperName, z.object({ columns: z.number().int().min(1).max(10), rows: z.number().int().min(1).max(20) }).strict()).optional(),
+  /** Short strokes in the sheet's margin at every cut, clear of the pieces. */
+  cutMarks: z.object({ lengthMm: millimetres(20), offsetMm: millimetres(10) }).strict().optional(),
+  /** Extra all round the piece on the paper `piece`, which a print shop trims off. */
+  bleedMm: millimetres(10).optional(),
 }).strict().superRefine((format, ctx) => {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+  for (const [i, paper] of format.papers.entries()) {
+    if (!format.piece && paper === 'piece') issue(['papers', i], 'a sheet: "piece" is for a format with a piece smaller than the sheet');
+    if (format.piece && paper !== 'piece' && !format.grids?.[paper]) issue(['grids'], `a grid for ${paper}: how many pieces go across and down`);
+  }
   format.panels.forEach((panel, i) => {
     const side = format.sides[panel.side];
     if (!side) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['panels', i, 'side'], message: `a side of this format (0 to ${format.sides.length - 1})` });

@@ -1,10 +1,10 @@
 import { mm, Points } from '../core/units';
 import { Format } from '../format/format';
 import { Direction } from '../languages/language';
-import { Box, DrawItem } from '../layout/draw-items';
-import { PAPERS, PaperName } from './paper';
+import { Box, DrawItem, translate } from '../layout/draw-items';
+import { isSheet, PAPERS, PaperName, SheetName } from './paper';
 
-/** Where one panel of the piece lands: which page and which box. */
+/** Where one panel of the piece lands: which side and which box, in the piece's own coordinates. */
 export interface PanelSlot {
   page: number;
   /** The whole panel, fold to fold. */
@@ -13,16 +13,25 @@ export interface PanelSlot {
   content: Box;
 }
 
+/** Where a copy of the piece's side goes on the page: its top-left corner. */
+export interface Placement {
+  x: Points;
+  y: Points;
+}
+
 export interface Imposition {
   pageWidth: Points;
   pageHeight: Points;
+  /** The trimmed piece: the sheet itself, or a smaller piece (a card). */
+  pieceWidth: Points;
+  pieceHeight: Points;
   /** How much larger than designed the type is set on this paper: 1 unless the format names its design paper. */
   designScale: number;
-  /** One per side of the piece. */
-  pages: number;
-  /** Slots in reading order, one per panel of the format. */
+  /** Slots in reading order, one per panel of the format, in the piece's coordinates. */
   slots: PanelSlot[];
-  /** What is printed besides the panels, per page: fold marks. */
+  /** Per page (one per side of the piece): where each copy of that side is placed. */
+  placements: Placement[][];
+  /** What is printed besides the panels, per page, in page coordinates: fold and cut marks. */
   marks: DrawItem[][];
 }
 
@@ -40,44 +49,97 @@ function columnsOf(format: Format, side: number, width: Points): { x: Points; w:
   });
 }
 
-/** The scale of the page against the format's design paper, as a photocopier enlarges: the smaller of the two sides' ratios. */
-function designScale(format: Format, paperName: PaperName): number {
-  if (!format.designPaper) return 1;
-  const paper = PAPERS[paperName];
-  const design = PAPERS[format.designPaper as PaperName];
-  return Math.min(paper.width / design.width, paper.height / design.height);
+/** The sheet's width and height as the format turns it. */
+function sheetSize(format: Format, name: SheetName): [Points, Points] {
+  const paper = PAPERS[name];
+  return format.orientation === 'landscape' ? [paper.height, paper.width] : [paper.width, paper.height];
 }
 
+/** The scale of the page against the format's design paper, as a photocopier enlarges: the smaller of the two sides' ratios. */
+function designScale(format: Format, paperName: PaperName): number {
+  if (!format.designPaper || !isSheet(paperName)) return 1;
+  const [width, height] = sheetSize(format, paperName);
+  const [designWidth, designHeight] = sheetSize(format, format.designPaper as SheetName);
+  return Math.min(width / designWidth, height / designHeight);
+}
+
+const stroke = (x1: Points, y1: Points, x2: Points, y2: Points, colour: string): DrawItem => ({ type: 'stroke', x1, y1, x2, y2, width: 0.5, colour });
+
 /**
- * Places a format's panels on its pages, one page per side: each panel is a
- * column of its side, with the format's margins clear of the paper's edge
- * and of every fold. For a right-to-left language a mirrored format puts
- * every column at its mirror image, so the piece folds the other way.
+ * Places a format's panels: each panel is a column of its side of the
+ * piece, with the format's margins clear of the piece's edge and of every
+ * fold. For a right-to-left language a mirrored format puts every column at
+ * its mirror image, so the piece folds the other way. A piece smaller than
+ * the sheet is then placed on it in the format's grid, backs mirrored left
+ * to right so that each falls behind its front (duplex, long edge), or
+ * alone with its bleed on the paper `piece`.
  */
-export function impose(format: Format, paperName: PaperName, direction: Direction, foldColour: string): Imposition {
-  const paper = PAPERS[paperName];
-  const [pageWidth, pageHeight] = format.orientation === 'landscape' ? [paper.height, paper.width] : [paper.width, paper.height];
-  const mirror = (x: Points, w: Points) => (direction === 'rtl' && format.mirrorForRightToLeft ? pageWidth - x - w : x);
+export function impose(format: Format, paperName: PaperName, direction: Direction, markColour: string): Imposition {
+  const [pieceWidth, pieceHeight] = format.piece ? [mm(format.piece.widthMm), mm(format.piece.heightMm)] : sheetSize(format, paperName as SheetName);
+  const mirror = (x: Points, w: Points) => (direction === 'rtl' && format.mirrorForRightToLeft ? pieceWidth - x - w : x);
   const edge = mm(format.margins.edgeMm);
   const gutter = mm(format.margins.foldMm);
-  const sides = format.sides.map((_, side) => columnsOf(format, side, pageWidth));
+  const sides = format.sides.map((_, side) => columnsOf(format, side, pieceWidth));
   const slots = format.panels.map(({ side, column }) => {
     const col = sides[side][column];
     const x = mirror(col.x, col.w);
-    // A column's side at the paper's edge keeps the edge margin; at a fold, the fold's.
+    // A column's side at the piece's edge keeps the edge margin; at a fold, the fold's.
     const left = x < 1 ? edge : gutter;
-    const right = x + col.w > pageWidth - 1 ? edge : gutter;
+    const right = x + col.w > pieceWidth - 1 ? edge : gutter;
     return {
       page: side,
-      panel: { x, y: 0, width: col.w, height: pageHeight },
-      content: { x: x + left, y: edge, width: col.w - left - right, height: pageHeight - 2 * edge },
+      panel: { x, y: 0, width: col.w, height: pieceHeight },
+      content: { x: x + left, y: edge, width: col.w - left - right, height: pieceHeight - 2 * edge },
     };
   });
-  const marks = sides.map((columns) => {
+  const foldMarks = sides.map((columns) => {
     if (!format.foldMarks) return [];
     const length = mm(format.foldMarks.lengthMm);
     return columns.slice(1).map((c) => mirror(c.x, 0)).sort((a, b) => a - b).flatMap((x) =>
-      [[0, length], [pageHeight - length, pageHeight]].map(([y1, y2]): DrawItem => ({ type: 'stroke', x1: x, y1, x2: x, y2, width: 0.5, colour: foldColour })));
+      [[0, length], [pieceHeight - length, pieceHeight]].map(([y1, y2]) => stroke(x, y1, x, y2, markColour)));
   });
-  return { pageWidth, pageHeight, designScale: designScale(format, paperName), pages: format.sides.length, slots, marks };
+  const sheet = placeOnSheet(format, paperName, pieceWidth, pieceHeight, markColour);
+  const marks = sheet.placements.map((copies, side) => [
+    ...copies.flatMap(({ x, y }) => foldMarks[side].map((m) => translate(m, x, y))),
+    ...sheet.cutMarks,
+  ]);
+  return { pageWidth: sheet.width, pageHeight: sheet.height, pieceWidth, pieceHeight, designScale: designScale(format, paperName), slots, placements: sheet.placements, marks };
+}
+
+/** The page, where each side's copies go on it, and the cut marks: one-up, a grid of pieces, or one piece with bleed. */
+function placeOnSheet(format: Format, paperName: PaperName, pieceWidth: Points, pieceHeight: Points, markColour: string) {
+  const sides = format.sides.length;
+  if (!format.piece) return { width: pieceWidth, height: pieceHeight, placements: Array.from({ length: sides }, () => [{ x: 0, y: 0 }]), cutMarks: [] };
+  if (!isSheet(paperName)) {
+    const bleed = mm(format.bleedMm ?? 0);
+    return { width: pieceWidth + 2 * bleed, height: pieceHeight + 2 * bleed, placements: Array.from({ length: sides }, () => [{ x: bleed, y: bleed }]), cutMarks: [] };
+  }
+  const [width, height] = sheetSize(format, paperName);
+  const { columns, rows } = format.grids![paperName]!;
+  const left = (width - columns * pieceWidth) / 2;
+  const top = (height - rows * pieceHeight) / 2;
+  const cell = (column: number, row: number) => ({ x: left + column * pieceWidth, y: top + row * pieceHeight });
+  const placements = Array.from({ length: sides }, (_, side) => {
+    const copies: Placement[] = [];
+    for (let row = 0; row < rows; row++) {
+      // The back (side 1) mirrored left to right: flipped on its long edge, each back falls behind its front.
+      for (let column = 0; column < columns; column++) copies.push(cell(side === 1 ? columns - 1 - column : column, row));
+    }
+    return copies;
+  });
+  const cutMarks: DrawItem[] = [];
+  if (format.cutMarks) {
+    const length = mm(format.cutMarks.lengthMm);
+    const offset = mm(format.cutMarks.offsetMm);
+    const [right, bottom] = [left + columns * pieceWidth, top + rows * pieceHeight];
+    for (let c = 0; c <= columns; c++) {
+      const x = left + c * pieceWidth;
+      cutMarks.push(stroke(x, top - offset - length, x, top - offset, markColour), stroke(x, bottom + offset, x, bottom + offset + length, markColour));
+    }
+    for (let r = 0; r <= rows; r++) {
+      const y = top + r * pieceHeight;
+      cutMarks.push(stroke(left - offset - length, y, left - offset, y, markColour), stroke(right + offset, y, right + offset + length, y, markColour));
+    }
+  }
+  return { width, height, placements, cutMarks };
 }

@@ -34,3 +34,12 @@ export function itemExtent(item: DrawItem): Box {
     case 'stroke': return { x: Math.min(item.x1, item.x2), y: Math.min(item.y1, item.y2), width: Math.abs(item.x2 - item.x1), height: Math.abs(item.y2 - item.y1) };
   }
 }
+
+/** The item moved by dx, dy: a group of blocks to its place in the panel, a piece to its place on the sheet. */
+export function translate(item: DrawItem, dx: Points, dy: Points): DrawItem {
+  switch (item.type) {
+    case 'line': return { ...item, x: item.x + dx, baseline: item.baseline + dy };
+    case 'stroke': return { ...item, x1: item.x1 + dx, x2: item.x2 + dx, y1: item.y1 + dy, y2: item.y2 + dy };
+    default: return { ...item, x: item.x + dx, y: item.y + dy };
+  }
+}

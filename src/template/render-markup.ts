@@ -65,6 +65,8 @@ export function renderMarkup(file: string, context: TemplateContext): string {
     // Every field present, so strict mode can tell a typo from an absent phone or email.
     contacts: data.contacts.map((c) => ({ phone: null, email: null, url: null, ...c })),
     moreInformation: data.moreInformation,
+    // The edition date (YYYY-MM-DD), printed small so that a stack of pieces can be sorted.
+    edition: data.edition,
   };
   try {
     // Helpers are registered on a fresh instance per language; the parsed template is shared.
