@@ -4,6 +4,7 @@ import { PamphletData } from '../facts/load-data';
 import { formatFacts } from '../facts/format-facts';
 import { uncoveredCharacters } from '../fonts/coverage';
 import { COUNT_PLACEHOLDER, fillPlaceholders } from '../i18n/placeholders';
+import { contactLabel, inLanguage } from '../facts/contact-label';
 import { flattenStrings } from '../languages/load-translations';
 import { Translation } from '../languages/language';
 import { isOverLength, textLimitProblem } from '../text/text-limits';
@@ -55,6 +56,13 @@ export function checkGlyphs(translation: Translation, language: TypesetLanguage,
       const value = contact[field];
       if (value) check(data.files.contacts, `contacts.${i}.${field}`, value);
     }
+    for (const field of ['hours', 'note'] as const) {
+      const value = inLanguage(contact[field], translation.code);
+      if (value) check(data.files.contacts, `contacts.${i}.${field}`, value);
+    }
+    contact.address?.forEach((line, j) => check(data.files.contacts, `contacts.${i}.address.${j}`, line));
+    const label = contactLabel(contact, translation.code);
+    if (label) check(data.files.contacts, `contacts.${i}.label`, label);
   });
   return findings;
 }

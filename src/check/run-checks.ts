@@ -11,6 +11,7 @@ import { LanguageCode, SOURCE_LANGUAGE, Translation } from '../languages/languag
 import { flattenStrings, loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
 import { checkGlyphs } from './check-glyphs';
+import { Edition, missingLabels, withEdition } from '../edition/edition';
 import { loadFormat } from '../format/load-format';
 import { templateHeader } from '../format/template-header';
 import { loadTheme } from '../theme/load-theme';
@@ -26,6 +27,8 @@ export interface ContentPaths {
   fonts: FontRegistry;
   /** The other templates of the same run: a fact one of them prints is not unused (their own problems are theirs to report). */
   otherTemplates?: string[];
+  /** A mission's edition: its contacts add to or replace the shared ones. */
+  edition?: Edition;
 }
 
 /** The facts the other templates print; a template that cannot be read counts for none here. */
@@ -104,7 +107,7 @@ function unusedFacts(sources: ContentSources, source: Translation, usedByTemplat
 export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: PaperName[]): CheckResult {
   const findings: Finding[] = [];
   const read = collect(findings, 'data', undefined, paths.dataDir, 'reading the data', () => readData(paths.dataDir));
-  const data = read?.data ?? null;
+  const data = read?.data ? withEdition(read.data, paths.edition) : null;
   findings.push(...(read?.findings ?? []));
   const usedByTemplate = collect(findings, 'template', undefined, paths.templateFile, 'reading the template', () => {
     // The format and theme it names are read once here, so a problem in them is reported once, for every language.
@@ -135,6 +138,7 @@ export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: Pa
       names.set(code, translation.meta.name);
       if (source) own.push(...(step('translation', 'checking the translation', () => checkTranslation(translation, source, data && new Set(Object.keys(data.facts)))) ?? []));
       if (language && data) own.push(...(step('glyphs', 'checking the glyphs', () => checkGlyphs(translation, language, data)) ?? []));
+      own.push(...missingLabels(paths.edition, code, translation.file));
     }
     if (contentReady && translation && language && !hasErrors(own)) {
       const ready = step('template', 'filling in the template', () => prepareLanguage(sources, translation, language));

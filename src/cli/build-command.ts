@@ -20,10 +20,10 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
   describe: 'Check the content, then build every format (tri-fold, poster) as PDF, one file per language and paper',
   builder: (yargs) => withHelp(withOutOption(withSelectionOptions(yargs, 'letter')), 'build') as never,
   handler: async (args) => {
-    const templates = selectTemplates(args.template);
+    const templates = selectTemplates(args.template, args.formats);
     const several = templates.length > 1;
     const jobs: TemplateJob[] = templates.map((template) => ({
-      paths: contentPaths(args, template, templates.filter((t) => t !== template)),
+      paths: contentPaths(args, template, templates.filter((t) => t !== template), args.editionData),
       format: templateHeader(template).format,
       papers: selectPapers(args.paper, template, !several),
     }));

@@ -11,10 +11,10 @@ export const checkCommand: CommandModule<object, SelectionArgs> = {
   describe: 'Check translations, glyphs, data, templates and fit (every format) without writing PDFs',
   builder: (yargs) => withHelp(withSelectionOptions(yargs, 'all'), 'check') as never,
   handler: async (args) => {
-    const templates = selectTemplates(args.template);
+    const templates = selectTemplates(args.template, args.formats);
     const codes = selectLanguages(args.lang, contentPaths(args, templates[0]).translationsDir);
     // Each template with its format's papers; a language passes when it passes with every one.
-    const results = templates.map((template) => runChecks(contentPaths(args, template, templates.filter((t) => t !== template)), codes, selectPapers(args.paper, template, templates.length === 1)));
+    const results = templates.map((template) => runChecks(contentPaths(args, template, templates.filter((t) => t !== template), args.editionData), codes, selectPapers(args.paper, template, templates.length === 1)));
     const findings = uniqueFindings(results.flatMap((r) => r.findings));
     const passed = new Set(codes.filter((code) => results.every((r) => r.prepared.has(code))));
     const names = new Map(results.flatMap((r) => [...r.names]));

@@ -10,13 +10,20 @@ import { paperByName, PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { assertLanguageCode, listLanguages } from '../languages/load-translations';
 import { ALL_TEMPLATES, ContentArgs } from './command-options';
+import { Edition } from '../edition/edition';
 
 /** What the options name, checked and loaded: the content folders and files, the fonts, the languages and papers asked for. */
 
-/** The templates to build or check: the one given, or every shipped one. */
-export function selectTemplates(template: string): string[] {
+/** The templates to build or check: the one given, or every shipped one (of the `formats` named, when an edition names them). */
+export function selectTemplates(template: string, formats?: string[]): string[] {
   if (template !== ALL_TEMPLATES) return [template];
-  return fs.readdirSync(SHIPPED_TEMPLATES).filter((name) => name.endsWith('.hbs')).sort().map((name) => path.join(SHIPPED_TEMPLATES, name));
+  const shipped = fs.readdirSync(SHIPPED_TEMPLATES).filter((name) => name.endsWith('.hbs')).sort().map((name) => path.join(SHIPPED_TEMPLATES, name));
+  if (!formats) return shipped;
+  const byFormat = new Map(shipped.map((file) => [templateHeader(file).format, file]));
+  for (const format of formats) {
+    if (!byFormat.has(format)) throw new PamphletError(`the edition asks for the format "${format}", which no shipped template has. Use one of: ${[...byFormat.keys()].join(', ')}.`, {}, 'usage');
+  }
+  return shipped.filter((file) => formats.includes(templateHeader(file).format));
 }
 
 const fontSetups = new Map<string, FontRegistry>();
@@ -37,7 +44,7 @@ export function loadFonts(file: string): FontRegistry {
 }
 
 /** Checks that the content named on the command line exists, for one template; the contents themselves are checked later. */
-export function contentPaths(args: ContentArgs, template = args.template, otherTemplates: string[] = []): ContentPaths {
+export function contentPaths(args: ContentArgs, template = args.template, otherTemplates: string[] = [], edition?: Edition): ContentPaths {
   // What is there instead of a file (a folder, a FIFO) is named by the reader, later.
   if (!fs.existsSync(template)) {
     throw new PamphletError(`the template does not exist. Check the path given to --template.`, { file: template }, 'usage');
@@ -45,7 +52,7 @@ export function contentPaths(args: ContentArgs, template = args.template, otherT
   if (!fs.existsSync(args.data) || !fs.statSync(args.data).isDirectory()) {
     throw new PamphletError(`the data folder does not exist. Pass --data with a folder holding facts.json and contacts.json.`, { file: args.data }, 'usage');
   }
-  return { translationsDir: args.translations, templateFile: template, dataDir: args.data, fonts: loadFonts(args.fonts), otherTemplates };
+  return { translationsDir: args.translations, templateFile: template, dataDir: args.data, fonts: loadFonts(args.fonts), otherTemplates, edition };
 }
 
 /** The languages asked for: "all", or codes checked to be plain codes with a translation file. */

@@ -50,13 +50,38 @@ const webAddress = (qr: boolean) => z.string().superRefine((value, ctx) => {
   if (encoded && 'problem' in encoded) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `an address that fits the QR code; it is ${encoded.problem}. Use a shorter address` });
 });
 
-const contactSchema = z.object({
+const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'a language code such as th');
+/** A text a contact prints: the same in every language, or one per language code (English the fallback). */
+const perLanguage = (max: number) => z.union([plainText(z.string().min(1).max(max)), z.record(languageCode, plainText(z.string().min(1).max(max)))]);
+
+/** What a contact prints: every field it has. */
+const contactFields = {
   id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a plain identifier such as hotline'),
-  phone: z.string().regex(/^\+?[0-9][0-9 -]*[0-9]$/, 'a phone number of digits, spaces and hyphens').optional(),
+  /** Any common written form: "+66 (0) 2 646 4300", "1-833-900-1010", "613-996-8885 ext. 3". */
+  phone: z.string().max(40).regex(/^\+?[0-9(][0-9 ()./-]*[0-9](\s*(ext\.?|x)\s*[0-9]{1,6})?$/, 'a phone number of digits, spaces, hyphens, dots and brackets, with an extension as "ext. 12"')
+    .refine((phone) => /^[^()]*(\([^()]*\)[^()]*)*$/.test(phone), 'a phone number whose brackets come in pairs, as in +66 (0) 2 646 4300').optional(),
   email: z.string().email('an e-mail address such as name@example.org').optional(),
   url: webAddress(false).optional(),
-  sources: z.array(z.string().min(1)).min(1),
-}).strict();
+  /** A street address, one string per printed line. */
+  address: z.array(plainText(z.string().min(1).max(80))).min(1).max(6).optional(),
+  /** Opening hours ("Mon-Fri 8:00-16:30"): one text, or one per language with English as the fallback. */
+  hours: perLanguage(120).optional(),
+  /** A short note ("collect calls accepted"): one text, or one per language with English as the fallback. */
+  note: perLanguage(160).optional(),
+  /** The contact's label in each language, by language code; English is the fallback. Without it, the translations' own label for its id. */
+  label: z.record(languageCode, plainText(z.string().min(1).max(120))).optional(),
+};
+
+/** A contact of the shared data: every value with its source. */
+export const contactSchema = z.object({ ...contactFields, sources: z.array(z.string().min(1)).min(1) }).strict();
+
+/** A contact of a mission's edition: the mission is its source. */
+export const editionContactSchema = z.object({ ...contactFields, sources: z.array(z.string().min(1)).optional() }).strict();
+
+/** A contact that prints nothing (a label over empty space) is an error: what it lacks. */
+export function nothingPrintable(contact: { phone?: string; email?: string; url?: string; address?: string[] }): boolean {
+  return !contact.phone && !contact.email && !contact.url && !contact.address;
+}
 
 const factsFileSchema = z.object({
   /** The date this edition of the facts was checked: the PDFs' creation date, so builds are reproducible. */
@@ -70,7 +95,8 @@ const contactsFileSchema = z.object({
 }).strict();
 
 export type Fact = z.infer<typeof factSchema>;
-export type Contact = z.infer<typeof contactSchema>;
+/** A contact as the pieces print it: from the shared data, or a mission's edition (whose sources are the mission). */
+export type Contact = z.infer<typeof editionContactSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 
 /** Facts and contacts, each value with its source: the only place numbers, dates, phones and URLs live. */
@@ -137,8 +163,8 @@ export function readData(dir: string): { data: PamphletData | null; findings: Fi
   for (const [name, fact] of Object.entries(facts.facts)) checkSource(factsFile, `facts.${name}.source`, fact.source);
   contacts.contacts.forEach((contact, i) => {
     contact.sources.forEach((id, j) => checkSource(contactsFile, `contacts.${i}.sources.${j}`, id));
-    if (!contact.phone && !contact.email && !contact.url) {
-      error(contactsFile, `contacts.${i}`, `the contact "${contact.id}" has no phone, email or url. Add one, or remove the contact.`);
+    if (nothingPrintable(contact)) {
+      error(contactsFile, `contacts.${i}`, `the contact "${contact.id}" has no phone, email, url or address. Add one, or remove the contact.`);
     }
   });
   const ids = contacts.contacts.map((c) => c.id);

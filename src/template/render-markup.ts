@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { contactLabel, inLanguage } from '../facts/contact-label';
 import { PamphletError } from '../core/errors';
 import { INPUT_LIMITS, readInputText } from '../core/read-input';
 import { Translate } from '../i18n/translator';
@@ -63,7 +64,10 @@ export function renderMarkup(file: string, context: TemplateContext): string {
     language: { code: translation.code, ...translation.meta },
     facts: factValues,
     // Every field present, so strict mode can tell a typo from an absent phone or email.
-    contacts: data.contacts.map((c) => ({ phone: null, email: null, url: null, ...c })),
+    contacts: data.contacts.map((c) => ({
+      phone: null, email: null, url: null, address: null, ...c,
+      label: contactLabel(c, translation.code), hours: inLanguage(c.hours, translation.code), note: inLanguage(c.note, translation.code),
+    })),
     moreInformation: data.moreInformation,
     // The edition date (YYYY-MM-DD), printed small so that a stack of pieces can be sorted.
     edition: data.edition,
