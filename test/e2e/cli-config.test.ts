@@ -124,7 +124,7 @@ describe('a broken config file is one line and exit code 2', () => {
     ['a path that is not text', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "out": ["a", "b"] }'),
       'pamphlet.config.json, key out: must be a path in double quotes, not a list.'],
     ['an unknown paper', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "paper": "letter,legal" }'),
-      'pamphlet.config.json, key paper: names an unknown paper "legal". Use letter, a4, a3, tabloid or all.'],
+      'pamphlet.config.json, key paper: names an unknown paper "legal". Use letter, a4, a3, tabloid, piece or all.'],
     ['a language that is a path', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "lang": ["en", "../secrets"] }'),
       'pamphlet.config.json, key lang: names "../secrets", which is not a language code. Use codes such as en, fr, th (see `pamphlet languages`).'],
     ['a line break in a value', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "data": "data\\nfolder" }'),

@@ -49,9 +49,12 @@ describe('a build killed at random moments', () => {
     const calibration = await run(reference);
     expect(calibration.code).toBe(0);
     const expected = new Map(files(reference).map((f) => [f, fs.readFileSync(path.join(reference, f))]));
-    expect([...expected.keys()].sort()).toEqual(['poster/a3/en.pdf', 'poster/a4/en.pdf', 'poster/letter/en.pdf', 'poster/tabloid/en.pdf', 'trifold/a4/en.pdf', 'trifold/letter/en.pdf']);
-    // Every format's pages: the tri-fold two, the poster one.
-    for (const [f, pdf] of expected) expect(readPdf(pdf).pages).toHaveLength(f.startsWith('trifold/') ? 2 : 1);
+    expect([...expected.keys()].sort()).toEqual([
+      'poster/a3/en.pdf', 'poster/a4/en.pdf', 'poster/letter/en.pdf', 'poster/tabloid/en.pdf', 'trifold/a4/en.pdf', 'trifold/letter/en.pdf',
+      'wallet-card/a4/en.pdf', 'wallet-card/letter/en.pdf', 'wallet-card/piece/en.pdf',
+    ]);
+    // Every format's pages: the poster one, the tri-fold and the card two.
+    for (const [f, pdf] of expected) expect(readPdf(pdf).pages).toHaveLength(f.startsWith('poster/') ? 1 : 2);
 
     const out = path.join(dir, 'out');
     const writing = Math.max(0, calibration.firstBuilt - 500);

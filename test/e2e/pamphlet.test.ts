@@ -183,12 +183,12 @@ describe('the CLI', () => {
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/^th +ภาษาไทย: 1 error$/m);
     expect(result.out).toMatch(/th\.json, key what\.intro: .*U\+10900/);
-    // Every format (tri-fold, poster) leaves the failing language out, and the batch goes on past it.
-    for (const format of ['trifold', 'poster']) {
+    // Every format leaves the failing language out, and the batch goes on past it.
+    for (const format of ['trifold', 'poster', 'wallet-card']) {
       expect(fs.existsSync(path.join(out, format, 'letter', 'th.pdf'))).toBe(false);
       expect(fs.existsSync(path.join(out, format, 'letter', 'en.pdf'))).toBe(true);
     }
-    expect(result.out).toMatch(/2 built, 2 failed \(poster th on letter, trifold th on letter\)/);
+    expect(result.out).toMatch(/3 built, 3 failed \(poster th on letter, trifold th on letter, wallet-card th on letter\)/);
     // The translation's finding is reported once, not once per template.
     expect(result.out.match(/U\+10900/g)).toHaveLength(1);
   });
@@ -230,8 +230,9 @@ describe('the CLI', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.ok).toBe(true);
-    // Every shipped format, in template order (poster, trifold), each language on A4.
-    expect(report.built.map((b: { format: string; language: string; paper: string }) => `${b.format}/${b.language}/${b.paper}`)).toEqual(['poster/th/a4', 'poster/ar/a4', 'trifold/th/a4', 'trifold/ar/a4']);
+    // Every shipped format, in template order (poster, trifold, wallet-card), each language on A4.
+    expect(report.built.map((b: { format: string; language: string; paper: string }) => `${b.format}/${b.language}/${b.paper}`))
+      .toEqual(['poster/th/a4', 'poster/ar/a4', 'trifold/th/a4', 'trifold/ar/a4', 'wallet-card/th/a4', 'wallet-card/ar/a4']);
     for (const built of report.built) expect(fs.statSync(built.file).size).toBe(built.bytes);
     expect(report.findings).toEqual([]);
   });
