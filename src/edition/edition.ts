@@ -2,8 +2,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { PamphletError } from '../core/errors';
 import { Finding } from '../core/finding';
-import { readJsonFile } from '../core/read-json';
-import { describeIssue } from '../core/schema-issue';
+import { readCheckedJson } from '../core/read-checked-json';
 import { Contact, editionContactSchema, nothingPrintable, PamphletData } from '../facts/load-data';
 import { plainText } from '../facts/plain-text';
 import { PAPER_NAMES } from '../imposition/paper';
@@ -31,12 +30,8 @@ export type Edition = z.infer<typeof editionSchema> & { file: string };
 
 /** Reads an edition file: strict JSON, bounded, inside its folder; every problem a usage error naming the file and the field. */
 export function loadEdition(file: string): Edition {
-  const parsed = editionSchema.safeParse(readJsonFile(file, {}, { kind: 'usage', within: path.dirname(file) }));
-  if (!parsed.success) {
-    const { field, message } = describeIssue(parsed.error.issues[0]);
-    throw new PamphletError(message, { file, key: field || undefined }, 'usage');
-  }
-  parsed.data.contacts.forEach((contact, i) => {
+  const edition = readCheckedJson(file, editionSchema, 'usage');
+  edition.contacts.forEach((contact, i) => {
     if (nothingPrintable(contact)) throw new PamphletError(`the contact "${contact.id}" has no phone, email, url or address: it would print a label over nothing. Add one, or remove the contact.`, { file, key: `contacts.${i}` }, 'usage');
     for (const field of ['label', 'hours', 'note'] as const) {
       const value = contact[field];
@@ -45,10 +40,10 @@ export function loadEdition(file: string): Edition {
       }
     }
   });
-  const ids = parsed.data.contacts.map((c) => c.id);
+  const ids = edition.contacts.map((c) => c.id);
   const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
   if (twice >= 0) throw new PamphletError(`the id "${ids[twice]}" is used twice. Each contact needs its own id; to change a shared contact, give its id once.`, { file, key: `contacts.${twice}.id` }, 'usage');
-  return { ...parsed.data, file };
+  return { ...edition, file };
 }
 
 /** The shared data with the edition's contacts: a contact with a shared id replaces it, in its place; a new one comes after the shared ones; an omitted one goes. */

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PamphletError } from '../core/errors';
-import { readJsonFile } from '../core/read-json';
-import { describeIssue } from '../core/schema-issue';
+import { readCheckedJson } from '../core/read-checked-json';
 import { Format, formatSchema } from './format';
 
 /** A format or theme is named by a plain name, never a path: looked up in a fixed folder. */
@@ -34,12 +33,7 @@ export function loadFormat(templateFile: string, name: string): Format {
   const file = besideTemplate(templateFile, 'formats', name, 'format');
   const known = loaded.get(file);
   if (known) return known;
-  const parsed = formatSchema.safeParse(readJsonFile(file, {}, { within: path.dirname(file) }));
-  if (!parsed.success) {
-    const { field, message } = describeIssue(parsed.error.issues[0]);
-    throw new PamphletError(message, { file, key: field || undefined });
-  }
-  const format = { ...parsed.data, name, file };
+  const format = { ...readCheckedJson(file, formatSchema), name, file };
   loaded.set(file, format);
   return format;
 }
