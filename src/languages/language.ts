@@ -28,6 +28,8 @@ export interface LanguageMeta {
   bindToNumber?: string[];
   /** Short words never left at a line end, kept with the word after them (Russian в, с, и, на…). */
   bindToNext?: string[];
+  /** Short words never at a line start, kept with the word before them (Hindi helper verbs है, हैं, लें…). */
+  bindToPrevious?: string[];
   /** Words a word segmenter must not cut, such as Thai compounds (ผู้ค้ามนุษย์); " ๆ" keeps a mark with the word before it. */
   keepWords?: string[];
   /** Space between a Han or kana character and a Latin letter or digit next to it, in em (CLREQ: about 0.25). */

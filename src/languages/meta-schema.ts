@@ -77,6 +77,7 @@ export const metaSchema = z.object({
   // Words that never end a line (src/text/keep-together.ts): plain words of the language, a few dozen at most.
   bindToNumber: keptWords().optional(),
   bindToNext: keptWords().optional(),
+  bindToPrevious: keptWords().optional(),
   // Words a word segmenter must not cut (src/text/keep-words.ts): compounds of Thai and similar scripts.
   keepWords: z.array(plainText(z.string().min(2, 'a word of at least two characters').max(60).regex(/\S/u, 'a word, not only spaces'))).max(1000).optional(),
   // CJK typography (src/text/cjk-spacing.ts): the space between Han or kana and Latin letters or digits, in em.

@@ -16,7 +16,7 @@ export function typesetLanguage(translation: Translation, fonts: FontRegistry): 
     locale: meta.locale,
     direction: meta.direction,
     lineBreak: meta.lineBreak,
-    keepTogether: { bindToNumber: meta.bindToNumber ?? [], bindToNext: meta.bindToNext ?? [] },
+    keepTogether: { bindToNumber: meta.bindToNumber ?? [], bindToNext: meta.bindToNext ?? [], bindToPrevious: meta.bindToPrevious ?? [] },
     keepWords: meta.keepWords ?? [],
     cjkSpacing: { interScriptSpace: meta.interScriptSpace ?? 0, compressPunctuation: meta.compressPunctuation ?? false },
     hyphenate: meta.hyphenation !== null ? hyphenationPatterns(meta.hyphenation, translation) : undefined,

@@ -7,12 +7,14 @@ export interface KeptRange {
   end: number;
 }
 
-/** A language's words that never end a line (language data: meta.bindToNumber, meta.bindToNext). */
+/** A language's words that never end or never start a line (language data: meta.bindToNumber, meta.bindToNext, meta.bindToPrevious). */
 export interface KeepTogetherRules {
   /** Words that stay on the line of the number or fact after them: "article" 118, "section" 118. */
   bindToNumber: string[];
   /** Short words never left at a line end: Russian в, с, и, на… stay with the word after them. */
   bindToNext: string[];
+  /** Short words never at a line start, kept with the word before them: Hindi helper verbs (है, हैं, लें). */
+  bindToPrevious?: string[];
 }
 
 export const NO_KEEP_RULES: KeepTogetherRules = { bindToNumber: [], bindToNext: [] };
@@ -45,7 +47,8 @@ const TRAILING_PUNCTUATION = /[\p{Pe}\p{Pf}\p{Po}\p{Pd}]/u;
  *   side ("într- / o", "s- / o", "e- / mail"): a clitic or a prefix is no word
  *   a reader recognises alone;
  * - the language's words bound to the number after them ("article 118");
- * - the language's short words bound to the next word (Russian "в Канаде");
+ * - the language's short words bound to the next word (Russian "в Канаде"),
+ *   or to the word before them (Hindi "करते हैं");
  * - a number or fact stays with the letters it touches ("第118条", "제118조",
  *   "14个") and a number with the word after it ("14 ministères").
  * A soft rule that would make a unit wider than the line is dropped there
@@ -98,6 +101,7 @@ export function* keepTogether(
     ...hyphens,
     ...boundWords(text, rules.bindToNumber, startsNumber, false, positions, locale),
     ...boundWords(text, rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c), true, positions, locale),
+    ...wordsBoundBack(text, rules.bindToPrevious ?? [], positions, locale),
     ...numbers,
   ].map((g) => g.sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
 
@@ -155,6 +159,31 @@ function boundWords(text: string, words: string[], follows: (c: string) => boole
     }
   }
   return groups.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The language's words that never start a line, each kept with the word
+ * before it: the break opportunities among the spaces before the word go.
+ * A word counts whole only: "है" but not the start of "हैरान".
+ */
+function wordsBoundBack(text: string, words: string[], positions: Set<number>, locale: string): number[][] {
+  const groups: number[][] = [];
+  if (!words.length) return groups;
+  const lower = text.toLocaleLowerCase(locale);
+  if (lower.length !== text.length) return groups;
+  for (const word of words) {
+    const w = word.toLocaleLowerCase(locale);
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      const end = at + w.length;
+      if (end < text.length && LETTER.test(text[end])) continue;
+      const before = skipBack(text, at, SPACE);
+      if (before === at || before === 0 || !LETTER.test(text[before - 1])) continue;
+      const group: number[] = [];
+      for (let p = before + 1; p <= at; p++) if (positions.has(p)) group.push(p);
+      if (group.length) groups.push(group);
+    }
+  }
+  return groups;
 }
 
 /** The number or fact that ends at `end` ends in a digit: "14", "⁨28 juin 2002⁩", but not "⁨1 000 000 canadian dollars⁩". */

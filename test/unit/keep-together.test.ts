@@ -229,3 +229,16 @@ describe('a hyphen that would leave fewer than three letters alone', () => {
     expect(breaksBetween('Call the anti-trafficking hotline', withoutData(language('en')), 'anti-', 'trafficking').length).toBeGreaterThan(0);
   });
 });
+
+describe('words bound to the word before them (meta.bindToPrevious)', () => {
+  it('never starts a Hindi line with a helper verb: "करते / हैं" stays "करते हैं"', () => {
+    const hi = language('hi');
+    expect(hi.keepTogether.bindToPrevious).toEqual(expect.arrayContaining(['है', 'हैं', 'लें']));
+    const text = 'वे ताकत, झूठ या धमकी का इस्तेमाल करते हैं। वे लोगों से देह व्यापार या जबरन मजदूरी करवाते हैं।';
+    // Without the data, some width starts a line with हैं.
+    expect(breaksBetween(text, withoutData(hi), 'करते', 'हैं').length).toBeGreaterThan(0);
+    expect(breaksBetween(text, hi, 'करते', 'हैं')).toEqual([]);
+    // A bound word counts whole only: हैरान is not है.
+    expect(breaksBetween('वे बहुत हैरान थे और डरे हुए थे', hi, 'बहुत', 'हैरान').length).toBeGreaterThan(0);
+  });
+});
