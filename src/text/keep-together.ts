@@ -141,24 +141,28 @@ export function* keepTogether(
  */
 function boundWords(text: string, words: string[], follows: (c: string) => boolean, spaced: boolean, positions: Set<number>, locale: string): number[][] {
   const groups: number[][] = [];
-  if (!words.length) return groups;
-  const lower = text.toLocaleLowerCase(locale);
-  // Lowercasing must not move indices (it does not for the scripts these lists are written in); otherwise skip.
-  if (lower.length !== text.length) return groups;
-  for (const word of words) {
-    const w = word.toLocaleLowerCase(locale);
-    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
-      const end = at + w.length;
-      if (!startsWord(text, at, positions)) continue;
-      let next = end;
-      while (next < text.length && SPACE.test(text[next])) next++;
-      if ((spaced && next === end) || next >= text.length || !follows(text[next])) continue;
-      const group: number[] = [];
-      for (let p = at + 1; p <= next; p++) if (positions.has(p)) group.push(p);
-      if (group.length) groups.push(group);
-    }
+  for (const [at, end] of occurrences(text, words, locale)) {
+    if (!startsWord(text, at, positions)) continue;
+    let next = end;
+    while (next < text.length && SPACE.test(text[next])) next++;
+    if ((spaced && next === end) || next >= text.length || !follows(text[next])) continue;
+    const group: number[] = [];
+    for (let p = at + 1; p <= next; p++) if (positions.has(p)) group.push(p);
+    if (group.length) groups.push(group);
   }
   return groups.sort((a, b) => a[0] - b[0]);
+}
+
+/** Where each of the language's words occurs in the text, in any case: [start, end) pairs. */
+function* occurrences(text: string, words: string[], locale: string): Generator<[number, number]> {
+  if (!words.length) return;
+  const lower = text.toLocaleLowerCase(locale);
+  // Lowercasing must not move indices (it does not for the scripts these lists are written in); otherwise skip.
+  if (lower.length !== text.length) return;
+  for (const word of words) {
+    const w = word.toLocaleLowerCase(locale);
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) yield [at, at + w.length];
+  }
 }
 
 /**
@@ -168,20 +172,13 @@ function boundWords(text: string, words: string[], follows: (c: string) => boole
  */
 function wordsBoundBack(text: string, words: string[], positions: Set<number>, locale: string): number[][] {
   const groups: number[][] = [];
-  if (!words.length) return groups;
-  const lower = text.toLocaleLowerCase(locale);
-  if (lower.length !== text.length) return groups;
-  for (const word of words) {
-    const w = word.toLocaleLowerCase(locale);
-    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
-      const end = at + w.length;
-      if (end < text.length && LETTER.test(text[end])) continue;
-      const before = skipBack(text, at, SPACE);
-      if (before === at || before === 0 || !LETTER.test(text[before - 1])) continue;
-      const group: number[] = [];
-      for (let p = before + 1; p <= at; p++) if (positions.has(p)) group.push(p);
-      if (group.length) groups.push(group);
-    }
+  for (const [at, end] of occurrences(text, words, locale)) {
+    if (end < text.length && LETTER.test(text[end])) continue;
+    const before = skipBack(text, at, SPACE);
+    if (before === at || before === 0 || !LETTER.test(text[before - 1])) continue;
+    const group: number[] = [];
+    for (let p = before + 1; p <= at; p++) if (positions.has(p)) group.push(p);
+    if (group.length) groups.push(group);
   }
   return groups;
 }
