@@ -8,7 +8,8 @@ export interface InlineSpan {
 }
 
 /** Text blocks: what each one is decides its style (layout/styles.ts). */
-export type TextBlockKind = 'endonym' | 'title' | 'lead' | 'heading' | 'subheading' | 'paragraph' | 'small' | 'issuer' | 'label' | 'value' | 'link';
+export const TEXT_BLOCK_KINDS = ['endonym', 'title', 'lead', 'heading', 'subheading', 'paragraph', 'small', 'issuer', 'label', 'value', 'link'] as const;
+export type TextBlockKind = (typeof TEXT_BLOCK_KINDS)[number];
 
 export interface TextBlock {
   type: 'text';

@@ -1,4 +1,5 @@
-import { mm, Points } from '../core/units';
+import { PamphletError } from '../core/errors';
+import { mm, Points, toMm } from '../core/units';
 import { Format } from '../format/format';
 import { Direction } from '../languages/language';
 import { Box, DrawItem, translate } from '../layout/draw-items';
@@ -63,6 +64,9 @@ function designScale(format: Format, paperName: PaperName): number {
   return Math.min(width / designWidth, height / designHeight);
 }
 
+/** The least room inside a panel's margins, either way: about two words of body text. */
+const MIN_PANEL: Points = mm(15);
+
 const stroke = (x1: Points, y1: Points, x2: Points, y2: Points, colour: string): DrawItem => ({ type: 'stroke', x1, y1, x2, y2, width: 0.5, colour });
 
 /**
@@ -98,6 +102,12 @@ export function impose(format: Format, paperName: PaperName, direction: Directio
     return columns.slice(1).map((c) => mirror(c.x, 0)).sort((a, b) => a - b).flatMap((x) =>
       [[0, length], [pieceHeight - length, pieceHeight]].map(([y1, y2]) => stroke(x, y1, x, y2, markColour)));
   });
+  slots.forEach((slot, i) => {
+    // A format is input: columns adjusted or margins so wide that a panel has no room would lay text out of sight.
+    if (slot.content.width < MIN_PANEL || slot.content.height < MIN_PANEL) {
+      throw new PamphletError(`panel ${i + 1} has ${Math.round(toMm(slot.content.width))} x ${Math.round(toMm(slot.content.height))} mm inside its margins, too little for any text. Make its column wider or its margins smaller.`, { file: format.file, key: `panels.${i}` });
+    }
+  });
   const sheet = placeOnSheet(format, paperName, pieceWidth, pieceHeight, markColour);
   const marks = sheet.placements.map((copies, side) => [
     ...copies.flatMap(({ x, y }) => foldMarks[side].map((m) => translate(m, x, y))),
@@ -118,6 +128,11 @@ function placeOnSheet(format: Format, paperName: PaperName, pieceWidth: Points, 
   const { columns, rows } = format.grids![paperName]!;
   const left = (width - columns * pieceWidth) / 2;
   const top = (height - rows * pieceHeight) / 2;
+  // The grid must fit the sheet with its cut marks, or pieces would be cut off the paper.
+  const marksRoom = format.cutMarks ? mm(format.cutMarks.offsetMm + format.cutMarks.lengthMm) : 0;
+  if (Math.min(left, top) < marksRoom) {
+    throw new PamphletError(`on ${PAPERS[paperName].label}, ${columns} x ${rows} pieces of ${format.piece!.widthMm} x ${format.piece!.heightMm} mm${marksRoom ? ' and their cut marks' : ''} do not fit the sheet. Take fewer columns or rows for it.`, { file: format.file, key: `grids.${paperName}` });
+  }
   const cell = (column: number, row: number) => ({ x: left + column * pieceWidth, y: top + row * pieceHeight });
   const placements = Array.from({ length: sides }, (_, side) => {
     const copies: Placement[] = [];

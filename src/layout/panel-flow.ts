@@ -211,9 +211,9 @@ class BlockFlow {
     const size = setSize(style, this.tightening);
     const { lines, lineSize, lineHeight } = style.shrinkToKeep ? this.keepingPhrases(spans, style, size, width, y) : this.lines(spans, style, size, width, y);
     const x = this.x(start, width, area);
+    const primary = this.language.fonts.regular[0];
     lines.forEach((line, i) => {
       const top = y + i * lineHeight;
-      const primary = this.language.fonts.regular[0];
       // Centre the font's ascent-descent box in the line.
       const baseline = top + (lineHeight - (primary.ascent - primary.descent) * lineSize) / 2 + primary.ascent * lineSize;
       items.push({ type: 'line', line, x, baseline, colour: style.colour });

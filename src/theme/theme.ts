@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Points } from '../core/units';
-import { TextBlockKind } from '../document/types';
+import { TEXT_BLOCK_KINDS, TextBlockKind } from '../document/types';
 
 /** A colour as a CSS hex string, #rrggbb. */
 export type Colour = string;
@@ -15,7 +15,7 @@ export const SMALLEST_QR: Points = 51;
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #a6192e');
 const points = (max: number) => z.number().min(0).max(max);
 const COLOUR_NAMES = ['text', 'muted', 'accent', 'calloutFill', 'rule', 'fold'] as const;
-const TEXT_KINDS: readonly TextBlockKind[] = ['endonym', 'title', 'lead', 'heading', 'subheading', 'paragraph', 'small', 'issuer', 'label', 'value', 'link'];
+const TEXT_KINDS = TEXT_BLOCK_KINDS;
 
 const styleSchema = z.object({
   /** Design size, in points of Latin type: a font's size factor (fonts.json) multiplies it. */

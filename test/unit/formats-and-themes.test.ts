@@ -87,6 +87,15 @@ describe('format files are checked, and named by plain names only', () => {
     expect(bad({ ...bifold, fold: true })).toMatch(/unknown field\(s\) "fold"/);
   });
 
+  it('refuses a panel with no room inside its margins, and a grid of pieces that does not fit its sheet', () => {
+    const narrow = loadFormat(templateFolder('<pamphlet format="narrow"></pamphlet>', { 'formats/narrow.json': { ...bifold, sides: [{ name: 'outside', columns: [{ share: 0.05 }, { share: 20 }] }, bifold.sides[1]] } }), 'narrow');
+    expect(errorOf(() => impose(narrow, 'letter', 'ltr', '#000000')).message).toMatch(/narrow\.json, key panels\.3: panel 4 has -?\d+ x \d+ mm inside its margins, too little for any text/);
+    const card = JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', 'formats', 'wallet-card.json'), 'utf8'));
+    const crowded = loadFormat(templateFolder('<pamphlet format="crowded"></pamphlet>', { 'formats/crowded.json': { ...card, grids: { ...card.grids, letter: { columns: 2, rows: 5 } } } }), 'crowded');
+    expect(errorOf(() => impose(crowded, 'letter', 'ltr', '#000000')).message).toMatch(/key grids\.letter: on Letter, 2 x 5 pieces of 85 x 55 mm and their cut marks do not fit the sheet/);
+    expect(impose(crowded, 'a4', 'ltr', '#000000').placements[0]).toHaveLength(10);
+  });
+
   it('looks a name up beside the template, never as a path', () => {
     for (const name of ['../../etc/passwd', '/etc/passwd', 'Tri Fold', 'constructor/..']) {
       expect(errorOf(() => loadFormat(path.join(ROOT, 'templates', 'trifold.hbs'), name)).message).toMatch(/is named by a plain name/);
