@@ -23,7 +23,7 @@ function shown(char: string): string {
 export function checkGlyphs(translation: Translation, language: TypesetLanguage, data: PamphletData): Finding[] {
   const stack = [...language.fonts.regular, ...language.fonts.bold];
   const families = [...new Set(language.fonts.regular.map((f) => f.face.familyName))].join(' + ');
-  const values = formatFacts(data.facts, language.locale);
+  const values = formatFacts(data.facts, translation.meta);
   // Any number may fill {{count}}: all ten digits as the language writes them.
   values[COUNT_PLACEHOLDER] = new Intl.NumberFormat(language.locale, { useGrouping: false }).format(1234567890);
   const findings: Finding[] = [];

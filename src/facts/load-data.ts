@@ -20,7 +20,14 @@ const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 /** Counts and amounts are printed in full: beyond 2^53 a number loses its last digits. */
 const printable = (schema: z.ZodNumber) => schema.nonnegative().max(Number.MAX_SAFE_INTEGER, `must be at most ${Number.MAX_SAFE_INTEGER}: a larger number loses its last digits`);
 
-const quoted = { source: z.string().min(1), quote: text() };
+const quoted = {
+  source: z.string().min(1),
+  quote: text(),
+  /** For a fact of law: the day it came into force, and the day it was repealed or replaced, where known. `check` refuses to print a law repealed before the edition. */
+  inForce: dateSchema.optional(),
+  repealed: dateSchema.optional(),
+};
+const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'a language code such as th');
 const factSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('date'), value: dateSchema, ...quoted }).strict(),
   z.object({
@@ -32,7 +39,13 @@ const factSchema = z.discriminatedUnion('type', [
     ...quoted,
   }).strict(),
   z.object({ type: z.literal('count'), value: printable(z.number().int()), ...quoted }).strict(),
-  z.object({ type: z.literal('code'), value: text(), ...quoted }).strict(),
+  z.object({
+    type: z.literal('code'),
+    value: text(),
+    ...quoted,
+    /** The name a language's readers know it by (LIPR for IRPA in French), each with its own source; other languages print `value`. */
+    byLanguage: z.record(languageCode, z.object({ value: text(), source: z.string().min(1), quote: text() }).strict()).optional(),
+  }).strict(),
 ]);
 
 /**
@@ -50,7 +63,6 @@ const webAddress = (qr: boolean) => z.string().superRefine((value, ctx) => {
   if (encoded && 'problem' in encoded) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `an address that fits the QR code; it is ${encoded.problem}. Use a shorter address` });
 });
 
-const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'a language code such as th');
 /** A text a contact prints: the same in every language, or one per language code (English the fallback). */
 const perLanguage = (max: number) => z.union([plainText(z.string().min(1).max(max)), z.record(languageCode, plainText(z.string().min(1).max(max)))]);
 
@@ -143,6 +155,19 @@ function urlWarnings(contacts: z.infer<typeof contactsFileSchema>, file: string)
 }
 
 /**
+ * A fact of law is printed as the law stands on the edition date: one
+ * repealed by then, or not yet in force, must not be stated (the source page
+ * of 2004 names an offence repealed in 2014).
+ */
+function lawAsOf(fact: Fact, edition: string, file: string, key: string): Finding[] {
+  const error = (field: string, message: string): Finding[] => [{ check: 'data', severity: 'error', file, key: `${key}.${field}`, message }];
+  if (fact.repealed && fact.inForce && fact.repealed <= fact.inForce) return error('repealed', `is ${fact.repealed}, not after the day it came into force (${fact.inForce}). Fix one of the dates.`);
+  if (fact.repealed && fact.repealed <= edition) return error('repealed', `this law was repealed on ${fact.repealed}, before the edition date ${edition}: a pamphlet printed now must not state it. Remove the fact and the text that prints it, or state the law that replaced it.`);
+  if (fact.inForce && fact.inForce > edition) return error('inForce', `this law comes into force on ${fact.inForce}, after the edition date ${edition}: the pamphlet would state a law not yet in force. Print it in a later edition.`);
+  return [];
+}
+
+/**
  * Reads facts.json and contacts.json from `dir`, collecting every schema
  * problem and every citation of an unknown source as a finding.
  */
@@ -160,7 +185,11 @@ export function readData(dir: string): { data: PamphletData | null; findings: Fi
       error(file, field, `cites the source "${id}", which is not under "sources" in ${factsFile}. Add the source (title and location) or fix the name.`);
     }
   };
-  for (const [name, fact] of Object.entries(facts.facts)) checkSource(factsFile, `facts.${name}.source`, fact.source);
+  for (const [name, fact] of Object.entries(facts.facts)) {
+    checkSource(factsFile, `facts.${name}.source`, fact.source);
+    if (fact.type === 'code') for (const [code, own] of Object.entries(fact.byLanguage ?? {})) checkSource(factsFile, `facts.${name}.byLanguage.${code}.source`, own.source);
+    findings.push(...lawAsOf(fact, facts.edition, factsFile, `facts.${name}`));
+  }
   contacts.contacts.forEach((contact, i) => {
     contact.sources.forEach((id, j) => checkSource(contactsFile, `contacts.${i}.sources.${j}`, id));
     if (nothingPrintable(contact)) {

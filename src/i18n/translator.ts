@@ -20,7 +20,7 @@ export function createTranslator(translation: Translation, data: PamphletData): 
     returnNull: false,
     returnEmptyString: true,
   });
-  const facts = formatFacts(data.facts, translation.meta.locale);
+  const facts = formatFacts(data.facts, translation.meta);
   return (key, options = {}) => {
     if (!instance.exists(key, options)) {
       throw new PamphletError(`the string is missing. Add it to the translation file (see translations/en.json for the source text).`, { file: translation.file, language: translation.code, key });

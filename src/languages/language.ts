@@ -36,6 +36,10 @@ export interface LanguageMeta {
   interScriptSpace?: number;
   /** Two fullwidth punctuation marks in a row take half an em less ("）；", "。」"), by the font's halt feature. */
   compressPunctuation?: boolean;
+  /** How a date is written where Intl's long form is not the usual one: "{day} tháng {month} năm {year}". */
+  datePattern?: string;
+  /** A currency's name after an amount, by ISO code, where Intl's is not the language's (Portuguese "dólares canadenses"). */
+  currencyNames?: Record<string, string>;
   /** Body line spacing in em, when the language needs more than its script's in fonts.json (Vietnamese: marks stacked two high). */
   lineSpacing?: number;
 }

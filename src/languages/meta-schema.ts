@@ -76,6 +76,10 @@ export const metaSchema = z.object({
   hyphenation: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)*$/, 'null or the name of a set of hyphenation patterns, such as en-us or fr (lowercase letters, digits and hyphens)').nullable(),
   // Words that never end a line (src/text/keep-together.ts): plain words of the language, a few dozen at most.
   bindToNumber: keptWords().optional(),
+  // How a date is written where Intl's long form is not the usual one: {day}, {month} and {year}, each as Intl writes it ("{day} tháng {month} năm {year}").
+  datePattern: plainText(z.string().max(60)).refine((p) => ['{day}', '{month}', '{year}'].every((part) => p.split(part).length === 2) && !/\{(?!day\}|month\}|year\})/.test(p), 'a pattern holding {day}, {month} and {year} once each, such as "{day} tháng {month} năm {year}"').optional(),
+  // A currency's name after an amount, by ISO code, where Intl's is not how the language writes it (Portuguese "dólares canadenses", lowercase).
+  currencyNames: z.record(z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CAD'), plainText(z.string().min(1).max(60))).optional(),
   bindToNext: keptWords().optional(),
   bindToPrevious: keptWords().optional(),
   // Words a word segmenter must not cut (src/text/keep-words.ts): compounds of Thai and similar scripts.

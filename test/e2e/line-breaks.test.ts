@@ -76,7 +76,7 @@ function languageData(code: string): LanguageData {
   const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   const strings = [...flattenStrings(translation.strings).values()];
   const data = content().data;
-  const facts = formatFacts(data.facts, translation.meta.locale);
+  const facts = formatFacts(data.facts, translation.meta);
   const units = new Set<string>();
   for (const s of strings) {
     for (const m of s.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)) {

@@ -60,7 +60,7 @@ describe('dates', () => {
   });
 
   it('never reach Intl as an invalid date', () => {
-    expect(() => formatFact({ type: 'date', value: '2002-02-30', source: 's', quote: 'q' }, 'en')).toThrow(PamphletError);
+    expect(() => formatFact({ type: 'date', value: '2002-02-30', source: 's', quote: 'q' }, { locale: 'en' })).toThrow(PamphletError);
   });
 });
 
@@ -79,16 +79,16 @@ describe('numbers and currencies', () => {
     const locales = ['ar', 'en-CA', 'hi', 'th-TH-u-ca-buddhist', 'zh-CN', 'fil'];
     for (const locale of locales) {
       for (const currency of Intl.supportedValuesOf('currency')) {
-        expect(typeof formatFact({ type: 'amount', value: 1234.5, currency, source: 's', quote: 'q' }, locale)).toBe('string');
+        expect(typeof formatFact({ type: 'amount', value: 1234.5, currency, source: 's', quote: 'q' }, { locale: locale })).toBe('string');
       }
-      expect(formatFact({ type: 'count', value: Number.MAX_SAFE_INTEGER, source: 's', quote: 'q' }, locale).length).toBeGreaterThan(15);
-      expect(formatFact({ type: 'date', value: '9999-12-31', source: 's', quote: 'q' }, locale).length).toBeGreaterThan(5);
+      expect(formatFact({ type: 'count', value: Number.MAX_SAFE_INTEGER, source: 's', quote: 'q' }, { locale: locale }).length).toBeGreaterThan(15);
+      expect(formatFact({ type: 'date', value: '9999-12-31', source: 's', quote: 'q' }, { locale: locale }).length).toBeGreaterThan(5);
     }
   });
 
   it('print a zero written -0 without a sign', () => {
-    expect(formatFact({ type: 'count', value: -0, source: 's', quote: 'q' }, 'en')).toBe('0');
-    expect(formatFact({ type: 'amount', value: -0, currency: 'CAD', source: 's', quote: 'q' }, 'en')).toBe('0 Canadian dollars');
+    expect(formatFact({ type: 'count', value: -0, source: 's', quote: 'q' }, { locale: 'en' })).toBe('0');
+    expect(formatFact({ type: 'amount', value: -0, currency: 'CAD', source: 's', quote: 'q' }, { locale: 'en' })).toBe('0 Canadian dollars');
   });
 });
 

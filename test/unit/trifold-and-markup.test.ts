@@ -59,8 +59,8 @@ describe('facts formatted per locale', () => {
   const fine = { type: 'amount' as const, value: 1000000, currency: 'CAD', source: 'seed', quote: '' };
   const date = { type: 'date' as const, value: '2002-06-28', source: 'seed', quote: '' };
   it('uses Intl: French spaces, Hindi grouping, the Thai Buddhist era', () => {
-    expect(formatFact(fine, 'fr-CA').replace(/\s/g, ' ')).toBe('1 000 000 dollars canadiens');
-    expect(formatFact(fine, 'hi')).toMatch(/^10,00,000 /);
-    expect(formatFact(date, 'th-TH-u-ca-buddhist')).toContain('2545');
+    expect(formatFact(fine, { locale: 'fr-CA' }).replace(/\s/g, ' ')).toBe('1 000 000 dollars canadiens');
+    expect(formatFact(fine, { locale: 'hi' })).toMatch(/^10,00,000 /);
+    expect(formatFact(date, { locale: 'th-TH-u-ca-buddhist' })).toContain('2545');
   });
 });
