@@ -12,8 +12,8 @@ const MiB = 1024 * 1024;
 export const INPUT_LIMITS = {
   /** A translation, facts.json, contacts.json, fonts.json. */
   jsonBytes: 5 * MiB,
-  /** A YAML file (an edition, ~2 kB): YAML takes ~5 s a MiB to parse, so it has a cap of its own. */
-  yamlBytes: 256 * 1024,
+  /** A YAML file (an edition, ~2 kB): YAML takes up to ~10 s a MiB to parse, so it has a cap of its own. */
+  yamlBytes: 128 * 1024,
   /** Values in a YAML file once its aliases are expanded (an edition has ~100): an alias bomb stops here. */
   yamlValues: 10_000,
   /** pamphlet.config.json: a handful of options (a full one is ~300 bytes). */

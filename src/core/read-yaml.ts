@@ -2,7 +2,7 @@ import { LineCounter, parseAllDocuments, YAMLError } from 'yaml';
 import { ErrorPlace, PamphletError } from './errors';
 import { ReadJsonOptions } from './read-json';
 import { INPUT_LIMITS, readInputText } from './read-input';
-import { yamlLineTooDeep, yamlStructureProblem } from './yaml-structure';
+import { yamlStructureProblem, yamlTokenProblem } from './yaml-structure';
 
 /**
  * The parser's options for untrusted YAML: the core schema (text, numbers,
@@ -53,8 +53,9 @@ export function readYamlFile(file: string, place: ErrorPlace = {}, options: Read
     throw new PamphletError(message, { ...place, file, ...(key ? { key } : {}) }, kind);
   };
   const text = readInputText(file, { maxBytes: options.maxBytes ?? INPUT_LIMITS.yamlBytes, place, kind, within: options.within });
-  const deep = yamlLineTooDeep(text, INPUT_LIMITS.jsonDepth);
-  if (deep !== null) fail(`nests mappings or lists more than ${INPUT_LIMITS.jsonDepth} deep (at line ${deep}). Flatten it.`);
+  const limits = { depth: INPUT_LIMITS.jsonDepth, values: INPUT_LIMITS.yamlValues };
+  const shape = yamlTokenProblem(text, limits);
+  if (shape) fail(shape.message);
 
   const lines = new LineCounter();
   const documents = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lines });
@@ -71,7 +72,7 @@ export function readYamlFile(file: string, place: ErrorPlace = {}, options: Read
     const hint = SYNTAX_HINTS[syntax.code];
     fail(`is not valid YAML at line ${line}, column ${col}: ${oneLine(syntax.message)}${hint ? ` (${hint})` : ''}. Fix the syntax there.`);
   }
-  const problem = yamlStructureProblem(doc, lines, { depth: INPUT_LIMITS.jsonDepth, values: INPUT_LIMITS.yamlValues });
+  const problem = yamlStructureProblem(doc, lines, limits);
   if (problem) fail(problem.message, problem.key);
   const warning = doc.warnings[0];
   if (warning) fail(`is not plain YAML at line ${lineAt(warning.pos[0])}: ${oneLine(warning.message)}. Write the value plainly.`);

@@ -23,16 +23,23 @@ function writtenTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
+/** Said when a file holds more values than any of its kind needs. */
+function tooManyValues(limit: number, line?: number): string {
+  return `holds more than ${limit.toLocaleString('en-US')} values${line ? ` (the ${(limit + 1).toLocaleString('en-US')}st at line ${line})` : ''}; no file of this kind needs so many. Check that it is the right file.`;
+}
+
 /**
- * The line (from 1) where one line's nesting goes deeper than `limit`, or
- * null. A flat pass over the lexer's tokens, before the recursive parser:
- * brackets ([ {) and block indicators on one line (- - - x) are the only
- * way to nest deep in few bytes (nesting by indentation costs its square).
+ * Nesting or a number of values past the limits, found by a flat pass over
+ * the lexer's tokens before the parser runs (the parser recurses, and takes
+ * ~1 s for 40,000 values). Brackets ([ {) and block indicators on one line
+ * (- - - x) are the only way to nest deep in few bytes; nesting by
+ * indentation costs its square, and the walk below bounds it.
  */
-export function yamlLineTooDeep(text: string, limit: number): number | null {
+export function yamlTokenProblem(text: string, limits: { depth: number; values: number }): StructureProblem | null {
   let line = 1;
   let flow = 0;
   let indicators = 0;
+  let scalars = 0;
   let scalarNext = false;
   for (const token of new Lexer().lex(text)) {
     const breaks = token.split('\n').length - 1;
@@ -41,13 +48,14 @@ export function yamlLineTooDeep(text: string, limit: number): number | null {
       scalarNext = false;
     } else {
       switch (CST.tokenType(token)) {
-        case 'scalar': scalarNext = true; break;
+        case 'scalar': scalarNext = true; scalars++; break;
         case 'flow-map-start': case 'flow-seq-start': flow++; break;
         case 'flow-map-end': case 'flow-seq-end': flow = Math.max(0, flow - 1); break;
         case 'seq-item-ind': case 'explicit-key-ind': case 'map-value-ind': if (flow === 0) indicators++; break;
         default: break;
       }
-      if (flow + indicators > limit) return line;
+      if (flow + indicators > limits.depth) return { message: `nests mappings or lists more than ${limits.depth} deep (at line ${line}). Flatten it.` };
+      if (scalars > limits.values) return { message: tooManyValues(limits.values, line) };
     }
     if (breaks > 0) indicators = 0;
     line += breaks;
@@ -80,7 +88,7 @@ export function yamlStructureProblem(doc: Document, lines: LineCounter, limits: 
     if (++values > limits.values) {
       return alias
         ? { key: alias.key, message: `the alias *${alias.node.source} (line ${lineOf(alias.node)}) makes it more than ${limits.values.toLocaleString('en-US')} values once expanded, which is how an "alias bomb" fills the memory. Write the values out, or use fewer aliases.` }
-        : { key, message: `holds more than ${limits.values.toLocaleString('en-US')} values; no file of this kind needs so many. Check that it is the right file.` };
+        : { key, message: tooManyValues(limits.values) };
     }
     if (isAlias(node)) {
       const target = node.resolve(doc);
