@@ -86,7 +86,7 @@ export function withContentOptions<T>(yargs: Argv<T>): Argv<T & ContentArgs> {
 /** --lang, --paper and --json, shared by build and check. */
 export function withSelectionOptions<T>(yargs: Argv<T>, paperDefault: string): Argv<T & SelectionArgs> {
   const selection = yargs
-    .option('edition', { alias: 'e', type: 'string', describe: 'A mission\'s edition file: its languages, papers, formats and contacts (options given here narrow it)' })
+    .option('edition', { alias: 'e', type: 'string', describe: 'A mission\'s edition file, JSON or YAML: its languages, papers, formats and contacts (options given here narrow it; default: the config file\'s edition)' })
     // --config too: the edition's defaults read the config file (its `edition`, its lang and paper), so it must be one path first.
     .check(refuseRepeated(['edition', 'config']))
     // Before the defaults, which fill in what is still unset: see editionDefaults for the order.
