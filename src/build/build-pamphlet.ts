@@ -1,9 +1,12 @@
+import * as path from 'node:path';
 import { PamphletError, PamphletErrors } from '../core/errors';
 import { parseMarkup } from '../document/parse-markup';
 import { PamphletData } from '../facts/load-data';
 import { FontRegistry } from '../fonts/font-registry';
 import { createTranslator } from '../i18n/translator';
 import { impose } from '../imposition/impose';
+import { arrange, PanelFill } from '../format/arrangement';
+import { Format } from '../format/format';
 import { loadFormat } from '../format/load-format';
 import { templateHeader } from '../format/template-header';
 import { loadTheme } from '../theme/load-theme';
@@ -12,9 +15,10 @@ import { LanguageCode } from '../languages/language';
 import { loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
 import { DrawItem, translate } from '../layout/draw-items';
-import { fitPanel, FittedPanel, OverflowError } from '../layout/fit-panel';
+import { fitPanel, OverflowError } from '../layout/fit-panel';
 import { writePdf } from '../render/pdf-writer';
-import { PamphletDocument } from '../document/types';
+import { PamphletDocument, Panel } from '../document/types';
+import { PAIR_SEPARATOR } from '../languages/piece-languages';
 import { Translation } from '../languages/language';
 import { TypesetLanguage } from '../text/types';
 import { Points } from '../core/units';
@@ -29,7 +33,8 @@ export interface ContentSources {
 }
 
 export interface BuiltPamphlet {
-  language: LanguageCode;
+  /** The piece's language, or its two joined by + (th+en). */
+  language: string;
   paper: PaperName;
   pdf: Buffer;
   pages: number;
@@ -85,6 +90,8 @@ export function prepareLanguage(sources: ContentSources, translation: Translatio
 /** The type scale the fit step set a panel at (1 = design size). */
 export interface PanelScale {
   panel: string;
+  /** Which of the piece's languages the panel is in (0 = the first). */
+  language: number;
   scale: number;
 }
 
@@ -98,33 +105,49 @@ export interface LaidOutPamphlet {
   scales: PanelScale[];
 }
 
+/** The template panel that fills a place: by its name (a bilingual arrangement) or its position. */
+function panelFor(document: PamphletDocument, fill: PanelFill, format: Format, templateFile: string): Panel {
+  if (typeof fill.panel === 'number') return document.panels[fill.panel];
+  const panel = document.panels.find((p) => p.name === fill.panel);
+  if (!panel) throw new PamphletError(`its bilingual arrangement names the panel "${fill.panel}", which the template ${path.basename(templateFile)} does not have (it has ${document.panels.map((p) => p.name).join(', ')}).`, { file: format.file, key: format.panelsKey });
+  return panel;
+}
+
 /**
  * Panels -> pages: the template's format places its panels on the paper
  * (src/imposition/impose.ts), and every panel is fitted into its slot in the
- * template's theme; every panel that does not fit is reported.
+ * template's theme, in its own language's fonts and direction; every panel
+ * that does not fit is reported. A piece has one language, or two when
+ * bilingual (the format's arrangement says which panel goes where); the
+ * first one's direction decides which way the piece opens.
  */
-export function layOutPamphlet(prepared: PreparedLanguage, paper: PaperName, templateFile: string): LaidOutPamphlet {
-  const { document, language, translation } = prepared;
+export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], paper: PaperName, templateFile: string): LaidOutPamphlet {
+  const languages = Array.isArray(piece) ? piece : [piece];
   const header = templateHeader(templateFile);
-  const format = loadFormat(templateFile, header.format);
+  const { format, fills } = arrange(loadFormat(templateFile, header.format), languages.length);
   const theme = loadTheme(templateFile, header.theme);
-  const imposition = impose(format, paper, translation.meta.direction, theme.colours.fold);
-  if (document.panels.length !== imposition.slots.length) {
-    throw new PamphletError(`the template has ${document.panels.length} panels; its format "${format.name}" has ${imposition.slots.length} (${format.file}).`, { file: templateFile });
+  const imposition = impose(format, paper, languages[0].translation.meta.direction, theme.colours.fold);
+  const panels = languages[0].document.panels;
+  if (languages.length === 1 && panels.length !== imposition.slots.length) {
+    throw new PamphletError(`the template has ${panels.length} panels; its format "${format.name}" has ${imposition.slots.length} (${format.file}).`, { file: templateFile });
   }
   // Each side of the piece laid out once, then placed on its page as often as the sheet holds it (a card 10-up).
   const sides: DrawItem[][] = imposition.marks.map(() => []);
-  const fitted: (FittedPanel & { name: string })[] = [];
+  const scales: PanelScale[] = [];
   const overflows: PamphletError[] = [];
-  document.panels.forEach((panel, i) => {
+  const bilingual = languages.length > 1 ? `in the bilingual piece ${languages.map((p) => p.translation.code).join(PAIR_SEPARATOR)} (or print it on a larger paper), ` : '';
+  fills.forEach((fill, i) => {
+    const { document, language, translation } = languages[fill.language];
+    const panel = panelFor(document, fill, format, templateFile);
     const slot = imposition.slots[i];
     try {
       const result = fitPanel(panel, slot.content, language, theme, imposition.designScale);
       sides[slot.page].push(...result.items);
-      fitted.push({ ...result, name: panel.name });
+      // Scales against the design size on this paper: 1 is as designed.
+      scales.push({ panel: panel.name, language: fill.language, scale: result.tightening.scale / imposition.designScale });
     } catch (error) {
       if (!(error instanceof OverflowError)) throw error;
-      overflows.push(new PamphletError(`on ${paperLabel(paper)}, ${error.detail}`, { file: translation.file, language: translation.code, key: panel.name }));
+      overflows.push(new PamphletError(`on ${paperLabel(paper)}, ${bilingual}${error.detail}`, { file: translation.file, language: translation.code, key: panel.name }));
     }
   });
   if (overflows.length) throw new PamphletErrors(overflows);
@@ -132,21 +155,26 @@ export function layOutPamphlet(prepared: PreparedLanguage, paper: PaperName, tem
     ...imposition.placements[side].flatMap(({ x, y }) => (x === 0 && y === 0 ? items : items.map((item) => translate(item, x, y)))),
     ...imposition.marks[side],
   ]);
-  // Scales against the design size on this paper: 1 is as designed.
-  const scales = fitted.map((f) => ({ panel: f.name, scale: f.tightening.scale / imposition.designScale }));
   return { pages, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales };
 }
 
-/** One language on one paper: prepared document -> laid-out pages -> PDF. */
-export async function buildPamphlet(sources: ContentSources, code: LanguageCode, paper: PaperName, prepared = prepareLanguage(sources, loadTranslation(sources.translationsDir, code))): Promise<BuiltPamphlet> {
-  const laidOut = layOutPamphlet(prepared, paper, sources.templateFile);
+/** One piece (one language, or two) on one paper: prepared documents -> laid-out pages -> PDF. */
+export async function buildPiece(sources: ContentSources, piece: PreparedLanguage[], paper: PaperName): Promise<BuiltPamphlet> {
+  const laidOut = layOutPamphlet(piece, paper, sources.templateFile);
   const pdf = await writePdf({
     width: laidOut.pageWidth,
     height: laidOut.pageHeight,
     pages: laidOut.pages,
-    title: prepared.title,
-    lang: prepared.translation.meta.locale.split('-u-')[0],
+    // A bilingual piece is titled in both its languages, the first one's language being the document's.
+    title: piece.map((p) => p.title).join(' / '),
+    lang: piece[0].translation.meta.locale.split('-u-')[0],
     creationDate: creationDate(sources.data),
   });
-  return { language: code, paper, pdf, pages: laidOut.pages.length, minScale: laidOut.minScale, scales: laidOut.scales };
+  const language = piece.map((p) => p.translation.code).join(PAIR_SEPARATOR);
+  return { language, paper, pdf, pages: laidOut.pages.length, minScale: laidOut.minScale, scales: laidOut.scales };
+}
+
+/** One language on one paper. */
+export async function buildPamphlet(sources: ContentSources, code: LanguageCode, paper: PaperName, prepared = prepareLanguage(sources, loadTranslation(sources.translationsDir, code))): Promise<BuiltPamphlet> {
+  return buildPiece(sources, [prepared], paper);
 }

@@ -8,6 +8,7 @@ import { FontRegistry } from '../fonts/font-registry';
 import { placeholdersOf } from '../i18n/placeholders';
 import { PaperName } from '../imposition/paper';
 import { LanguageCode, SOURCE_LANGUAGE, Translation } from '../languages/language';
+import { PieceLanguages } from '../languages/piece-languages';
 import { flattenStrings, loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
 import { checkGlyphs } from './check-glyphs';
@@ -102,9 +103,10 @@ function unusedFacts(sources: ContentSources, source: Translation, usedByTemplat
 /**
  * The quality gates, in the order a problem is cheapest to find: data and
  * template, then per language the translation, glyph coverage, the document,
- * and (when papers are given) the fit of every panel on each paper.
+ * and (when papers are given) the fit of every panel on each paper, alone
+ * and in the bilingual `pairs` asked for.
  */
-export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: PaperName[]): CheckResult {
+export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: PaperName[], pairs: PieceLanguages[] = []): CheckResult {
   const findings: Finding[] = [];
   const read = collect(findings, 'data', undefined, paths.dataDir, 'reading the data', () => readData(paths.dataDir));
   const data = read?.data ? withEdition(read.data, paths.edition) : null;
@@ -145,14 +147,31 @@ export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: Pa
       if (ready) {
         for (const paper of papers) {
           const laidOut = step('fit', `laying out the panels on ${paper} paper`, () => layOutPamphlet(ready, paper, paths.templateFile));
-          if (laidOut) own.push(...belowDesignSize(laidOut.scales, translation, paper));
+          if (laidOut) own.push(...belowDesignSize(laidOut.scales, [translation], paper));
         }
         if (!hasErrors(own)) prepared.set(code, ready);
       }
     }
     findings.push(...own);
   }
+  for (const pair of pairs) findings.push(...checkPairFit(pair, prepared, papers, paths.templateFile));
   return { findings: mergeTemplateFindings(findings, paths.templateFile), sources, prepared, names };
+}
+
+/**
+ * A bilingual piece laid out on each paper, once both its languages passed
+ * alone: a panel that does not fit its half is its own language's finding.
+ */
+function checkPairFit(pair: PieceLanguages, prepared: Map<LanguageCode, PreparedLanguage>, papers: PaperName[], templateFile: string): Finding[] {
+  const languages = pair.codes.map((code) => prepared.get(code));
+  if (languages.some((p) => !p)) return [];
+  const ready = languages as PreparedLanguage[];
+  const findings: Finding[] = [];
+  for (const paper of papers) {
+    const laidOut = collect(findings, 'fit', pair.codes[0], ready[0].translation.file, `laying out ${pair.name} on ${paper} paper`, () => layOutPamphlet(ready, paper, templateFile));
+    if (laidOut) findings.push(...belowDesignSize(laidOut.scales, ready.map((p) => p.translation), paper));
+  }
+  return findings;
 }
 
 /**

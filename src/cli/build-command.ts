@@ -7,7 +7,8 @@ import { loadFormat } from '../format/load-format';
 import { LanguageCode } from '../languages/language';
 import { SelectionArgs, withOutOption, withSelectionOptions } from './command-options';
 import { BuiltFile, buildTemplate, FailedBuild, prepareOutput, TemplateJob } from './build-template';
-import { contentPaths, selectLanguages, selectPapers, selectTemplates } from './content-options';
+import { languagesOf } from '../languages/piece-languages';
+import { contentPaths, piecesFor, selectPapers, selectPieces, selectTemplates } from './content-options';
 import { withHelp } from './help-text';
 import { printJson, printLine } from './safe-output';
 
@@ -22,14 +23,16 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
   handler: async (args) => {
     const templates = selectTemplates(args.template, args.formats);
     const several = templates.length > 1;
+    const pieces = selectPieces(args.lang, contentPaths(args, templates[0]).translationsDir);
     const jobs: TemplateJob[] = templates.map((template) => ({
       paths: contentPaths(args, template, templates.filter((t) => t !== template), args.editionData),
       format: templateHeader(template).format,
       papers: selectPapers(args.paper, template, !several),
+      pieces: piecesFor(pieces, template, !several),
     }));
-    const codes = selectLanguages(args.lang, jobs[0].paths.translationsDir);
+    const codes = languagesOf(pieces);
     sourceDateEpoch();
-    for (const job of jobs) prepareOutput(args.out, job);
+    for (const job of jobs) if (job.pieces.length) prepareOutput(args.out, job);
     const started = Date.now();
     const log = (line: string) => { if (!args.json) printLine(line); };
     const built: BuiltFile[] = [];
@@ -41,7 +44,10 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
         log(`${job.format}: not printed on ${args.paper} (it is printed on ${(loadFormat(job.paths.templateFile, job.format).papers).join(', ')}); not built`);
         continue;
       }
-      const result = await buildTemplate(job, codes, args.out, log);
+      const alone = pieces.filter((piece) => !job.pieces.includes(piece)).map((piece) => piece.name);
+      if (alone.length) log(`${job.format}: printed in one language at a time; ${alone.join(', ')} not built in it`);
+      if (!job.pieces.length) continue;
+      const result = await buildTemplate(job, args.out, log);
       built.push(...result.built);
       failed.push(...result.failed);
       all.push(...result.findings);
@@ -49,7 +55,9 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     }
     const findings = uniqueFindings(all);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const passed = new Set(codes.filter((code) => !failed.some((f) => f.language === code)));
+    // A language fails with its own errors (a bilingual piece that failed names the language whose half did not fit).
+    const failing = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.language));
+    const passed = new Set(codes.filter((code) => !failing.has(code) && !failed.some((f) => f.language === code)));
     const summary = summarize(findings, codes, passed);
     if (args.json) {
       printJson({ ok: failed.length === 0, summary: { ...summary, built: built.length, failed }, built, findings: jsonFindings(findings) });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { buildPamphlet } from '../build/build-pamphlet';
+import { buildPiece, PreparedLanguage } from '../build/build-pamphlet';
 import { makeFolder } from '../build/output-folder';
 import { assertWritableFolder, removeLeftovers, writeFileAtomic } from '../build/write-atomic';
 import { belowDesignSize } from '../check/design-size';
@@ -9,18 +9,21 @@ import { PamphletError } from '../core/errors';
 import { Finding } from '../core/finding';
 import { PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
+import { languagesOf, PieceLanguages } from '../languages/piece-languages';
 
-/** One template to build: its content paths, the format it names, the papers to build it on. */
+/** One template to build: its content paths, the format it names, the papers and the pieces (one language, or two) to build it in. */
 export interface TemplateJob {
   paths: ContentPaths;
   format: string;
   papers: PaperName[];
+  pieces: PieceLanguages[];
 }
 
 export interface BuiltFile {
   file: string;
   format: string;
-  language: LanguageCode;
+  /** The piece's language, or its two joined by + (th+en). */
+  language: string;
   paper: PaperName;
   pages: number;
   bytes: number;
@@ -30,7 +33,8 @@ export interface BuiltFile {
 
 export interface FailedBuild {
   format: string;
-  language: LanguageCode;
+  /** The piece's language, or its two joined by + (th+en). */
+  language: string;
   paper: PaperName;
 }
 
@@ -41,9 +45,9 @@ export interface TemplateBuild {
   names: Map<LanguageCode, string>;
 }
 
-/** OUT/<format>/<paper>/<lang>.pdf: a tri-fold, a poster and a card of one language and paper never overwrite each other. */
-export function outputPath(out: string, format: string, paper: PaperName, code: string): string {
-  return path.join(out, format, paper, `${code}.pdf`);
+/** OUT/<format>/<paper>/<lang>.pdf (or th+en.pdf): a tri-fold, a poster and a card of one language and paper never overwrite each other. */
+export function outputPath(out: string, format: string, paper: PaperName, piece: string): string {
+  return path.join(out, format, paper, `${piece}.pdf`);
 }
 
 /**
@@ -61,34 +65,35 @@ export function prepareOutput(out: string, job: TemplateJob): void {
 }
 
 /**
- * Checks the content with one template, then builds it in every language on
- * every paper of the job: a language that fails a gate is not built, the
+ * Checks the content with one template, then builds it in every piece (a
+ * language, or two) on every paper of the job: a language that fails a gate is not built, the
  * others are. A usage error (the output cannot be written) stops the run.
  */
-export async function buildTemplate(job: TemplateJob, codes: LanguageCode[], out: string, log: (line: string) => void): Promise<TemplateBuild> {
+export async function buildTemplate(job: TemplateJob, out: string, log: (line: string) => void): Promise<TemplateBuild> {
   // The checks that need no paper first; fit is checked as each PDF is laid out.
-  const { findings, sources, prepared, names } = runChecks(job.paths, codes, []);
+  const { findings, sources, prepared, names } = runChecks(job.paths, languagesOf(job.pieces), []);
   const built: BuiltFile[] = [];
   const failed: FailedBuild[] = [];
   for (const paper of job.papers) {
-    for (const code of codes) {
-      const ready = prepared.get(code);
-      if (!sources || !ready) {
-        failed.push({ format: job.format, language: code, paper });
+    for (const piece of job.pieces) {
+      const ready = piece.codes.map((code) => prepared.get(code));
+      if (!sources || ready.some((p) => !p)) {
+        failed.push({ format: job.format, language: piece.name, paper });
         continue;
       }
+      const languages = ready as PreparedLanguage[];
       try {
-        const result = await buildPamphlet(sources, code, paper, ready);
-        const file = outputPath(out, job.format, paper, code);
+        const result = await buildPiece(sources, languages, paper);
+        const file = outputPath(out, job.format, paper, piece.name);
         writeFileAtomic(file, result.pdf);
-        built.push({ file: displayPath(file)!, format: job.format, language: code, paper, pages: result.pages, bytes: result.pdf.length, scale: result.minScale });
-        findings.push(...belowDesignSize(result.scales, ready.translation, paper));
+        built.push({ file: displayPath(file)!, format: job.format, language: piece.name, paper, pages: result.pages, bytes: result.pdf.length, scale: result.minScale });
+        findings.push(...belowDesignSize(result.scales, languages.map((p) => p.translation), paper));
         const tightened = result.minScale < 1 ? `, type at ${Math.round(result.minScale * 100)}% to fit` : '';
         log(`built ${displayPath(file)} (${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${Math.round(result.pdf.length / 1024)} KB${tightened})`);
       } catch (error) {
         if (error instanceof PamphletError && error.kind === 'usage') throw error;
-        findings.push(...findingsOf(error, 'fit', code, ready.translation.file, `laying out or writing the PDF on ${paper} paper`));
-        failed.push({ format: job.format, language: code, paper });
+        findings.push(...findingsOf(error, 'fit', piece.codes[0], languages[0].translation.file, `laying out or writing the PDF on ${paper} paper`));
+        failed.push({ format: job.format, language: piece.name, paper });
       }
     }
   }

@@ -2,7 +2,8 @@ import { CommandModule } from 'yargs';
 import { runChecks } from '../check/run-checks';
 import { humanReport, jsonFindings, summarize, summaryLine, uniqueFindings } from '../check/report';
 import { SelectionArgs, withSelectionOptions } from './command-options';
-import { contentPaths, selectLanguages, selectPapers, selectTemplates } from './content-options';
+import { isBilingual, languagesOf } from '../languages/piece-languages';
+import { contentPaths, piecesFor, selectPapers, selectPieces, selectTemplates } from './content-options';
 import { withHelp } from './help-text';
 import { printJson, printLine } from './safe-output';
 
@@ -12,11 +13,19 @@ export const checkCommand: CommandModule<object, SelectionArgs> = {
   builder: (yargs) => withHelp(withSelectionOptions(yargs, 'all'), 'check') as never,
   handler: async (args) => {
     const templates = selectTemplates(args.template, args.formats);
-    const codes = selectLanguages(args.lang, contentPaths(args, templates[0]).translationsDir);
-    // Each template with its format's papers; a language passes when it passes with every one.
-    const results = templates.map((template) => runChecks(contentPaths(args, template, templates.filter((t) => t !== template), args.editionData), codes, selectPapers(args.paper, template, templates.length === 1)));
+    const pieces = selectPieces(args.lang, contentPaths(args, templates[0]).translationsDir);
+    const codes = languagesOf(pieces);
+    const strict = templates.length === 1;
+    // Each template with its format's papers and the bilingual pieces it makes; a language passes when it passes with every one.
+    const results = templates.map((template) => runChecks(
+      contentPaths(args, template, templates.filter((t) => t !== template), args.editionData),
+      codes,
+      selectPapers(args.paper, template, strict),
+      piecesFor(pieces, template, strict).filter(isBilingual),
+    ));
     const findings = uniqueFindings(results.flatMap((r) => r.findings));
-    const passed = new Set(codes.filter((code) => results.every((r) => r.prepared.has(code))));
+    const failing = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.language));
+    const passed = new Set(codes.filter((code) => !failing.has(code) && results.every((r) => r.prepared.has(code))));
     const names = new Map(results.flatMap((r) => [...r.names]));
     const summary = summarize(findings, codes, passed);
     if (args.json) {

@@ -91,7 +91,7 @@ export function withSelectionOptions<T>(yargs: Argv<T>, paperDefault: string): A
     .check(refuseRepeated(['edition', 'config']))
     // Before the defaults, which fill in what is still unset: see editionDefaults for the order.
     .middleware(editionDefaults)
-    .option('lang', { alias: 'l', type: 'string', coerce: union, defaultDescription: 'all', describe: 'Language codes separated by commas, or "all"; may be repeated' })
+    .option('lang', { alias: 'l', type: 'string', coerce: union, defaultDescription: 'all', describe: 'Language codes separated by commas, or "all"; two joined by + make a bilingual poster and card (th+en); may be repeated' })
     .option('paper', { alias: 'p', type: 'string', coerce: union, defaultDescription: paperDefault, describe: `Paper: ${PAPER_NAMES.join(', ')} (one piece with bleed, for a print shop), or "all" (every paper of each format); may be repeated` })
     .option('json', { type: 'boolean', defaultDescription: 'false', describe: 'Print the findings as JSON (file, language, key, severity, message) for CI' });
   // yargs runs checks and middleware in the order they were added: --config is refused when repeated before it is read.

@@ -7,7 +7,7 @@ import { keyPath, quoteKey } from '../core/key-path';
 import { INPUT_LIMITS } from '../core/read-input';
 import { readJsonFile } from '../core/read-json';
 import { PAPER_NAMES } from '../imposition/paper';
-import { assertLanguageCode } from '../languages/load-translations';
+import { parsePiece } from '../languages/piece-languages';
 
 /**
  * pamphlet.config.json: a project's defaults for the options, looked up in
@@ -85,7 +85,7 @@ function configValue(key: ConfigKey, value: unknown, folder: string, fail: (mess
     case 'lang':
       return listValue(value, fail, '"th,ar"', (code) => {
         try {
-          assertLanguageCode(code);
+          parsePiece(code);
         } catch {
           // Quoted as JSON: a line break or a control character in the value must not break the one-line message.
           fail(`names ${quoteKey(code)}, which is not a language code. Use codes such as en, fr, th (see \`pamphlet languages\`).`);

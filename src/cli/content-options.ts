@@ -7,8 +7,8 @@ import { FontRegistry } from '../fonts/font-registry';
 import { loadFormat, SHIPPED_TEMPLATES } from '../format/load-format';
 import { templateHeader } from '../format/template-header';
 import { paperByName, PaperName } from '../imposition/paper';
-import { LanguageCode } from '../languages/language';
-import { assertLanguageCode, listLanguages } from '../languages/load-translations';
+import { listLanguages } from '../languages/load-translations';
+import { isBilingual, languagesOf, parsePiece, PieceLanguages } from '../languages/piece-languages';
 import { ALL_TEMPLATES, ContentArgs } from './command-options';
 import { Edition } from '../edition/edition';
 
@@ -55,16 +55,20 @@ export function contentPaths(args: ContentArgs, template = args.template, otherT
   return { translationsDir: args.translations, templateFile: template, dataDir: args.data, fonts: loadFonts(args.fonts), otherTemplates, edition };
 }
 
-/** The languages asked for: "all", or codes checked to be plain codes with a translation file. */
-export function selectLanguages(lang: string, translationsDir: string): LanguageCode[] {
+/**
+ * The pieces asked for: "all" (every language, each alone), or codes checked
+ * to be plain codes with a translation file, alone (`th`) or paired for a
+ * bilingual piece (`th+en`).
+ */
+export function selectPieces(lang: string, translationsDir: string): PieceLanguages[] {
   const known = listLanguages(translationsDir);
   const asked = lang.split(',').map((c) => c.trim());
-  if (asked.includes('all')) return known;
-  const codes = asked.map((c) => assertLanguageCode(c));
-  for (const code of codes) {
+  const pieces = asked.flatMap((entry) => (entry === 'all' ? known.map((code) => parsePiece(code)) : [parsePiece(entry)]));
+  for (const code of languagesOf(pieces)) {
     if (!known.includes(code)) throw new PamphletError(`there is no translation for "${code}". Known languages: ${known.join(', ')}.`, { language: code }, 'usage');
   }
-  return [...new Set(codes)];
+  const names = pieces.map((piece) => piece.name);
+  return pieces.filter((piece, i) => names.indexOf(piece.name) === i);
 }
 
 /**
@@ -83,4 +87,18 @@ export function selectPapers(paper: string, templateFile: string, strict = true)
   const other = papers.find((p) => !printedOn.includes(p));
   if (other) throw new PamphletError(`the format "${format.name}" of this template is printed on ${printedOn.join(', ')}, not ${other}. Choose one of those, or "all".`, { file: templateFile }, 'usage');
   return papers;
+}
+
+/**
+ * The pieces one template is built in: a bilingual piece only where its
+ * format has a bilingual arrangement. For one template asked by name, a
+ * bilingual piece it cannot make is a usage error; among several
+ * (`--template all`), that format is built in the single languages only.
+ */
+export function piecesFor(pieces: PieceLanguages[], templateFile: string, strict = true): PieceLanguages[] {
+  const format = loadFormat(templateFile, templateHeader(templateFile).format);
+  if (format.bilingual) return pieces;
+  const pair = pieces.find(isBilingual);
+  if (pair && strict) throw new PamphletError(`the format "${format.name}" of this template is printed in one language at a time, not ${pair.name}: it has no bilingual arrangement. Bilingual pieces are made by the formats that have one (poster, wallet-card).`, { file: templateFile }, 'usage');
+  return pieces.filter((piece) => !isBilingual(piece));
 }

@@ -18,7 +18,8 @@ const editionSchema = z.object({
   _comment: z.string().optional(),
   /** The mission's name, as it prints. */
   name: plainText(z.string().min(1).max(120)),
-  languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as th')).min(1).max(20).optional(),
+  /** Each a language code (th), or two joined by + for a bilingual piece (th+en). */
+  languages: z.array(z.string().regex(/^[a-z]{2,3}(\+[a-z]{2,3})?$/, 'a language code such as th, or two for a bilingual piece such as th+en')).min(1).max(20).optional(),
   papers: z.array(z.string().refine((p) => (PAPER_NAMES as readonly string[]).includes(p), `a paper: ${PAPER_NAMES.join(', ')}`)).min(1).optional(),
   formats: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a format name such as trifold')).min(1).optional(),
   contacts: z.array(editionContactSchema).max(12).default([]),

@@ -21,6 +21,44 @@ const sideSchema = z.object({
   columns: z.array(columnSchema).min(1).max(12),
 }).strict();
 
+const marginsSchema = z.object({
+  /** Clear of the paper's edge: most office printers cannot print closer than about 5 mm. */
+  edgeMm: millimetres(60),
+  /** Clear of each fold (or, in a bilingual piece, of the other language's column), on both sides, so that no text runs into a crease. */
+  foldMm: millimetres(30),
+}).strict();
+
+const placeSchema = { side: z.number().int().min(0).max(1), column: z.number().int().min(0).max(11) };
+
+/**
+ * How a bilingual piece (`--lang th+en`) is arranged: its own sides and
+ * margins if it needs them, and which panel of the template, in which of the
+ * two languages (0 the first named, 1 the second), fills each place: side by
+ * side on a poster, front and back on a card.
+ */
+const bilingualSchema = z.object({
+  sides: z.array(sideSchema).min(1).max(2).optional(),
+  margins: marginsSchema.optional(),
+  panels: z.array(z.object({
+    ...placeSchema,
+    panel: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'the name of one of the template\'s panels, such as front'),
+    language: z.number().int().min(0).max(1),
+  }).strict()).min(2).max(24),
+}).strict();
+
+/** The places of `panels` must be columns of `sides`, each used once. */
+function checkPlaces(sides: { name: string; columns: unknown[] }[], panels: { side: number; column: number }[], at: string[], ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...at, ...path], message });
+  panels.forEach((panel, i) => {
+    const side = sides[panel.side];
+    if (!side) issue(['panels', i, 'side'], `a side of this format (0 to ${sides.length - 1})`);
+    else if (panel.column >= side.columns.length) issue(['panels', i, 'column'], `a column of side "${side.name}" (0 to ${side.columns.length - 1})`);
+  });
+  const places = panels.map((p) => `${p.side}/${p.column}`);
+  const twice = places.findIndex((place, i) => places.indexOf(place) !== i);
+  if (twice >= 0) issue(['panels', twice], 'a place no other panel has: two panels cannot share a column');
+}
+
 /**
  * A format: the piece's pages and panels as data (templates/formats/*.json).
  * The imposition code places them (src/imposition/impose.ts); no format is
@@ -33,14 +71,9 @@ export const formatSchema = z.object({
   papers: z.array(paperName).min(1).max(8),
   orientation: z.enum(['portrait', 'landscape']),
   sides: z.array(sideSchema).min(1).max(2),
-  margins: z.object({
-    /** Clear of the paper's edge: most office printers cannot print closer than about 5 mm. */
-    edgeMm: millimetres(60),
-    /** Clear of each fold, on both sides, so that no text runs into a crease. */
-    foldMm: millimetres(30),
-  }).strict(),
+  margins: marginsSchema,
   /** The panels in reading order: which side and which column (0 = left, for a left-to-right language). The template's panels fill them in order. */
-  panels: z.array(z.object({ side: z.number().int().min(0).max(1), column: z.number().int().min(0).max(11) }).strict()).min(1).max(24),
+  panels: z.array(z.object(placeSchema).strict()).min(1).max(24),
   /**
    * The paper the theme's sizes are meant for. On another paper every size
    * and space scales with the page (a Letter poster enlarged to A3 is 1.38
@@ -63,20 +96,20 @@ export const formatSchema = z.object({
   cutMarks: z.object({ lengthMm: millimetres(20), offsetMm: millimetres(10) }).strict().optional(),
   /** Extra all round the piece on the paper `piece`, which a print shop trims off. */
   bleedMm: millimetres(10).optional(),
+  /** How a piece in two languages is arranged; a format without it is printed in one language only. */
+  bilingual: bilingualSchema.optional(),
 }).strict().superRefine((format, ctx) => {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
   for (const [i, paper] of format.papers.entries()) {
     if (!format.piece && paper === 'piece') issue(['papers', i], 'a sheet: "piece" is for a format with a piece smaller than the sheet');
     if (format.piece && paper !== 'piece' && !format.grids?.[paper]) issue(['grids'], `a grid for ${paper}: how many pieces go across and down`);
   }
-  format.panels.forEach((panel, i) => {
-    const side = format.sides[panel.side];
-    if (!side) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['panels', i, 'side'], message: `a side of this format (0 to ${format.sides.length - 1})` });
-    else if (panel.column >= side.columns.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['panels', i, 'column'], message: `a column of side "${side.name}" (0 to ${side.columns.length - 1})` });
-  });
-  const places = format.panels.map((p) => `${p.side}/${p.column}`);
-  const twice = places.findIndex((place, i) => places.indexOf(place) !== i);
-  if (twice >= 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['panels', twice], message: 'a place no other panel has: two panels cannot share a column' });
+  checkPlaces(format.sides, format.panels, [], ctx);
+  if (format.bilingual) {
+    checkPlaces(format.bilingual.sides ?? format.sides, format.bilingual.panels, ['bilingual'], ctx);
+    const languages = new Set(format.bilingual.panels.map((p) => p.language));
+    if (languages.size < 2) issue(['bilingual', 'panels'], 'panels in both languages: 0 (the first named) and 1 (the second)');
+  }
 });
 
 export type Format = z.infer<typeof formatSchema> & {
@@ -84,4 +117,6 @@ export type Format = z.infer<typeof formatSchema> & {
   name: string;
   /** Where it was read from, for errors. */
   file: string;
+  /** Where its panels were read from, for errors: `panels`, or `bilingual.panels` for a bilingual arrangement. */
+  panelsKey?: string;
 };

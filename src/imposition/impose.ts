@@ -105,7 +105,7 @@ export function impose(format: Format, paperName: PaperName, direction: Directio
   slots.forEach((slot, i) => {
     // A format is input: columns adjusted or margins so wide that a panel has no room would lay text out of sight.
     if (slot.content.width < MIN_PANEL || slot.content.height < MIN_PANEL) {
-      throw new PamphletError(`panel ${i + 1} has ${Math.round(toMm(slot.content.width))} x ${Math.round(toMm(slot.content.height))} mm inside its margins, too little for any text. Make its column wider or its margins smaller.`, { file: format.file, key: `panels.${i}` });
+      throw new PamphletError(`panel ${i + 1} has ${Math.round(toMm(slot.content.width))} x ${Math.round(toMm(slot.content.height))} mm inside its margins, too little for any text. Make its column wider or its margins smaller.`, { file: format.file, key: `${format.panelsKey ?? 'panels'}.${i}` });
     }
   });
   const sheet = placeOnSheet(format, paperName, pieceWidth, pieceHeight, markColour);

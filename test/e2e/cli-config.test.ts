@@ -206,9 +206,9 @@ describe('the edition key', () => {
     const { code, stdout, stderr } = cli(['build'], proj);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/6 built, 0 failed/);
+    expect(stdout).toMatch(/8 built, 0 failed/);
     const files = (fs.readdirSync(path.join(proj, 'pdfs'), { recursive: true }) as string[]).filter((f) => f.endsWith('.pdf')).sort();
-    expect(files).toEqual(['poster/a4/en.pdf', 'poster/a4/th.pdf', 'trifold/a4/en.pdf', 'trifold/a4/th.pdf', 'wallet-card/a4/en.pdf', 'wallet-card/a4/th.pdf']);
+    expect(files).toEqual(['poster/a4/en.pdf', 'poster/a4/th+en.pdf', 'poster/a4/th.pdf', 'trifold/a4/en.pdf', 'trifold/a4/th.pdf', 'wallet-card/a4/en.pdf', 'wallet-card/a4/th+en.pdf', 'wallet-card/a4/th.pdf']);
     // The edition's own contact is printed: the contacts came with it.
     const { pages } = readPdf(fs.readFileSync(path.join(proj, 'pdfs', 'wallet-card', 'a4', 'en.pdf')));
     expect(pages.map((p) => p.text).join('').replace(/\s+/g, '')).toContain('+66(0)20000000');
@@ -216,7 +216,7 @@ describe('the edition key', () => {
 
   it('is read from the config file\'s folder, wherever pamphlet runs', () => {
     const { elsewhere } = project({ json: true });
-    const { code, stdout, stderr } = cli(['check', '-c', '../proj/pamphlet.config.json', '--template', path.join(ROOT, 'templates', 'trifold.hbs')], elsewhere);
+    const { code, stdout, stderr } = cli(['check', '-c', '../proj/pamphlet.config.json', '--template', path.join(ROOT, 'templates', 'poster.hbs')], elsewhere);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(checked(stdout)).toBe(2);

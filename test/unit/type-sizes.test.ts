@@ -92,7 +92,7 @@ describe('a panel set below its design size', () => {
   const translation = loadTranslation(path.join(ROOT, 'translations'), 'fr');
 
   it('is a warning naming the file, the language, the panel, the paper and how small', () => {
-    const findings = belowDesignSize([{ panel: 'cover', scale: 1 }, { panel: 'law', scale: 0.925 }], translation, 'letter');
+    const findings = belowDesignSize([{ panel: 'cover', language: 0, scale: 1 }, { panel: 'law', language: 0, scale: 0.925 }], [translation], 'letter');
     expect(findings).toEqual([{
       check: 'fit',
       severity: 'warning',
@@ -104,7 +104,7 @@ describe('a panel set below its design size', () => {
   });
 
   it('says nothing of panels at their design size', () => {
-    expect(belowDesignSize([{ panel: 'cover', scale: 1 }, { panel: 'what', scale: 1 }], translation, 'a4')).toEqual([]);
+    expect(belowDesignSize([{ panel: 'cover', language: 0, scale: 1 }, { panel: 'what', language: 0, scale: 1 }], [translation], 'a4')).toEqual([]);
   });
 });
 
