@@ -3,7 +3,8 @@ import { Argv } from 'yargs';
 import { PAPER_NAMES } from '../imposition/paper';
 import { CONFIG_FILE } from './config-file';
 import { defaultsFrom } from './option-defaults';
-import { Edition, loadEdition } from '../edition/edition';
+import { editionDefaults } from './edition-defaults';
+import { Edition } from '../edition/edition';
 
 /**
  * The options of the commands, as yargs declares them: long and short names,
@@ -25,9 +26,9 @@ export interface SelectionArgs extends ContentArgs {
   lang: string;
   paper: string;
   json: boolean;
-  /** --edition: a mission's edition file, read by editionDefaults(). */
+  /** --edition: a mission's edition file, read by editionDefaults() (or the config file's `edition`). */
   edition?: string;
-  /** The edition read, when --edition names one. */
+  /** The edition read, when --edition or the config file names one. */
   editionData?: Edition;
   /** The edition's formats, when --template does not name one. */
   formats?: string[];
@@ -85,9 +86,10 @@ export function withContentOptions<T>(yargs: Argv<T>): Argv<T & ContentArgs> {
 /** --lang, --paper and --json, shared by build and check. */
 export function withSelectionOptions<T>(yargs: Argv<T>, paperDefault: string): Argv<T & SelectionArgs> {
   const selection = yargs
-    .option('edition', { alias: 'e', type: 'string', describe: 'A mission\'s edition file: its languages, papers, formats and contacts (options given here narrow it)' })
-    .check(refuseRepeated(['edition']))
-    // Before the defaults: the edition's languages, papers and formats come before the config file's and the shipped ones.
+    .option('edition', { alias: 'e', type: 'string', describe: 'A mission\'s edition file, JSON or YAML: its languages, papers, formats and contacts (options given here narrow it; default: the config file\'s edition)' })
+    // --config too: the edition's defaults read the config file (its `edition`, its lang and paper), so it must be one path first.
+    .check(refuseRepeated(['edition', 'config']))
+    // Before the defaults, which fill in what is still unset: see editionDefaults for the order.
     .middleware(editionDefaults)
     .option('lang', { alias: 'l', type: 'string', coerce: union, defaultDescription: 'all', describe: 'Language codes separated by commas, or "all"; two joined by + make a bilingual poster and card (th+en); may be repeated' })
     .option('paper', { alias: 'p', type: 'string', coerce: union, defaultDescription: paperDefault, describe: `Paper: ${PAPER_NAMES.join(', ')} (one piece with bleed, for a print shop), or "all" (every paper of each format); may be repeated` })
@@ -103,18 +105,4 @@ export function withOutOption<T>(yargs: Argv<T>): Argv<T & { out: string }> {
     .option('out', { alias: 'o', type: 'string', defaultDescription: 'out', describe: 'Output folder; files go to OUT/<format>/<paper>/<lang>.pdf' })
     .check(refuseRepeated(['out']))
     .middleware(defaultsFrom({ out: 'out' })) as unknown as Argv<T & { out: string }>;
-}
-
-/**
- * With --edition, the edition's languages, papers and formats are the
- * defaults of --lang, --paper and --template: what the command line gives
- * still wins. Its contacts reach the checks through `editionData`.
- */
-async function editionDefaults(argv: Record<string, unknown>): Promise<void> {
-  if (typeof argv.edition !== 'string') return;
-  const edition = loadEdition(path.resolve(argv.edition));
-  argv.editionData = edition;
-  if (argv.lang === undefined && edition.languages) argv.lang = edition.languages.join(',');
-  if (argv.paper === undefined && edition.papers) argv.paper = edition.papers.join(',');
-  if (argv.template === undefined && edition.formats) argv.formats = edition.formats;
 }

@@ -22,6 +22,7 @@ export interface ConfigValues {
   lang: string;
   paper: string;
   json: boolean;
+  edition: string;
   out: string;
   translations: string;
   template: string;
@@ -32,7 +33,7 @@ export interface ConfigValues {
 export type ConfigKey = keyof ConfigValues;
 
 /** Options whose value is a path: a relative one in the file is read from the file's folder. */
-const PATH_KEYS = ['out', 'translations', 'template', 'data', 'fonts'] as const;
+const PATH_KEYS = ['edition', 'out', 'translations', 'template', 'data', 'fonts'] as const;
 export const CONFIG_KEYS: readonly ConfigKey[] = ['lang', 'paper', 'json', ...PATH_KEYS];
 
 export interface ProjectConfig {

@@ -7,7 +7,7 @@ const INPUT_PATHS: ReadonlySet<ConfigKey> = new Set(['translations', 'template',
 /** The config file read once per process, by its path; null when there is none. */
 const loaded = new Map<string, ProjectConfig | null>();
 
-function projectConfig(explicit: string | undefined): ProjectConfig | null {
+export function projectConfig(explicit: string | undefined): ProjectConfig | null {
   const cacheKey = explicit ?? '';
   if (!loaded.has(cacheKey)) {
     const file = findConfigFile(explicit);

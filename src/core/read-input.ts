@@ -12,13 +12,17 @@ const MiB = 1024 * 1024;
 export const INPUT_LIMITS = {
   /** A translation, facts.json, contacts.json, fonts.json. */
   jsonBytes: 5 * MiB,
+  /** A YAML file (an edition, ~2 kB): YAML takes up to ~10 s a MiB to parse, so it has a cap of its own. */
+  yamlBytes: 128 * 1024,
+  /** Values in a YAML file once its aliases are expanded (an edition has ~100): an alias bomb stops here. */
+  yamlValues: 10_000,
   /** pamphlet.config.json: a handful of options (a full one is ~300 bytes). */
   configBytes: 64 * 1024,
   /** A Handlebars template. */
   templateBytes: 1 * MiB,
   /** One font file (the CJK Noto fonts are 10–11 MB). */
   fontBytes: 64 * MiB,
-  /** Objects and arrays nested in one another. */
+  /** Objects and arrays (YAML: mappings and lists) nested in one another. */
   jsonDepth: 32,
 };
 

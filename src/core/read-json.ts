@@ -34,7 +34,17 @@ export interface ReadJsonOptions {
 }
 
 /** Names JavaScript gives a meaning of its own: as keys they could change an object's prototype. */
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Said of a reserved key, in JSON or YAML alike. */
+export function reservedKeyMessage(property: string, line: number): string {
+  return `the key ${quoteKey(property)} (line ${line}) is a name JavaScript reserves (${[...RESERVED_KEYS].join(', ')}). Rename or remove it.`;
+}
+
+/** Said of a key given twice in one object, in JSON or YAML alike. */
+export function duplicateKeyMessage(property: string, first: number, line: number): string {
+  return `the key ${quoteKey(property)} appears twice (lines ${first} and ${line}); one text would be lost. Keep one.`;
+}
 
 /**
  * The line (from 1) where nesting first goes deeper than `limit`, or null.
@@ -66,13 +76,13 @@ function keyProblem(text: string): { key: string; message: string } | null {
       const line = startLine + 1;
       const key = keyPath([...pathSupplier(), property]);
       if (RESERVED_KEYS.has(property)) {
-        problem = { key, message: `the key ${quoteKey(property)} (line ${line}) is a name JavaScript reserves (${[...RESERVED_KEYS].join(', ')}). Rename or remove it.` };
+        problem = { key, message: reservedKeyMessage(property, line) };
         return;
       }
       const keys = objects[objects.length - 1];
       const first = keys.get(property);
       if (first !== undefined) {
-        problem = { key, message: `the key ${quoteKey(property)} appears twice (lines ${first} and ${line}); one text would be lost. Keep one.` };
+        problem = { key, message: duplicateKeyMessage(property, first, line) };
         return;
       }
       keys.set(property, line);

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { PamphletError } from '../core/errors';
 import { Finding } from '../core/finding';
-import { readCheckedJson } from '../core/read-checked-json';
+import { readCheckedData } from '../core/read-checked-json';
 import { Contact, editionContactSchema, nothingPrintable, PamphletData } from '../facts/load-data';
 import { plainText } from '../facts/plain-text';
 import { PAPER_NAMES } from '../imposition/paper';
@@ -29,9 +29,9 @@ const editionSchema = z.object({
 
 export type Edition = z.infer<typeof editionSchema> & { file: string };
 
-/** Reads an edition file: strict JSON, bounded, inside its folder; every problem a usage error naming the file and the field. */
+/** Reads an edition file: strict JSON or YAML, bounded, inside its folder; every problem a usage error naming the file and the field. */
 export function loadEdition(file: string): Edition {
-  const edition = readCheckedJson(file, editionSchema, 'usage');
+  const edition = readCheckedData(file, editionSchema, 'usage');
   edition.contacts.forEach((contact, i) => {
     if (nothingPrintable(contact)) throw new PamphletError(`the contact "${contact.id}" has no phone, email, url or address: it would print a label over nothing. Add one, or remove the contact.`, { file, key: `contacts.${i}` }, 'usage');
     for (const field of ['label', 'hours', 'note'] as const) {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../support/build';
+import { readPdf } from '../support/pdf';
 
 /**
  * pamphlet.config.json, run through the real CLI: defaults for the options,
@@ -118,7 +119,7 @@ describe('a broken config file is one line and exit code 2', () => {
     ['not an object', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '["en"]'),
       'pamphlet.config.json: must hold one JSON object of option defaults, such as {"lang": "all", "paper": "letter"}, not a list.'],
     ['an unknown key', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "langs": "en" }'),
-      'pamphlet.config.json, key langs: is not an option this file can set. Did you mean "lang"? Its keys are lang, paper, json, out, translations, template, data, fonts.'],
+      'pamphlet.config.json, key langs: is not an option this file can set. Did you mean "lang"? Its keys are lang, paper, json, edition, out, translations, template, data, fonts.'],
     ['a key twice', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "lang": "en",\n"lang": "fr" }'),
       'pamphlet.config.json, key lang: the key "lang" appears twice (lines 1 and 2); one text would be lost. Keep one.'],
     ['a path that is not text', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "out": ["a", "b"] }'),
@@ -158,7 +159,7 @@ describe('a broken config file is one line and exit code 2', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(stdout)).toEqual({
       ok: false,
-      error: { kind: 'usage', file: 'pamphlet.config.json', key: 'font', message: 'is not an option this file can set. Did you mean "fonts"? Its keys are lang, paper, json, out, translations, template, data, fonts.' },
+      error: { kind: 'usage', file: 'pamphlet.config.json', key: 'font', message: 'is not an option this file can set. Did you mean "fonts"? Its keys are lang, paper, json, edition, out, translations, template, data, fonts.' },
     });
   });
 
@@ -182,5 +183,76 @@ describe('a broken config file is one line and exit code 2', () => {
     const { code, stderr } = cli(['check', '--config', 'other.json'], dir);
     expect(stderr.trim()).toBe('pamphlet: other.json, key paper: must be a string such as "letter", or a list of strings, not a number.');
     expect(code).toBe(2);
+  });
+});
+
+describe('the edition key', () => {
+  const BANGKOK_YAML = path.join(ROOT, 'editions', 'bangkok.yaml');
+  /** A project whose config names its edition, in a folder of its own: Bangkok in YAML (Thai and English, A4, every format). */
+  function project(config: Record<string, unknown> = {}) {
+    const root = tempDir();
+    const proj = path.join(root, 'proj');
+    fs.mkdirSync(path.join(proj, 'missions'), { recursive: true });
+    fs.copyFileSync(BANGKOK_YAML, path.join(proj, 'missions', 'bangkok.yaml'));
+    fs.writeFileSync(path.join(proj, 'pamphlet.config.json'), JSON.stringify({ edition: 'missions/bangkok.yaml', ...config }));
+    const elsewhere = path.join(root, 'elsewhere');
+    fs.mkdirSync(elsewhere);
+    return { proj, elsewhere };
+  }
+  const checked = (stdout: string) => JSON.parse(stdout).summary.languages;
+
+  it('is used by `pamphlet build` with no flags: the edition\'s languages, papers, formats and contacts', () => {
+    const { proj } = project({ out: 'pdfs' });
+    const { code, stdout, stderr } = cli(['build'], proj);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/8 built, 0 failed/);
+    const files = (fs.readdirSync(path.join(proj, 'pdfs'), { recursive: true }) as string[]).filter((f) => f.endsWith('.pdf')).sort();
+    expect(files).toEqual(['poster/a4/en.pdf', 'poster/a4/th+en.pdf', 'poster/a4/th.pdf', 'trifold/a4/en.pdf', 'trifold/a4/th.pdf', 'wallet-card/a4/en.pdf', 'wallet-card/a4/th+en.pdf', 'wallet-card/a4/th.pdf']);
+    // The edition's own contact is printed: the contacts came with it.
+    const { pages } = readPdf(fs.readFileSync(path.join(proj, 'pdfs', 'wallet-card', 'a4', 'en.pdf')));
+    expect(pages.map((p) => p.text).join('').replace(/\s+/g, '')).toContain('+66(0)20000000');
+  });
+
+  it('is read from the config file\'s folder, wherever pamphlet runs', () => {
+    const { elsewhere } = project({ json: true });
+    const { code, stdout, stderr } = cli(['check', '-c', '../proj/pamphlet.config.json', '--template', path.join(ROOT, 'templates', 'poster.hbs')], elsewhere);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(checked(stdout)).toBe(2);
+  });
+
+  it('gives way to the config file\'s own lang and paper, and to the command line', () => {
+    const { proj } = project({ lang: 'en', paper: 'letter', out: 'pdfs' });
+    expect(cli(['build'], proj).code).toBe(0);
+    const files = (fs.readdirSync(path.join(proj, 'pdfs'), { recursive: true }) as string[]).filter((f) => f.endsWith('.pdf')).sort();
+    expect(files).toEqual(['poster/letter/en.pdf', 'trifold/letter/en.pdf', 'wallet-card/letter/en.pdf']);
+    expect(checked(cli(['check', '--json', '-l', 'th,en,fr'], proj).stdout)).toBe(3);
+  });
+
+  it('gives way to --edition; an edition named on the command line comes before the config file\'s lang', () => {
+    const { proj } = project({ json: true, lang: 'all' });
+    fs.writeFileSync(path.join(proj, 'french.yaml'), 'name: Ottawa\nlanguages: [fr]\n');
+    const { code, stdout } = cli(['check', '--edition', 'french.yaml'], proj);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).summary.languages).toBe(1);
+  });
+
+  it('that leads nowhere names the config file, the key and the folder it was read from', () => {
+    const dir = withConfig({ edition: 'missions/nope.yaml' });
+    const { code, stdout, stderr } = cli(['build'], dir);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`pamphlet: pamphlet.config.json, key edition: missions/nope.yaml does not exist. Fix the path; a relative path in this file is read from its folder, ${fs.realpathSync(dir)}.\n`);
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('that names a broken edition says the edition file and its line', () => {
+    const dir = withConfig({ edition: 'mission.yaml' });
+    fs.writeFileSync(path.join(dir, 'mission.yaml'), 'name: T\nlanguages: [th\n');
+    const { code, stderr } = cli(['check'], dir);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(new RegExp(`^pamphlet: ${fs.realpathSync(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/mission\\.yaml: is not valid YAML at line 3, column 1: `));
   });
 });

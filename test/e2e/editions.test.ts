@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,6 +13,8 @@ import { readPdf } from '../support/pdf';
 
 const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 const BANGKOK = path.join(ROOT, 'editions', 'bangkok.json');
+const BANGKOK_YAML = path.join(ROOT, 'editions', 'bangkok.yaml');
+const FORMATS = ['trifold', 'poster', 'wallet-card'];
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 const tmp = () => {
@@ -41,12 +43,14 @@ function usageError(run: () => unknown): string {
 
 describe('the Bangkok example edition, built as a mission would', () => {
   const out = tmp();
+  const yamlOut = tmp();
   let stdout = '';
   const texts = new Map<string, string>();
 
   beforeAll(() => {
     stdout = execFileSync(process.execPath, [CLI, 'build', '--edition', BANGKOK, '-o', out], { encoding: 'utf8' });
-    for (const format of ['trifold', 'poster', 'wallet-card']) {
+    execFileSync(process.execPath, [CLI, 'build', '--edition', BANGKOK_YAML, '-o', yamlOut], { encoding: 'utf8' });
+    for (const format of FORMATS) {
       for (const code of ['th', 'en', 'th+en']) {
         if (format === 'trifold' && code === 'th+en') continue;
         const { pages } = readPdf(fs.readFileSync(path.join(out, format, 'a4', `${code}.pdf`)));
@@ -105,6 +109,12 @@ describe('the Bangkok example edition, built as a mission would', () => {
     expect(texts.get('wallet-card/en')).toContain(squash('Embassy of Canada, Bangkok (example)'));
     expect(texts.get('wallet-card/th')).toContain(squash('+66 (0) 2 000 0000'));
   });
+
+  it('in YAML (editions/bangkok.yaml) builds the very same PDFs, byte for byte, as its JSON twin', () => {
+    const pdfs = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.pdf')).sort();
+    expect(pdfs(yamlOut)).toEqual(pdfs(out));
+    for (const file of pdfs(out)) expect(fs.readFileSync(path.join(yamlOut, file)).equals(fs.readFileSync(path.join(out, file)))).toBe(true);
+  });
 });
 
 describe('an edition file', () => {
@@ -155,5 +165,98 @@ describe('an edition file', () => {
     const text = squash(pages.map((p) => p.text).join(''));
     expect(text).toContain(squash('Our website'));
     expect(text).toContain('www.international.gc.ca');
+  });
+});
+
+describe('an edition file in YAML', () => {
+  /** An edition file of this text, named edition.yaml; the message of its error without the folder. */
+  function yamlFile(text: string, name = 'edition.yaml'): string {
+    const file = path.join(tmp(), name);
+    fs.writeFileSync(file, text);
+    return file;
+  }
+  const refusal = (text: string, name?: string) => {
+    const file = yamlFile(text, name);
+    return usageError(() => loadEdition(file)).replace(`${path.dirname(file)}${path.sep}`, '');
+  };
+
+  it('reads as its JSON twin: the Bangkok edition, field for field', () => {
+    const { _comment, file: _jsonFile, ...json } = loadEdition(BANGKOK);
+    const { file, ...yaml } = loadEdition(BANGKOK_YAML);
+    expect(_comment).toBeDefined();
+    expect(yaml).toEqual(json);
+    expect(file).toBe(BANGKOK_YAML);
+  });
+
+  it('is read as YAML 1.2: text that YAML 1.1 would read as a date or as false stays text; .yml is YAML too', () => {
+    const edition = loadEdition(yamlFile('name: 2024-01-01\nlanguages: [no, en]\n', 'edition.yml'));
+    expect(edition.name).toBe('2024-01-01');
+    expect(edition.languages).toEqual(['no', 'en']);
+    // The core schema's own tags only say what plain YAML is.
+    expect(loadEdition(yamlFile('name: !!str 123\n')).name).toBe('123');
+    // An anchor and an alias or two, for a text given twice, are fine.
+    expect(loadEdition(yamlFile('name: &n Embassy\ncontacts:\n  - { id: embassy, label: { en: *n }, phone: "12345" }\n')).contacts[0].label).toEqual({ en: 'Embassy' });
+  });
+
+  it('refuses, in one line naming the file and the line (and column), what is not one plain YAML document', () => {
+    const bomb = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+      ...'bcdefgh'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const cases: [string, string][] = [
+      ['name: T\n  languages: [th]\n',
+        'edition.yaml: is not valid YAML at line 1, column 7: nested mappings are not allowed in compact mappings (is the line indented deeper than it should be, or a colon missing after a name?). Fix the syntax there.'],
+      ['name: T\nlanguages: [th, en\npapers: [a4]\n',
+        'edition.yaml: is not valid YAML at line 3, column 1: flow sequence in block collection must be sufficiently indented and end with a ] (check the indentation, and that each bracket is closed). Fix the syntax there.'],
+      ['name: T\ncontacts:\n\t- id: x\n',
+        'edition.yaml: is not valid YAML at line 3, column 1: tabs are not allowed as indentation (indent with spaces). Fix the syntax there.'],
+      ['name: T\nlanguages: [th]\nname: U\n',
+        'edition.yaml, key name: the key "name" appears twice (lines 1 and 3); one text would be lost. Keep one.'],
+      ['name: !!binary aGVsbG8=\n',
+        'edition.yaml, key name: the value at line 1 has the tag !!binary; tags are not read, only plain values (text, numbers, true or false, lists, mappings). Remove the tag; put the value in quotes to make it text.'],
+      ['name: T\nomit: !!js/function "function () { return 1 }"\n',
+        'edition.yaml, key omit: the value at line 2 has the tag !!js/function; tags are not read, only plain values (text, numbers, true or false, lists, mappings). Remove the tag; put the value in quotes to make it text.'],
+      [`name: T\n${bomb}\n`,
+        'edition.yaml, key e.0: the alias *d (line 6) makes it more than 10,000 values once expanded, which is how an "alias bomb" fills the memory. Write the values out, or use fewer aliases.'],
+      ['name: T\nomit: &a [x, *a]\n',
+        'edition.yaml, key omit.1: the alias *a (line 2) is inside the value its anchor &a names: it would repeat forever. Write the value out.'],
+      ['name: T\n---\nname: U\n',
+        'edition.yaml: holds 2 YAML documents (the second begins at line 2); it must hold one. Remove the "---" line and what follows it, or merge the two.'],
+      ['# only a comment\n',
+        'edition.yaml: holds no YAML (it is empty, or only comments); it must hold one mapping of fields. Restore its content.'],
+      [`name: ${'['.repeat(60_000)}${']'.repeat(60_000)}\n`,
+        'edition.yaml: nests mappings or lists more than 32 deep (at line 1). Flatten it.'],
+      [`name: T\nomit:\n${'- '.repeat(40)}x\n`,
+        'edition.yaml: nests mappings or lists more than 32 deep (at line 3). Flatten it.'],
+      [`name: T\nomit: [${'x, '.repeat(40_000)}x]\n`,
+        'edition.yaml: holds more than 10,000 values (the 10,001st at line 2); no file of this kind needs so many. Check that it is the right file.'],
+      ['name: T\n__proto__: { name: U }\n',
+        'edition.yaml, key __proto__: the key "__proto__" (line 2) is a name JavaScript reserves (__proto__, constructor, prototype). Rename or remove it.'],
+    ];
+    for (const [text, message] of cases) {
+      const started = Date.now();
+      expect(refusal(text)).toBe(message);
+      // Each is refused before the parser spends time on it (40,000 values took it a second).
+      expect(Date.now() - started).toBeLessThan(1_000);
+    }
+  });
+
+  it('says what the schema refuses exactly as for JSON', () => {
+    const edition = { name: 'T', logo: 'logo.svg', papers: ['a4'] };
+    const json = usageError(() => loadEdition(editionFile(edition))).replace(/^.*?edition\.json/, 'FILE');
+    expect(refusal('name: T\nlogo: logo.svg\npapers: [a4]\n').replace('edition.yaml', 'FILE')).toBe(json);
+    expect(json).toBe('FILE, key logo: unknown field(s) "logo". Remove them or fix their names.');
+    expect(refusal('name: T\npapers: [b5]\n')).toBe(usageError(() => loadEdition(editionFile({ name: 'T', papers: ['b5'] }))).replace(/^.*?edition\.json/, 'edition.yaml'));
+  });
+
+  it('is named .json, .yaml or .yml: another name is refused, saying which', () => {
+    expect(refusal('name: T\n', 'edition.txt')).toBe('edition.txt: ends in .txt; this file is read as JSON or YAML, chosen by its extension: .json, .yaml, .yml. Rename it to end in one of those.');
+    expect(refusal('name: T\n', 'edition')).toBe('edition: has no extension; this file is read as JSON or YAML, chosen by its extension: .json, .yaml, .yml. Rename it to end in one of those.');
+  });
+
+  it('with an error, stops the CLI with that one line and exit code 2', () => {
+    const file = yamlFile('name: T\nname: U\n');
+    const result = spawnSync(process.execPath, [CLI, 'check', '--edition', file], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.stderr).toBe(`pamphlet: ${file}, key name: the key "name" appears twice (lines 1 and 2); one text would be lost. Keep one.\n`);
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(2);
   });
 });
