@@ -55,14 +55,20 @@ export function withEdition(data: PamphletData, edition: Edition | undefined): P
       throw new PamphletError(`"omit" names the contact "${id}", which the shared data does not have. Use one of: ${data.contacts.map((c) => c.id).join(', ')}.`, { file: edition.file, key: `omit.${i}` }, 'usage');
     }
   });
+  const keyOmitted = edition.omit.indexOf(data.keyContact);
+  if (keyOmitted >= 0) throw new PamphletError(`"omit" leaves out "${data.keyContact}", the contact whose number is the key number on the cover and the inside panels (keyContact in ${data.files.contacts}). Keep it.`, { file: edition.file, key: `omit.${keyOmitted}` }, 'usage');
   const own = new Map(edition.contacts.map((c) => [c.id, c]));
   edition.contacts.forEach((contact, i) => {
     if (!contact.label && !data.contacts.some((c) => c.id === contact.id)) {
       throw new PamphletError(`the contact "${contact.id}" is the edition's own, so it needs its label: give "label" at least in English ({ "en": "…" }).`, { file: edition.file, key: `contacts.${i}.label` }, 'usage');
     }
   });
-  const contacts: Contact[] = data.contacts.filter((c) => !edition.omit.includes(c.id)).map((c) => own.get(c.id) ?? c);
-  for (const contact of edition.contacts) if (!data.contacts.some((c) => c.id === contact.id)) contacts.push(contact);
+  // A contact that replaces a shared one keeps its group unless it names one; a new one helps the reader abroad.
+  const contacts: Contact[] = data.contacts.filter((c) => !edition.omit.includes(c.id)).map((c) => {
+    const replacement = own.get(c.id);
+    return replacement ? { ...replacement, group: replacement.group ?? c.group } : c;
+  });
+  for (const contact of edition.contacts) if (!data.contacts.some((c) => c.id === contact.id)) contacts.push({ ...contact, group: contact.group ?? 'abroad' });
   return { ...data, contacts, files: { ...data.files, contacts: edition.file } };
 }
 

@@ -84,11 +84,20 @@ const contactFields = {
   label: z.record(languageCode, plainText(z.string().min(1).max(120))).optional(),
 };
 
-/** A contact of the shared data: every value with its source. */
-export const contactSchema = z.object({ ...contactFields, sources: z.array(z.string().min(1)).min(1) }).strict();
+/**
+ * Where a contact helps the reader, which decides where it prints: `abroad`,
+ * before they leave (the Canadian embassy or consulate, a local office of
+ * the International Organization for Migration), or in `canada`.
+ */
+export const CONTACT_GROUPS = ['abroad', 'canada'] as const;
+export type ContactGroup = (typeof CONTACT_GROUPS)[number];
+const group = z.enum(CONTACT_GROUPS);
 
-/** A contact of a mission's edition: the mission is its source. */
-export const editionContactSchema = z.object({ ...contactFields, sources: z.array(z.string().min(1)).optional() }).strict();
+/** A contact of the shared data: every value with its source. */
+export const contactSchema = z.object({ ...contactFields, group, sources: z.array(z.string().min(1)).min(1) }).strict();
+
+/** A contact of a mission's edition: the mission is its source; a new one helps the reader abroad unless it says otherwise. */
+export const editionContactSchema = z.object({ ...contactFields, group: group.optional(), sources: z.array(z.string().min(1)).optional() }).strict();
 
 /** A contact that prints nothing (a label over empty space) is an error: what it lacks. */
 export function nothingPrintable(contact: { phone?: string; email?: string; url?: string; address?: string[] }): boolean {
@@ -103,12 +112,14 @@ const factsFileSchema = z.object({
 }).strict();
 const contactsFileSchema = z.object({
   contacts: z.array(contactSchema).min(1),
+  /** The id of the contact whose number is the piece's key number: on the cover and at the foot of the inside panels. */
+  keyContact: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'the id of one of the contacts, such as hotline'),
   moreInformation: z.object({ url: webAddress(true), sources: z.array(z.string().min(1)).min(1) }).strict(),
 }).strict();
 
 export type Fact = z.infer<typeof factSchema>;
-/** A contact as the pieces print it: from the shared data, or a mission's edition (whose sources are the mission). */
-export type Contact = z.infer<typeof editionContactSchema>;
+/** A contact as the pieces print it: from the shared data, or a mission's edition (whose sources are the mission), its group settled. */
+export type Contact = z.infer<typeof editionContactSchema> & { group: ContactGroup };
 export type Source = z.infer<typeof sourceSchema>;
 
 /** Facts and contacts, each value with its source: the only place numbers, dates, phones and URLs live. */
@@ -119,6 +130,8 @@ export interface PamphletData {
   sources: Record<string, Source>;
   facts: Record<string, Fact>;
   contacts: Contact[];
+  /** The id of the contact whose number is the key number: on the cover and at the foot of the inside panels. */
+  keyContact: string;
   moreInformation: { url: string; sources: string[] };
 }
 
@@ -201,11 +214,13 @@ export function readData(dir: string): { data: PamphletData | null; findings: Fi
     if (ids.indexOf(id) !== i) error(contactsFile, `contacts.${i}.id`, `the id "${id}" is used twice. Each contact needs its own id.`);
   });
   contacts.moreInformation.sources.forEach((id, j) => checkSource(contactsFile, `moreInformation.sources.${j}`, id));
+  const key = contacts.contacts.find((c) => c.id === contacts.keyContact);
+  if (!key?.phone) error(contactsFile, 'keyContact', key ? `names "${key.id}", which has no phone: the key number is a number to call. Name a contact with a phone.` : `names "${contacts.keyContact}", which is not a contact. Use one of: ${ids.join(', ')}.`);
   if (hasErrors(findings)) return { data: null, findings };
   return {
     data: {
       files: { facts: factsFile, contacts: contactsFile },
-      edition: facts.edition, sources: facts.sources, facts: facts.facts, contacts: contacts.contacts, moreInformation: contacts.moreInformation },
+      edition: facts.edition, sources: facts.sources, facts: facts.facts, contacts: contacts.contacts, keyContact: contacts.keyContact, moreInformation: contacts.moreInformation },
     findings,
   };
 }

@@ -4,7 +4,7 @@ import { PamphletError } from '../core/errors';
 import { INPUT_LIMITS, readInputText } from '../core/read-input';
 import { Translate } from '../i18n/translator';
 import { Translation } from '../languages/language';
-import { PamphletData } from '../facts/load-data';
+import { CONTACT_GROUPS, PamphletData } from '../facts/load-data';
 import { KNOWN_HELPERS, registerHelpers } from './template-helpers';
 
 export interface TemplateContext {
@@ -60,14 +60,18 @@ export function renderMarkup(file: string, context: TemplateContext): string {
   registerHelpers(hb, file, translation, t);
   const factValues: Record<string, string | number> = {};
   for (const [name, fact] of Object.entries(data.facts)) factValues[name] = fact.value;
+  // Every field present, so strict mode can tell a typo from an absent phone or email.
+  const contacts = data.contacts.map((c) => ({
+    phone: null, email: null, url: null, address: null, ...c,
+    label: contactLabel(c, translation.code), hours: inLanguage(c.hours, translation.code), note: inLanguage(c.note, translation.code),
+  }));
   const view = {
     language: { code: translation.code, ...translation.meta },
     facts: factValues,
-    // Every field present, so strict mode can tell a typo from an absent phone or email.
-    contacts: data.contacts.map((c) => ({
-      phone: null, email: null, url: null, address: null, ...c,
-      label: contactLabel(c, translation.code), hours: inLanguage(c.hours, translation.code), note: inLanguage(c.note, translation.code),
-    })),
+    contacts,
+    // The contacts by where they help the reader, in the data's order: before they leave, then in Canada.
+    contactGroups: CONTACT_GROUPS.map((id) => ({ id, contacts: contacts.filter((c) => c.group === id) })),
+    keyContact: contacts.find((c) => c.id === data.keyContact) ?? null,
     moreInformation: data.moreInformation,
     // The edition date (YYYY-MM-DD), printed small so that a stack of pieces can be sorted.
     edition: data.edition,

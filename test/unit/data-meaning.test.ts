@@ -259,3 +259,64 @@ describe('a language\'s meta block', () => {
     expect(issues({ ...metaOf('en.json'), hyphenation: null })).toEqual([]);
   });
 });
+
+describe('facts of law, as they stand on the edition date', () => {
+  it('refuses a law repealed before the edition: the pamphlet must not state it', () => {
+    const result = readEdited('facts.json', (json) => {
+      json.facts.livingOnAvails = { type: 'code', value: '212', source: 'seed', quote: 'controlling or living off the avails of prostitution', repealed: '2014-12-06' };
+    });
+    expect(result.data).toBeNull();
+    expect(errorsOf(result)).toEqual([expect.stringMatching(/^facts\.json facts\.livingOnAvails\.repealed: this law was repealed on 2014-12-06, before the edition date \d{4}-\d\d-\d\d: a pamphlet printed now must not state it/)]);
+  });
+
+  it('refuses a law not yet in force on the edition date, and a repeal before the law came into force', () => {
+    const later = readEdited('facts.json', (json) => { json.facts.maxFine.inForce = '2999-01-01'; });
+    expect(errorsOf(later)).toEqual([expect.stringMatching(/^facts\.json facts\.maxFine\.inForce: this law comes into force on 2999-01-01, after the edition date/)]);
+    const backwards = readEdited('facts.json', (json) => { json.facts.maxFine.repealed = '2001-01-01'; });
+    expect(errorsOf(backwards)).toEqual([expect.stringMatching(/^facts\.json facts\.maxFine\.repealed: is 2001-01-01, not after the day it came into force \(2002-06-28\)/)]);
+  });
+
+  it('prints a law repealed after the edition date, as it stood then', () => {
+    const result = readEdited('facts.json', (json) => { json.edition = '2010-01-01'; json.facts.maxFine.repealed = '2014-12-06'; });
+    expect(errorsOf(result)).toEqual([]);
+  });
+
+  it('gives every legal fact of the shipped data the day it came into force, from a cited source', () => {
+    const { data } = readEdited('facts.json', () => {});
+    for (const name of ['irpaInForce', 'irpaAbbreviation', 'irpaSection', 'maxFine', 'ccTraffickingInForce', 'ccTraffickingSection', 'ccTraffickingMaxYears']) {
+      const fact = data!.facts[name];
+      expect([name, fact.inForce]).toEqual([name, expect.stringMatching(/^\d{4}-\d\d-\d\d$/)]);
+      expect(data!.sources[fact.source].location).toMatch(/^https?:\/\/|^shared\//);
+    }
+  });
+
+  it('prints a law\'s own name in a language that has one (LIPR in French), and the shared one elsewhere', () => {
+    const { data } = readEdited('facts.json', () => {});
+    const abbreviation = data!.facts.irpaAbbreviation;
+    expect(formatFact(abbreviation, { locale: 'fr-CA' })).toBe('LIPR');
+    expect(formatFact(abbreviation, { locale: 'es' })).toBe('IRPA');
+    const unknownSource = readEdited('facts.json', (json) => { json.facts.irpaAbbreviation.byLanguage.fr.source = 'nowhere'; });
+    expect(errorsOf(unknownSource)).toEqual([expect.stringMatching(/^facts\.json facts\.irpaAbbreviation\.byLanguage\.fr\.source: cites the source "nowhere"/)]);
+  });
+});
+
+describe('a language\'s own way of writing facts (meta)', () => {
+  const { data } = readEdited('facts.json', () => {});
+  it('writes a date in the language\'s pattern, with Intl\'s numbers for the day, month and year (Vietnamese: năm before the year)', () => {
+    expect(formatFact(data!.facts.irpaInForce, { locale: 'vi', datePattern: '{day} tháng {month} năm {year}' })).toBe('28 tháng 6 năm 2002');
+    expect(formatFact(data!.facts.irpaInForce, { locale: 'th-TH-u-ca-buddhist', datePattern: '{day}/{month}/{year}' })).toBe('28/6/2545');
+  });
+
+  it('names a currency as the language writes it after an amount (Portuguese lowercase), keeping Intl\'s number', () => {
+    expect(formatFact(data!.facts.maxFine, { locale: 'pt-BR' })).toMatch(/^1\.000\.000 Dólares canadenses$/);
+    expect(formatFact(data!.facts.maxFine, { locale: 'pt-BR', currencyNames: { CAD: 'dólares canadenses' } })).toBe('1.000.000 dólares canadenses');
+  });
+
+  it('refuses a date pattern without its day, month or year, or with another placeholder', () => {
+    const meta = JSON.parse(fs.readFileSync(path.join(ROOT, 'translations', 'vi.json'), 'utf8')).meta;
+    for (const datePattern of ['{day} tháng {month}', '{day} {day} {month} {year}', '{day} {month} {year} {era}']) {
+      expect(metaSchema.safeParse({ ...meta, datePattern }).success).toBe(false);
+    }
+    expect(metaSchema.safeParse({ ...meta, datePattern: '{day} tháng {month} năm {year}' }).success).toBe(true);
+  });
+});
