@@ -28,12 +28,12 @@ const editionSchema = z.object({
   contacts: z.array(editionContactSchema).max(12).default([]),
   /** Shared contacts this edition leaves out, by id (911 is no help to a reader abroad). */
   omit: z.array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a contact id such as emergency')).max(12).default([]),
-  /** The mission's logo: an SVG or PNG beside the edition file (src/logo/), with its alternative text. */
-  logo: z.object({
+  /** The mission's logo: an SVG or PNG beside the edition file (src/logo/), with its alternative text; a bare file name is { "file": name }. */
+  logo: z.preprocess((value) => (typeof value === 'string' ? { file: value } : value), z.object({
     file: z.string().min(1).max(200),
     /** What the logo shows, for a reader who cannot see it: one text, or one per language with English the fallback. */
     alt: z.union([altText, z.record(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as th'), altText)]).optional(),
-  }).strict().optional(),
+  }).strict()).optional(),
 }).strict();
 
 export type Edition = Omit<z.infer<typeof editionSchema>, 'logo'> & { file: string; logo?: Logo };
