@@ -84,7 +84,9 @@ export function checkSvgPolicy(file: string, root: Element): void {
       if (/^on/i.test(attr.localName ?? attr.name)) refuse(file, element, `the event attribute ${attr.name}: a logo is drawn, never run. Remove it`);
       own.push(...references(file, element, attr));
     }
-    if (element.getAttribute('id')) byId.set(element.getAttribute('id')!, element);
+    // The first with an id, in document order, as svg-to-pdfkit finds it: a second one cannot hide a large first from the count.
+    const id = element.getAttribute('id');
+    if (id && !byId.has(id)) byId.set(id, element);
     refs.set(element, own);
     for (const child of Array.from(element.childNodes)) if (child.nodeType === 1) visit(child as Element, depth + 1);
   };
@@ -106,7 +108,9 @@ function drawnCount(file: string, root: Element, byId: Map<string, Element>, ref
     for (const child of Array.from(element.childNodes)) if (child.nodeType === 1) total += count(child as Element, depth + 1);
     for (const id of refs.get(element) ?? []) {
       const target = byId.get(id);
-      if (target) total += count(target, depth + 1);
+      // svg-to-pdfkit would look for a missing part in another file.
+      if (!target) refuse(file, element, `it refers to #${id.slice(0, 60)}, which the logo does not have. Fix the reference or remove it`);
+      total += count(target, depth + 1);
     }
     open.delete(element);
     if (total > SVG_LIMITS.drawn) refuse(file, element, `drawing it draws more than ${SVG_LIMITS.drawn.toLocaleString('en')} elements (counting what each <use> and url(#…) repeats). Simplify the logo`);

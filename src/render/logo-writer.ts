@@ -15,9 +15,9 @@ function refusing(image: LogoImage) {
   };
   return {
     warningCallback: (warning: string) => stop(`the SVG drawing library says "${warning.slice(0, 160)}"`),
-    imageCallback: (link: string): string => stop(`it asks for the image ${link.slice(0, 60)}`),
-    fontCallback: (family: string): string => stop(`it asks for the font ${family.slice(0, 60)}`),
-    documentCallback: (file: string): string => stop(`it asks for the file ${file.slice(0, 60)}`),
+    imageCallback: (link: string): string => stop(`it asks for the image ${String(link).slice(0, 60)}`),
+    fontCallback: (family: string): string => stop(`it asks for the font ${String(family).slice(0, 60)}`),
+    documentCallback: (file: string): string => stop(`it asks for the file ${String(file).slice(0, 60)}`),
   };
 }
 

@@ -61,6 +61,7 @@ describe('an SVG logo', () => {
       ['<html><body/></html>', /<html>.*an SVG logo has <svg> at the top/],
       [svg('<g>'), /not well-formed XML/],
       [svg('<g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g>'), /refers to itself through its references \(a loop\)/],
+      [svg('<rect width="1" height="1" fill="url(#nowhere)"/>'), /<rect> \(line 2\): it refers to #nowhere, which the logo does not have/],
       [svg(`${'<g>'.repeat(70)}${'</g>'.repeat(70)}`), /nested more than 64 deep/],
       [svg('<path d="M0 0 L 5"/>'), /cannot be drawn as it is: the SVG drawing library says "SvgPath: command L with 1 numbers"/],
     ];
