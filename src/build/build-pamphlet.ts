@@ -23,6 +23,7 @@ import { Translation } from '../languages/language';
 import { TypesetLanguage } from '../text/types';
 import { Points } from '../core/units';
 import { renderMarkup } from '../template/render-markup';
+import { markupLogo } from '../logo/markup-logo';
 
 /** Where the content comes from: an organisation can bring its own of each. */
 export interface ContentSources {
@@ -83,7 +84,7 @@ export function prepareLanguage(sources: ContentSources, translation: Translatio
   const code = translation.code;
   const t = createTranslator(translation, sources.data);
   const markup = renderMarkup(sources.templateFile, { translation, data: sources.data, t });
-  const document = parseMarkup(markup, { file: sources.templateFile, language: code });
+  const document = parseMarkup(markup, { file: sources.templateFile, language: code }, markupLogo(sources.data.logo, code));
   return { translation, language, document, title: t('cover.title').replace(/<[^>]+>/g, '') };
 }
 

@@ -1,5 +1,5 @@
 import { PamphletError, ErrorPlace } from '../core/errors';
-import { Block, InlineSpan, PamphletDocument, Panel, TextBlock, TextBlockKind } from './types';
+import { Block, InlineSpan, LogoBlock, PamphletDocument, Panel, TextBlock, TextBlockKind } from './types';
 
 /** A node of the markup: an element or a piece of text. */
 interface MarkupElement { tag: string; attrs: Record<string, string>; children: MarkupNode[]; line: number }
@@ -97,7 +97,10 @@ const TEXT_TAGS: Record<string, TextBlockKind> = {
   small: 'small', issuer: 'issuer', label: 'label', value: 'value', link: 'link',
 };
 
-function blocks(nodes: MarkupNode[], place: ErrorPlace): Block[] {
+/** What the markup's <logo/> stands for: the edition's logo with its alt text in the piece's language, or none. */
+export type MarkupLogo = Omit<LogoBlock, 'type' | 'caption'> | undefined;
+
+function blocks(nodes: MarkupNode[], place: ErrorPlace, logo: MarkupLogo): Block[] {
   const out: Block[] = [];
   for (const node of nodes) {
     if (!isElement(node)) {
@@ -113,14 +116,18 @@ function blocks(nodes: MarkupNode[], place: ErrorPlace): Block[] {
         return inlineSpans(li.children, place);
       }) });
     } else if (node.tag === 'callout') {
-      out.push({ type: 'callout', blocks: blocks(node.children, place) });
+      out.push({ type: 'callout', blocks: blocks(node.children, place, logo) });
     } else if (node.tag === 'contact') {
-      const inner = blocks(node.children, place);
+      const inner = blocks(node.children, place, logo);
       if (!inner.every((b): b is TextBlock => b.type === 'text')) throw new PamphletError(`template markup line ${node.line}: <contact> may hold only <label> and <value>.`, place);
       out.push({ type: 'contact', blocks: inner });
     } else if (node.tag === 'qr') {
       if (!node.attrs.value) throw new PamphletError(`template markup line ${node.line}: <qr> needs a value="…" attribute.`, place);
       out.push({ type: 'qr', value: node.attrs.value, caption: inlineSpans(node.children, place) });
+    } else if (node.tag === 'logo') {
+      // A template prints the logo only where the edition has one ({{#if logo}}<logo/>{{/if}}); anything else would be a silent gap.
+      if (!logo) throw new PamphletError(`template markup line ${node.line}: <logo/>, but there is no logo to print (none in the edition). Write {{#if logo}}<logo/>{{/if}}.`, place);
+      out.push({ type: 'logo', ...logo, caption: inlineSpans(node.children, place) });
     } else if (node.tag === 'spacer') {
       out.push({ type: 'spacer' });
     } else {
@@ -130,14 +137,14 @@ function blocks(nodes: MarkupNode[], place: ErrorPlace): Block[] {
   return out;
 }
 
-export function parseMarkup(markup: string, place: ErrorPlace = {}): PamphletDocument {
+export function parseMarkup(markup: string, place: ErrorPlace = {}, logo?: MarkupLogo): PamphletDocument {
   const root = tokenize(markup, place);
   const top = root.children.filter(isElement);
   const pamphlet = top[0];
   if (top.length !== 1 || !isElement(pamphlet) || pamphlet.tag !== 'pamphlet') throw new PamphletError(`template markup must have one <pamphlet> element at the top.`, place);
   const panels: Panel[] = pamphlet.children.filter(isElement).map((node) => {
     if (node.tag !== 'panel' || !node.attrs.name) throw new PamphletError(`template markup line ${node.line}: <pamphlet> holds only <panel name="…"> elements.`, place);
-    return { name: node.attrs.name, blocks: blocks(node.children, place) };
+    return { name: node.attrs.name, blocks: blocks(node.children, place, logo) };
   });
   return { panels };
 }

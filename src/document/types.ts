@@ -1,3 +1,5 @@
+import { LogoImage } from '../logo/logo-image';
+
 /** The typed document tree that the template's markup parses into. Plain data. */
 
 export interface InlineSpan {
@@ -38,12 +40,22 @@ export interface QrBlock {
   caption: InlineSpan[];
 }
 
+/** The edition's logo, at the theme's logo height, at the start side of the panel, with an optional caption beside it. */
+export interface LogoBlock {
+  type: 'logo';
+  image: LogoImage;
+  /** What the logo shows, in the piece's language, kept for tagging it as a figure; null when the edition gives none. */
+  alt: string | null;
+  /** Small text set beside the logo, at its end side (the card's language and edition line); may be empty. */
+  caption: InlineSpan[];
+}
+
 /** Takes whatever height is left in the panel, shared with the other spacers. */
 export interface SpacerBlock {
   type: 'spacer';
 }
 
-export type Block = TextBlock | ListBlock | CalloutBlock | ContactBlock | QrBlock | SpacerBlock;
+export type Block = TextBlock | ListBlock | CalloutBlock | ContactBlock | QrBlock | LogoBlock | SpacerBlock;
 
 export interface Panel {
   /** The panel's name in the template, e.g. "cover"; reading order is template order. */

@@ -6,6 +6,8 @@ import { readCheckedData } from '../core/read-checked-json';
 import { Contact, editionContactSchema, nothingPrintable, PamphletData } from '../facts/load-data';
 import { plainText } from '../facts/plain-text';
 import { PAPER_NAMES } from '../imposition/paper';
+import { loadLogo } from '../logo/load-logo';
+import { Logo } from '../logo/logo-image';
 import { LanguageCode, SOURCE_LANGUAGE } from '../languages/language';
 
 /**
@@ -14,6 +16,8 @@ import { LanguageCode, SOURCE_LANGUAGE } from '../languages/language';
  * shared ones or override one by its id. The facts always come from the
  * shared data, so an edition never goes stale when they change.
  */
+const altText = plainText(z.string().min(1).max(250));
+
 const editionSchema = z.object({
   _comment: z.string().optional(),
   /** The mission's name, as it prints. */
@@ -25,9 +29,15 @@ const editionSchema = z.object({
   contacts: z.array(editionContactSchema).max(12).default([]),
   /** Shared contacts this edition leaves out, by id (911 is no help to a reader abroad). */
   omit: z.array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a contact id such as emergency')).max(12).default([]),
+  /** The mission's logo: an SVG or PNG beside the edition file (src/logo/), with its alternative text; a bare file name is { "file": name }. */
+  logo: z.preprocess((value) => (typeof value === 'string' ? { file: value } : value), z.object({
+    file: z.string().min(1).max(200),
+    /** What the logo shows, for a reader who cannot see it: one text, or one per language with English the fallback. */
+    alt: z.union([altText, z.record(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as th'), altText)]).optional(),
+  }).strict()).optional(),
 }).strict();
 
-export type Edition = z.infer<typeof editionSchema> & { file: string };
+export type Edition = Omit<z.infer<typeof editionSchema>, 'logo'> & { file: string; logo?: Logo };
 
 /** Reads an edition file: strict JSON or YAML, bounded, inside its folder; every problem a usage error naming the file and the field. */
 export function loadEdition(file: string): Edition {
@@ -44,11 +54,17 @@ export function loadEdition(file: string): Edition {
   const ids = edition.contacts.map((c) => c.id);
   const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
   if (twice >= 0) throw new PamphletError(`the id "${ids[twice]}" is used twice. Each contact needs its own id; to change a shared contact, give its id once.`, { file, key: `contacts.${twice}.id` }, 'usage');
-  return { ...edition, file };
+  const { logo, ...rest } = edition;
+  if (!logo) return { ...rest, file };
+  if (logo.alt && typeof logo.alt !== 'string' && !Object.hasOwn(logo.alt, SOURCE_LANGUAGE)) {
+    throw new PamphletError(`the logo has its alt text by language but none in English ("${SOURCE_LANGUAGE}"), the one used where a language has none. Add it.`, { file, key: 'logo.alt' }, 'usage');
+  }
+  return { ...rest, file, logo: { image: loadLogo(file, logo.file, 'logo.file'), alt: logo.alt } };
 }
 
 /** The shared data with the edition's contacts: a contact with a shared id replaces it, in its place; a new one comes after the shared ones; an omitted one goes. */
 export function withEdition(data: PamphletData, edition: Edition | undefined): PamphletData {
+  if (edition?.logo) data = { ...data, logo: edition.logo };
   if (!edition || (edition.contacts.length === 0 && edition.omit.length === 0)) return data;
   edition.omit.forEach((id, i) => {
     if (!data.contacts.some((c) => c.id === id)) {
@@ -79,10 +95,15 @@ export function withEdition(data: PamphletData, edition: Edition | undefined): P
  */
 export function missingLabels(edition: Edition | undefined, code: LanguageCode, file: string): Finding[] {
   if (!edition) return [];
-  return edition.contacts.flatMap((contact, i) => (['label', 'hours', 'note'] as const).flatMap((field) => {
+  const alt = edition.logo?.alt;
+  const logo: Finding[] = alt && typeof alt !== 'string' && !Object.hasOwn(alt, code)
+    ? [{ check: 'data', severity: 'warning', file: edition.file, language: code, key: `logo.alt.${code}`,
+      message: `the logo has no alt text in this language; the English one is used. Add "${code}" to its alt (${path.basename(file)} needs no change).` }]
+    : [];
+  return [...logo, ...edition.contacts.flatMap((contact, i) => (['label', 'hours', 'note'] as const).flatMap((field) => {
     const value = contact[field];
     if (!value || typeof value === 'string' || Object.hasOwn(value, code)) return [];
     return [{ check: 'data' as const, severity: 'warning' as const, file: edition.file, language: code, key: `contacts.${i}.${field}.${code}`,
       message: `the contact "${contact.id}" has no ${field} in this language; the English one prints. Add "${code}" to its ${field} (${path.basename(file)} needs no change).` }];
-  }));
+  }))];
 }

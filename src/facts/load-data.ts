@@ -8,6 +8,7 @@ import { dateSchema } from './calendar-date';
 import { plainText } from './plain-text';
 import { encodeQr } from './qr-payload';
 import { checkWebAddress } from './url-policy';
+import { Logo } from '../logo/logo-image';
 
 /** A string printed on the pamphlet or cited for it: not empty, no invisible characters. */
 const text = () => plainText(z.string().min(1));
@@ -133,6 +134,8 @@ export interface PamphletData {
   /** The id of the contact whose number is the key number: on the cover and at the foot of the inside panels. */
   keyContact: string;
   moreInformation: { url: string; sources: string[] };
+  /** A mission's logo, from its edition (src/edition/edition.ts); none in the shared data. */
+  logo?: Logo;
 }
 
 /** Parses one file against its schema, every problem a finding. */

@@ -1,6 +1,7 @@
 import { Points } from '../core/units';
 import { TypesetLine } from '../text/types';
 import { Colour } from '../theme/theme';
+import { LogoImage } from '../logo/logo-image';
 
 /** What block layout hands the PDF writer: positioned, page-absolute, top-down coordinates. */
 export type DrawItem =
@@ -8,6 +9,7 @@ export type DrawItem =
   | { type: 'rect'; x: Points; y: Points; width: Points; height: Points; colour: Colour }
   | { type: 'circle'; x: Points; y: Points; radius: Points; colour: Colour }
   | { type: 'qr'; x: Points; y: Points; size: Points; value: string; colour: Colour }
+  | { type: 'logo'; x: Points; y: Points; width: Points; height: Points; image: LogoImage; alt: string | null }
   | { type: 'stroke'; x1: Points; y1: Points; x2: Points; y2: Points; width: Points; colour: Colour };
 
 export interface Box {
@@ -31,6 +33,7 @@ export function itemExtent(item: DrawItem): Box {
     case 'rect': return { x: item.x, y: item.y, width: item.width, height: item.height };
     case 'circle': return { x: item.x - item.radius, y: item.y - item.radius, width: 2 * item.radius, height: 2 * item.radius };
     case 'qr': return { x: item.x, y: item.y, width: item.size, height: item.size };
+    case 'logo': return { x: item.x, y: item.y, width: item.width, height: item.height };
     case 'stroke': return { x: Math.min(item.x1, item.x2), y: Math.min(item.y1, item.y2), width: Math.abs(item.x2 - item.x1), height: Math.abs(item.y2 - item.y1) };
   }
 }

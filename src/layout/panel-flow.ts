@@ -127,13 +127,14 @@ class BlockFlow {
   }
 
   private spacing(block: Block): { before: Points; after: Points } {
-    const { styles, contact, callout, list, qr } = this.theme;
+    const { styles, contact, callout, list, qr, logo } = this.theme;
     switch (block.type) {
       case 'text': return { before: this.space(styles[block.kind].spaceBefore), after: this.space(styles[block.kind].spaceAfter) };
       case 'contact': return { before: 0, after: this.space(contact.spaceAfter) };
       case 'callout': return { before: this.space(callout.spaceBefore), after: this.space(callout.spaceAfter) };
       case 'list': return { before: 0, after: this.space(list.spaceAfter) };
       case 'qr': return { before: 0, after: this.space(qr.spaceAfter) };
+      case 'logo': return { before: this.space(logo.spaceBefore), after: this.space(logo.spaceAfter) };
       case 'spacer': return { before: 0, after: 0 };
     }
   }
@@ -200,6 +201,17 @@ class BlockFlow {
         items.push({ type: 'qr', x: this.x(0, size, area), y, size, value: block.value, colour: this.theme.colours.text });
         const captionBottom = this.text(block.caption, this.theme.styles.label, area, size + gap, area.width - size - gap, y, items);
         return y + Math.max(size, captionBottom - y);
+      }
+      case 'logo': {
+        // The theme's height, scaled with the type; the width from the logo's own proportions, never wider than the column.
+        const wanted = this.theme.logo.height * s;
+        const width = Math.min(area.width, wanted * block.image.width / block.image.height);
+        const height = width * block.image.height / block.image.width;
+        items.push({ type: 'logo', x: this.x(0, width, area), y, width, height, image: block.image, alt: block.alt });
+        if (!block.caption.length) return y + height;
+        const gap = this.theme.logo.gap * s;
+        const captionBottom = this.text(block.caption, this.theme.styles.small, area, width + gap, area.width - width - gap, y, items);
+        return y + Math.max(height, captionBottom - y);
       }
       case 'spacer':
         return y;

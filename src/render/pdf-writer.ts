@@ -3,6 +3,7 @@ import { Points } from '../core/units';
 import { DrawItem } from '../layout/draw-items';
 import { drawLine } from './glyph-run-writer';
 import { drawQr } from './qr-writer';
+import { drawLogo, OpenedImages } from './logo-writer';
 
 export interface PdfSpec {
   width: Points;
@@ -34,6 +35,7 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
     doc.on('error', reject);
   });
   const registered = new Set<string>();
+  const images: OpenedImages = new Map();
   for (const items of spec.pages) {
     doc.addPage({ size: [spec.width, spec.height], margin: 0 });
     for (const item of items) {
@@ -42,6 +44,7 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
         case 'rect': doc.rect(item.x, item.y, item.width, item.height).fillColor(item.colour).fill(); break;
         case 'circle': doc.circle(item.x, item.y, item.radius).fillColor(item.colour).fill(); break;
         case 'qr': drawQr(doc, item.value, item.x, item.y, item.size, item.colour); break;
+        case 'logo': drawLogo(doc, item.image, item.x, item.y, item.width, item.height, images); break;
         case 'stroke': doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor(item.colour).stroke(); break;
       }
     }

@@ -75,6 +75,8 @@ export function renderMarkup(file: string, context: TemplateContext): string {
     moreInformation: data.moreInformation,
     // The edition date (YYYY-MM-DD), printed small so that a stack of pieces can be sorted.
     edition: data.edition,
+    // A mission's logo, for {{#if logo}}<logo/>{{/if}}: null without one, so strict mode knows the field.
+    logo: data.logo ? { alt: inLanguage(data.logo.alt, translation.code) } : null,
   };
   try {
     // Helpers are registered on a fresh instance per language; the parsed template is shared.

@@ -55,6 +55,8 @@ export const themeSchema = z.object({
   callout: z.object({ padding: points(50), bar: points(30), spaceBefore: points(50), spaceAfter: points(50), wrap: z.enum(['balance', 'pretty', 'normal']) }).strict(),
   contact: z.object({ spaceAfter: points(50) }).strict(),
   qr: z.object({ size: points(500), gap: points(100), spaceAfter: points(50) }).strict(),
+  /** A mission's logo (an edition's `logo`): its height at the design size (its width follows from its proportions), the gap to a caption beside it. A theme without it prints the logo 36 pt tall. */
+  logo: z.object({ height: points(500), gap: points(100).default(8), spaceBefore: points(100).default(0), spaceAfter: points(100).default(0) }).strict().default({ height: 36, gap: 8, spaceBefore: 0, spaceAfter: 6 }),
   rule: z.object({ width: points(500), height: points(50), gap: points(100) }).strict(),
   fit: z.object({ minScale: z.number().min(0.5).max(1), scaleStep: z.number().min(0.005).max(0.25) }).strict(),
 }).strict().superRefine((theme, ctx) => {

@@ -143,7 +143,8 @@ describe('an edition file', () => {
       [{ name: 'T', contacts: [{ id: 'embassy', label: { th: 'สถานทูต' }, phone: '12345' }] }, /key contacts\.0\.label: the contact "embassy" has its label by language but none in English/],
       [{ name: 'T', contacts: [embassy, embassy] }, /key contacts\.1\.id: the id "embassy" is used twice/],
       [{ name: 'T', contacts: [{ ...embassy, phone: 'call us' }] }, /key contacts\.0\.phone: must be a phone number/],
-      [{ name: 'T', logo: 'logo.svg' }, /unknown field\(s\) "logo"/],
+      [{ name: 'T', logo: { file: 'logo.svg', caption: 'x' } }, /key logo\.caption: unknown field\(s\) "caption"/],
+      [{ name: 'T', logo: 'logo.gif' }, /key logo\.file: the logo "logo\.gif" is neither \.svg nor \.png/],
       [{ name: 'T', papers: ['b5'] }, /key papers\.0: must be a paper/],
     ];
     for (const [edition, message] of cases) expect(usageError(() => loadEdition(editionFile(edition)))).toMatch(message);

@@ -1,0 +1,44 @@
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { PamphletError } from '../core/errors';
+import { Points } from '../core/units';
+import { LogoImage } from '../logo/logo-image';
+
+type Doc = InstanceType<typeof PDFDocument>;
+/** A PNG opened in one document: drawn on every card of a sheet, embedded once. */
+export type OpenedImages = Map<LogoImage, unknown>;
+
+/** svg-to-pdfkit would otherwise fetch what a logo names (a font, an image, another file) or print a warning and go on: each is refused. */
+function refusing(image: LogoImage) {
+  const stop = (what: string): never => {
+    throw new PamphletError(`the logo cannot be drawn as it is: ${what}. Simplify it in your drawing program.`, { file: image.file }, 'usage');
+  };
+  return {
+    warningCallback: (warning: string) => stop(`the SVG drawing library says "${warning.slice(0, 160)}"`),
+    imageCallback: (link: string): string => stop(`it asks for the image ${String(link).slice(0, 60)}`),
+    fontCallback: (family: string): string => stop(`it asks for the font ${String(family).slice(0, 60)}`),
+    documentCallback: (file: string): string => stop(`it asks for the file ${String(file).slice(0, 60)}`),
+  };
+}
+
+/**
+ * Draws a logo into the box x, y, width, height (top-down points): an SVG as
+ * vector paths with svg-to-pdfkit, fitted into the box by its viewBox and
+ * clipped to it; a PNG as one image, embedded once per document.
+ */
+export function drawLogo(doc: Doc, image: LogoImage, x: Points, y: Points, width: Points, height: Points, opened: OpenedImages = new Map()): void {
+  if (image.kind === 'svg') {
+    doc.save();
+    doc.rect(x, y, width, height).clip();
+    // The tree is svg-to-pdfkit's own kind of node (src/logo/svg-tree.ts), built from the checked DOM.
+    SVGtoPDF(doc as never, image.tree as never, x, y, { width, height, preserveAspectRatio: 'xMidYMid meet', ...refusing(image) });
+    doc.restore();
+    return;
+  }
+  let png = opened.get(image);
+  if (!png) {
+    png = (doc as unknown as { openImage(src: Buffer): unknown }).openImage(image.bytes);
+    opened.set(image, png);
+  }
+  doc.image(png as Buffer, x, y, { width, height });
+}

@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** A box on the page, in top-down points. */
+export interface Box { x: number; y: number; w: number; h: number }
+export interface PdfDrawingPage {
+  /** The page's XObjects (images, forms) as its resources list them. */
+  xobjects: { name: string; subtype: string; width: number; height: number }[];
+  /** Every image drawn, with its pixel size and its box on the page. */
+  images: (Box & { width: number; height: number })[];
+  /** Every filled path, with its colour (0–255 per component) and its box. */
+  fills: (Box & { colour: number[] })[];
+}
+
+/** What a PDF draws besides text, as MuPDF runs it (test/support/read-drawing.mjs). */
+export function readDrawing(pdf: Buffer): { pages: PdfDrawingPage[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-drawing-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    fs.writeFileSync(file, pdf);
+    const out = execFileSync(process.execPath, [path.join(__dirname, 'read-drawing.mjs'), file], { maxBuffer: 64 * 1024 * 1024 });
+    return JSON.parse(out.toString('utf8'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
