@@ -1,4 +1,5 @@
 import { PamphletError, ErrorPlace } from '../core/errors';
+import { pictogram, Pictogram } from '../icons/pictogram';
 import { Block, InlineSpan, LogoBlock, PamphletDocument, Panel, TextBlock, TextBlockKind } from './types';
 
 /** A node of the markup: an element or a piece of text. */
@@ -100,6 +101,19 @@ const TEXT_TAGS: Record<string, TextBlockKind> = {
 /** What the markup's <logo/> stands for: the edition's logo with its alt text in the piece's language, or none. */
 export type MarkupLogo = Omit<LogoBlock, 'type' | 'caption'> | undefined;
 
+const BAND_KINDS: TextBlockKind[] = ['title', 'endonym', 'heading'];
+
+/** The pictogram an element names (icon="…"), or an error naming its line. */
+function pictogramAt(node: MarkupElement, place: ErrorPlace): Pictogram {
+  if (!node.attrs.icon && !node.attrs.name) throw new PamphletError(`template markup line ${node.line}: <${node.tag}> needs the name of a pictogram (${node.tag === 'icon' ? 'name' : 'icon'}="cash-banknote").`, place);
+  try {
+    return pictogram(node.attrs.icon ?? node.attrs.name);
+  } catch (error) {
+    if (error instanceof PamphletError) throw new PamphletError(`template markup line ${node.line}: ${error.detail}`, place);
+    throw error;
+  }
+}
+
 function blocks(nodes: MarkupNode[], place: ErrorPlace, logo: MarkupLogo): Block[] {
   const out: Block[] = [];
   for (const node of nodes) {
@@ -111,10 +125,24 @@ function blocks(nodes: MarkupNode[], place: ErrorPlace, logo: MarkupLogo): Block
     if (kind) {
       out.push({ type: 'text', kind, spans: inlineSpans(node.children, place) });
     } else if (node.tag === 'ul') {
-      out.push({ type: 'list', items: node.children.filter(isElement).map((li) => {
-        if (li.tag !== 'li') throw new PamphletError(`template markup line ${li.line}: <ul> may hold only <li>.`, place);
-        return inlineSpans(li.children, place);
-      }) });
+      const items = node.children.filter(isElement);
+      for (const li of items) if (li.tag !== 'li') throw new PamphletError(`template markup line ${li.line}: <ul> may hold only <li>.`, place);
+      out.push({
+        type: 'list',
+        items: items.map((li) => inlineSpans(li.children, place)),
+        icons: items.map((li) => (li.attrs.icon === undefined ? null : pictogramAt(li, place))),
+      });
+    } else if (node.tag === 'band') {
+      const inner = blocks(node.children, place, logo);
+      // Text in a band prints in the band's colour (white on red): only display sizes, which stay legible when photocopied.
+      if (!inner.every((b): b is TextBlock => b.type === 'text' && BAND_KINDS.includes(b.kind))) throw new PamphletError(`template markup line ${node.line}: <band> may hold only <title>, <endonym> and <h>: smaller text on a colour band is lost on a photocopy.`, place);
+      out.push({ type: 'band', blocks: inner });
+    } else if (node.tag === 'icon') {
+      out.push({ type: 'icon', icon: pictogramAt(node, place) });
+    } else if (node.tag === 'writein') {
+      const lines = Number(node.attrs.lines ?? '1');
+      if (!Number.isInteger(lines) || lines < 1 || lines > 6) throw new PamphletError(`template markup line ${node.line}: <writein lines="…"> must be a whole number from 1 to 6.`, place);
+      out.push({ type: 'writein', label: inlineSpans(node.children, place), lines });
     } else if (node.tag === 'callout') {
       out.push({ type: 'callout', blocks: blocks(node.children, place, logo) });
     } else if (node.tag === 'contact') {

@@ -1,3 +1,4 @@
+import { Pictogram } from '../icons/pictogram';
 import { LogoImage } from '../logo/logo-image';
 
 /** The typed document tree that the template's markup parses into. Plain data. */
@@ -22,6 +23,8 @@ export interface TextBlock {
 export interface ListBlock {
   type: 'list';
   items: InlineSpan[][];
+  /** Per item, the pictogram drawn in place of its bullet (<li icon="cash-banknote">), or null for a bullet. */
+  icons: (Pictogram | null)[];
 }
 
 export interface CalloutBlock {
@@ -50,12 +53,32 @@ export interface LogoBlock {
   caption: InlineSpan[];
 }
 
+/** A solid band of the theme's band colour across the column, its text in the band's text colour: the cover's title. */
+export interface BandBlock {
+  type: 'band';
+  blocks: TextBlock[];
+}
+
+/** A pictogram on its own, at the theme's icon size, at the start side (the cover's). */
+export interface IconBlock {
+  type: 'icon';
+  icon: Pictogram;
+}
+
+/** A label and ruled lines to write on, for what the reader fills in (the embassy near them, a person they trust). */
+export interface WriteInBlock {
+  type: 'writein';
+  label: InlineSpan[];
+  /** How many ruled lines follow the label. */
+  lines: number;
+}
+
 /** Takes whatever height is left in the panel, shared with the other spacers. */
 export interface SpacerBlock {
   type: 'spacer';
 }
 
-export type Block = TextBlock | ListBlock | CalloutBlock | ContactBlock | QrBlock | LogoBlock | SpacerBlock;
+export type Block = TextBlock | ListBlock | CalloutBlock | ContactBlock | QrBlock | LogoBlock | BandBlock | IconBlock | WriteInBlock | SpacerBlock;
 
 export interface Panel {
   /** The panel's name in the template, e.g. "cover"; reading order is template order. */

@@ -82,8 +82,8 @@ export const formatSchema = z.object({
   designPaper: paperName.optional(),
   /** For a right-to-left language every position is mirrored, so that the piece opens the way its reader reads. */
   mirrorForRightToLeft: z.boolean(),
-  /** Short strokes at each fold, at the top and bottom edge, to fold by. */
-  foldMarks: z.object({ lengthMm: millimetres(20) }).strict().optional(),
+  /** Short strokes at each fold, near the top and bottom edge, to fold by: `offsetMm` in from the edge, where an office printer prints (most leave 4 to 5 mm blank). */
+  foldMarks: z.object({ lengthMm: millimetres(20), offsetMm: millimetres(20).default(0) }).strict().optional(),
   /**
    * A piece smaller than the sheet (a wallet card): its trimmed size. Its
    * sides are laid out once and placed on each sheet in a grid (`grids`), or

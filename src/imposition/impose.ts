@@ -99,8 +99,9 @@ export function impose(format: Format, paperName: PaperName, direction: Directio
   const foldMarks = sides.map((columns) => {
     if (!format.foldMarks) return [];
     const length = mm(format.foldMarks.lengthMm);
+    const offset = mm(format.foldMarks.offsetMm);
     return columns.slice(1).map((c) => mirror(c.x, 0)).sort((a, b) => a - b).flatMap((x) =>
-      [[0, length], [pieceHeight - length, pieceHeight]].map(([y1, y2]) => stroke(x, y1, x, y2, markColour)));
+      [[offset, offset + length], [pieceHeight - offset - length, pieceHeight - offset]].map(([y1, y2]) => stroke(x, y1, x, y2, markColour)));
   });
   slots.forEach((slot, i) => {
     // A format is input: columns adjusted or margins so wide that a panel has no room would lay text out of sight.

@@ -10,7 +10,11 @@ export type DrawItem =
   | { type: 'circle'; x: Points; y: Points; radius: Points; colour: Colour }
   | { type: 'qr'; x: Points; y: Points; size: Points; value: string; colour: Colour }
   | { type: 'logo'; x: Points; y: Points; width: Points; height: Points; image: LogoImage; alt: string | null }
-  | { type: 'stroke'; x1: Points; y1: Points; x2: Points; y2: Points; width: Points; colour: Colour };
+  | { type: 'stroke'; x1: Points; y1: Points; x2: Points; y2: Points; width: Points; colour: Colour }
+  /** A rectangle's outline (a callout's keyline). */
+  | { type: 'frame'; x: Points; y: Points; width: Points; height: Points; lineWidth: Points; colour: Colour }
+  /** A pictogram: stroked SVG paths in a 24-unit square (src/icons/pictogram.ts), drawn `size` wide. */
+  | { type: 'icon'; x: Points; y: Points; size: Points; paths: string[]; colour: Colour };
 
 export interface Box {
   x: Points;
@@ -33,6 +37,8 @@ export function itemExtent(item: DrawItem): Box {
     case 'rect': return { x: item.x, y: item.y, width: item.width, height: item.height };
     case 'circle': return { x: item.x - item.radius, y: item.y - item.radius, width: 2 * item.radius, height: 2 * item.radius };
     case 'qr': return { x: item.x, y: item.y, width: item.size, height: item.size };
+    case 'icon': return { x: item.x, y: item.y, width: item.size, height: item.size };
+    case 'frame': return { x: item.x, y: item.y, width: item.width, height: item.height };
     case 'logo': return { x: item.x, y: item.y, width: item.width, height: item.height };
     case 'stroke': return { x: Math.min(item.x1, item.x2), y: Math.min(item.y1, item.y2), width: Math.abs(item.x2 - item.x1), height: Math.abs(item.y2 - item.y1) };
   }

@@ -1,9 +1,12 @@
 import { Points } from '../core/units';
-import { Block, InlineSpan, Panel } from '../document/types';
+import { Block, InlineSpan, ListBlock, Panel, WriteInBlock } from '../document/types';
 import { LayoutNotes, layoutParagraph } from '../text/paragraph';
 import { TextWrap } from '../text/balance';
 import { TypesetLanguage } from '../text/types';
-import { Box, DrawItem } from './draw-items';
+import { Box, DrawItem, itemExtent } from './draw-items';
+
+/** A column's horizontal extent: where a block's lines and drawings go. */
+type Area = { x: Points; width: Points };
 import { BlockStyle, Theme } from '../theme/theme';
 
 /** How much the fit step has shrunk the panel: 1 is the design size; each size stays at or above its style's floor. */
@@ -135,12 +138,15 @@ class BlockFlow {
       case 'list': return { before: 0, after: this.space(list.spaceAfter) };
       case 'qr': return { before: 0, after: this.space(qr.spaceAfter) };
       case 'logo': return { before: this.space(logo.spaceBefore), after: this.space(logo.spaceAfter) };
+      case 'band': return { before: this.space(this.theme.band.spaceBefore), after: this.space(this.theme.band.spaceAfter) };
+      case 'icon': return { before: 0, after: this.space(this.theme.icon.spaceAfter) };
+      case 'writein': return { before: 0, after: this.space(this.theme.writeIn.spaceAfter) };
       case 'spacer': return { before: 0, after: 0 };
     }
   }
 
   /** Lays out one block at y (relative to the group); returns the y below it. `wrap` overrides its text's own (inside a callout). */
-  private block(block: Block, area: { x: Points; width: Points }, y: Points, items: DrawItem[], wrap?: TextWrap): Points {
+  private block(block: Block, area: Area, y: Points, items: DrawItem[], wrap?: TextWrap): Points {
     const s = this.tightening.scale;
     switch (block.type) {
       case 'text': {
@@ -153,22 +159,31 @@ class BlockFlow {
         }
         return this.text(block.spans, style, area, 0, area.width, y, items);
       }
-      case 'list': {
-        const indent = this.theme.list.indent * s;
-        const itemStyle = this.theme.listItem;
-        block.items.forEach((item, i) => {
-          if (i > 0) y += this.space(itemStyle.spaceAfter);
-          const from = items.length;
-          y = this.text(item, itemStyle, area, indent, area.width - indent, y, items);
-          this.stopIfFull(y);
-          const first = items.slice(from).find((it) => it.type === 'line');
-          if (first && first.type === 'line') {
-            const size = setSize(itemStyle, this.tightening) * this.language.typography.sizeFactor;
-            items.push({ type: 'circle', x: this.x(indent * 0.35, 0, area), y: first.baseline - size * 0.32, radius: this.theme.list.bulletRadius * s, colour: this.theme.colours.accent });
-          }
+      case 'list':
+        return block.icons.some(Boolean) ? this.pictogramList(block, area, y, items) : this.bulletList(block, area, y, items);
+      case 'band': {
+        // Solid colour behind display text in the band's text colour; no accent rule on a band of the accent's own kind.
+        const pad = this.theme.band.padding * s;
+        const inner = { x: area.x + pad, width: area.width - 2 * pad };
+        const text: DrawItem[] = [];
+        let innerY = y + pad;
+        block.blocks.forEach((child, i) => {
+          const style = { ...this.theme.styles[child.kind], colour: this.theme.colours.onBand, rule: false };
+          if (i > 0) innerY += this.space(style.spaceBefore);
+          innerY = this.text(child.spans, style, inner, 0, inner.width, innerY, text);
+          this.stopIfFull(innerY);
         });
-        return y;
+        const height = innerY + pad - y;
+        items.push({ type: 'rect', x: area.x, y, width: area.width, height, colour: this.theme.colours.band }, ...text);
+        return y + height;
       }
+      case 'icon': {
+        const size = this.theme.icon.size * s;
+        items.push({ type: 'icon', x: this.x(0, size, area), y, size, paths: block.icon.paths, colour: this.theme.colours.accent });
+        return y + size;
+      }
+      case 'writein':
+        return this.writeIn(block, area, y, items);
       case 'callout': {
         const pad = this.theme.callout.padding * s;
         const bar = this.theme.callout.bar * s;
@@ -183,6 +198,9 @@ class BlockFlow {
         });
         const height = innerY + pad - y;
         background.push({ type: 'rect', x: area.x, y, width: area.width, height, colour: this.theme.colours.calloutFill });
+        // The keyline keeps the callout's edge when a photocopier drops its light fill.
+        const keyline = this.theme.callout.keyline;
+        if (keyline > 0) background.push({ type: 'frame', x: area.x, y, width: area.width, height, lineWidth: keyline, colour: this.theme.colours.keyline });
         background.push({ type: 'rect', x: this.x(0, bar, area), y, width: bar, height, colour: this.theme.colours.accent });
         items.push(...background, ...innerItems);
         return y + height;
@@ -218,8 +236,82 @@ class BlockFlow {
     }
   }
 
+  /** A list with a bullet at the start side of each item. */
+  private bulletList(block: ListBlock, area: Area, y: Points, items: DrawItem[]): Points {
+    const s = this.tightening.scale;
+    const indent = this.theme.list.indent * s;
+    const itemStyle = this.theme.listItem;
+    block.items.forEach((item, i) => {
+      if (i > 0) y += this.space(itemStyle.spaceAfter);
+      const from = items.length;
+      y = this.text(item, itemStyle, area, indent, area.width - indent, y, items);
+      this.stopIfFull(y);
+      const first = items.slice(from).find((it) => it.type === 'line');
+      if (first && first.type === 'line') {
+        const size = setSize(itemStyle, this.tightening) * this.language.typography.sizeFactor;
+        items.push({ type: 'circle', x: this.x(indent * 0.35, 0, area), y: first.baseline - size * 0.32, radius: this.theme.list.bulletRadius * s, colour: this.theme.colours.accent });
+      }
+    });
+    return y;
+  }
+
+  /** A checklist: each item's pictogram at the start side, its text beside it, centred on the pictogram when shorter. */
+  private pictogramList(block: ListBlock, area: Area, y: Points, items: DrawItem[]): Points {
+    const s = this.tightening.scale;
+    const { iconSize, iconGap, bulletRadius } = this.theme.list;
+    const size = iconSize * s;
+    const indent = size + iconGap * s;
+    const itemStyle = this.theme.listItem;
+    block.items.forEach((item, i) => {
+      if (i > 0) y += this.space(itemStyle.spaceAfter);
+      const text: DrawItem[] = [];
+      const bottom = this.text(item, itemStyle, area, indent, area.width - indent, y, text);
+      const offset = Math.max(0, (size - (bottom - y)) / 2);
+      items.push(...text.map((it) => shift(it, offset)));
+      const icon = block.icons[i];
+      if (icon) items.push({ type: 'icon', x: this.x(0, size, area), y, size, paths: icon.paths, colour: this.theme.colours.accent });
+      else items.push({ type: 'circle', x: this.x(size / 2, 0, area), y: y + size / 2, radius: bulletRadius * s, colour: this.theme.colours.accent });
+      y = Math.max(bottom + offset, y + size);
+      this.stopIfFull(y);
+    });
+    return y;
+  }
+
+  /**
+   * A label, then ruled lines to write on: the first beside the label when it
+   * leaves room enough to write (half the column), else below it, and the
+   * others below, each a line's gap apart.
+   */
+  private writeIn(block: WriteInBlock, area: Area, y: Points, items: DrawItem[]): Points {
+    const s = this.tightening.scale;
+    const { lineGap, lineWidth } = this.theme.writeIn;
+    const gap = this.space(lineGap);
+    const from = items.length;
+    let bottom = this.text(block.label, this.theme.styles.label, area, 0, area.width, y, items);
+    const last = items.slice(from).filter((it): it is Extract<DrawItem, { type: 'line' }> => it.type === 'line').pop();
+    const colour = this.theme.colours.text;
+    const rule = (x1: Points, x2: Points, at: Points) => items.push({ type: 'stroke', x1, y1: at, x2, y2: at, width: lineWidth, colour });
+    let lines = block.lines;
+    if (last) {
+      const inked = itemExtent(last);
+      const free = this.language.direction === 'rtl' ? inked.x - area.x : area.x + area.width - (inked.x + inked.width);
+      if (free > area.width / 2) {
+        const pad = 4 * s;
+        const at = last.baseline + 2 * s;
+        if (this.language.direction === 'rtl') rule(area.x, inked.x - pad, at);
+        else rule(inked.x + inked.width + pad, area.x + area.width, at);
+        lines -= 1;
+      }
+    }
+    for (let i = 0; i < lines; i++) {
+      bottom += gap;
+      rule(area.x, area.x + area.width, bottom);
+    }
+    return bottom + lineWidth;
+  }
+
   /** A paragraph at `start` from the area's start side, `width` wide. */
-  private text(spans: InlineSpan[], style: BlockStyle, area: { x: Points; width: Points }, start: Points, width: Points, y: Points, items: DrawItem[]): Points {
+  private text(spans: InlineSpan[], style: BlockStyle, area: Area, start: Points, width: Points, y: Points, items: DrawItem[]): Points {
     const size = setSize(style, this.tightening);
     const { lines, lineSize, lineHeight } = style.shrinkToKeep ? this.keepingPhrases(spans, style, size, width, y) : this.lines(spans, style, size, width, y);
     const x = this.x(start, width, area);

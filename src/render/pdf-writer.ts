@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { Points } from '../core/units';
 import { DrawItem } from '../layout/draw-items';
 import { drawLine } from './glyph-run-writer';
+import { drawIcon } from './icon-writer';
 import { drawQr } from './qr-writer';
 import { drawLogo, OpenedImages } from './logo-writer';
 
@@ -45,6 +46,8 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
         case 'circle': doc.circle(item.x, item.y, item.radius).fillColor(item.colour).fill(); break;
         case 'qr': drawQr(doc, item.value, item.x, item.y, item.size, item.colour); break;
         case 'logo': drawLogo(doc, item.image, item.x, item.y, item.width, item.height, images); break;
+        case 'icon': drawIcon(doc, item.paths, item.x, item.y, item.size, item.colour); break;
+        case 'frame': doc.rect(item.x, item.y, item.width, item.height).lineWidth(item.lineWidth).strokeColor(item.colour).stroke(); break;
         case 'stroke': doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor(item.colour).stroke(); break;
       }
     }

@@ -70,7 +70,11 @@ export function renderMarkup(file: string, context: TemplateContext): string {
     facts: factValues,
     contacts,
     // The contacts by where they help the reader, in the data's order: before they leave, then in Canada.
-    contactGroups: CONTACT_GROUPS.map((id) => ({ id, contacts: contacts.filter((c) => c.group === id) })),
+    // Without a contact abroad (the shared edition has no embassy), the pieces print lines to write one in.
+    contactGroups: CONTACT_GROUPS.map((id) => {
+      const own = contacts.filter((c) => c.group === id);
+      return { id, contacts: own, writeIn: id === 'abroad' && own.length === 0 };
+    }),
     keyContact: contacts.find((c) => c.id === data.keyContact) ?? null,
     moreInformation: data.moreInformation,
     // The edition date (YYYY-MM-DD), printed small so that a stack of pieces can be sorted.

@@ -14,7 +14,10 @@ export const SMALLEST_QR: Points = 51;
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #a6192e');
 const points = (max: number) => z.number().min(0).max(max);
-const COLOUR_NAMES = ['text', 'muted', 'accent', 'calloutFill', 'rule', 'fold'] as const;
+const COLOUR_NAMES = ['text', 'muted', 'accent', 'calloutFill', 'keyline', 'band', 'onBand', 'rule', 'fold'] as const;
+
+/** Text smaller than this prints in the text colour, pure black: grey or colour at small sizes breaks up on a photocopy. */
+export const SMALL_TEXT: Points = 14;
 const TEXT_KINDS = TEXT_BLOCK_KINDS;
 
 const styleSchema = z.object({
@@ -51,8 +54,19 @@ export const themeSchema = z.object({
   /** Floors of the type scale: 12 pt for anything read as text, 9 pt for labels (CNIB Clear Print). Lower floors are refused. */
   sizeFloors: z.object({ text: z.number().min(12).max(100), label: z.number().min(9).max(100) }).strict(),
   styles: z.object(Object.fromEntries(TEXT_KINDS.map((kind) => [kind, styleSchema])) as Record<TextBlockKind, typeof styleSchema>).strict(),
-  list: z.object({ indent: points(100), bulletRadius: points(20), itemSpace: points(50), spaceAfter: points(50) }).strict(),
-  callout: z.object({ padding: points(50), bar: points(30), spaceBefore: points(50), spaceAfter: points(50), wrap: z.enum(['balance', 'pretty', 'normal']) }).strict(),
+  list: z.object({
+    indent: points(100), bulletRadius: points(20), itemSpace: points(50), spaceAfter: points(50),
+    /** An item with a pictogram (<li icon="…">): the pictogram's size and the gap to its text, which starts after it. */
+    iconSize: points(100).default(18), iconGap: points(50).default(6),
+  }).strict(),
+  /** A callout has a fill, a bar at its start side and a keyline round it, so that it survives a black-and-white photocopy. */
+  callout: z.object({ padding: points(50), bar: points(30), keyline: points(5).default(0.75), spaceBefore: points(50), spaceAfter: points(50), wrap: z.enum(['balance', 'pretty', 'normal']) }).strict(),
+  /** A solid colour band (the cover's title): its padding and spacing. */
+  band: z.object({ padding: points(50), spaceBefore: points(50).default(0), spaceAfter: points(50).default(8) }).strict(),
+  /** A pictogram on its own (the cover's): its size; its strokes are in the accent colour. */
+  icon: z.object({ size: points(300), spaceAfter: points(50).default(8) }).strict(),
+  /** Write-in lines: the space between the label and each ruled line, the line's weight. */
+  writeIn: z.object({ lineGap: points(60), lineWidth: points(3).default(0.6), spaceAfter: points(50).default(6) }).strict(),
   contact: z.object({ spaceAfter: points(50) }).strict(),
   qr: z.object({ size: points(500), gap: points(100), spaceAfter: points(50) }).strict(),
   /** A mission's logo (an edition's `logo`): its height at the design size (its width follows from its proportions), the gap to a caption beside it. A theme without it prints the logo 36 pt tall. */
@@ -66,6 +80,11 @@ export const themeSchema = z.object({
     const least = ['label', 'small', 'link'].includes(kind) ? theme.sizeFloors.label : theme.sizeFloors.text;
     if (floor < least) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['styles', kind, 'minSize'], message: `at least ${least} pt: no ${kind} text is set smaller (the floor of sizeFloors)` });
     if (style.size < floor) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['styles', kind, 'size'], message: `at least its minSize (${floor} pt)` });
+  }
+  if (theme.colours.text.toLowerCase() !== '#000000') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['colours', 'text'], message: '#000000: body text prints in pure black, which a photocopier and a one-colour press keep sharp' });
+  for (const kind of TEXT_KINDS) {
+    const style = theme.styles[kind];
+    if (style.size < SMALL_TEXT && style.colour !== 'text') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['styles', kind, 'colour'], message: `"text" (pure black): at ${style.size} pt, under ${SMALL_TEXT} pt, grey or colour breaks up on a black-and-white photocopy` });
   }
   if (theme.qr.size * theme.fit.minScale < SMALLEST_QR) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['qr', 'size'], message: `at least ${Math.ceil(SMALLEST_QR / theme.fit.minScale)} pt: shrunk to fit (× ${theme.fit.minScale}) it must stay ${SMALLEST_QR} pt (18 mm) to scan` });
