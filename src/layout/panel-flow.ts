@@ -263,7 +263,7 @@ class BlockFlow {
     const indent = size + iconGap * s;
     const itemStyle = this.theme.listItem;
     block.items.forEach((item, i) => {
-      if (i > 0) y += this.space(itemStyle.spaceAfter);
+      if (i > 0) y += this.space(this.theme.list.iconItemSpace);
       const text: DrawItem[] = [];
       const bottom = this.text(item, itemStyle, area, indent, area.width - indent, y, text);
       const offset = Math.max(0, (size - (bottom - y)) / 2);

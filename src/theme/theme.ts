@@ -57,7 +57,7 @@ export const themeSchema = z.object({
   list: z.object({
     indent: points(100), bulletRadius: points(20), itemSpace: points(50), spaceAfter: points(50),
     /** An item with a pictogram (<li icon="…">): the pictogram's size and the gap to its text, which starts after it. */
-    iconSize: points(100).default(18), iconGap: points(50).default(6),
+    iconSize: points(100).default(18), iconGap: points(50).default(6), iconItemSpace: points(50).default(6),
   }).strict(),
   /** A callout has a fill, a bar at its start side and a keyline round it, so that it survives a black-and-white photocopy. */
   callout: z.object({ padding: points(50), bar: points(30), keyline: points(5).default(0.75), spaceBefore: points(50), spaceAfter: points(50), wrap: z.enum(['balance', 'pretty', 'normal']) }).strict(),
