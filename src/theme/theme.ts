@@ -84,6 +84,9 @@ export const themeSchema = z.object({
   if (theme.colours.text.toLowerCase() !== '#000000') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['colours', 'text'], message: '#000000: body text prints in pure black, which a photocopier and a one-colour press keep sharp' });
   for (const kind of TEXT_KINDS) {
     const style = theme.styles[kind];
+    const least = typeof style.minSize === 'number' ? style.minSize : theme.sizeFloors[style.minSize];
+    // Fitted, a style may be set down to its floor: coloured text must stay at 14 pt or more even there.
+    if (style.colour !== 'text' && style.size >= SMALL_TEXT && least < SMALL_TEXT) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['styles', kind, 'minSize'], message: `at least ${SMALL_TEXT} pt for ${style.colour} text: set smaller to fit, it would break up on a black-and-white photocopy` });
     if (style.size < SMALL_TEXT && style.colour !== 'text') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['styles', kind, 'colour'], message: `"text" (pure black): at ${style.size} pt, under ${SMALL_TEXT} pt, grey or colour breaks up on a black-and-white photocopy` });
   }
   if (theme.qr.size * theme.fit.minScale < SMALLEST_QR) {

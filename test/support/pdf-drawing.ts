@@ -12,9 +12,13 @@ export interface PdfDrawingPage {
   images: (Box & { width: number; height: number })[];
   /** Every filled path, with its colour (0–255 per component) and its box. */
   fills: (Box & { colour: number[] })[];
+  /** Every stroked path (rules, keylines, pictograms), with its colour and its box. */
+  strokes: (Box & { colour: number[] })[];
+  /** Every run of text drawn, with its colour (0–255 per component) and its size on the page. */
+  texts: { text: string; size: number; colour: number[] }[];
 }
 
-/** What a PDF draws besides text, as MuPDF runs it (test/support/read-drawing.mjs). */
+/** What a PDF draws, as MuPDF runs it (test/support/read-drawing.mjs). */
 export function readDrawing(pdf: Buffer): { pages: PdfDrawingPage[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-drawing-'));
   try {

@@ -1,7 +1,8 @@
-// Reads what a PDF draws besides text, with MuPDF, and prints it as JSON per
-// page: the image XObjects in the page's resources (with their pixel size),
-// every image drawn (with its box on the page), and every filled path (with
-// its box and colour), in top-down points.
+// Reads what a PDF draws, with MuPDF, and prints it as JSON per page: the
+// image XObjects in the page's resources (with their pixel size), every
+// image drawn (with its box on the page), every filled and stroked path
+// (with its box and colour), and every run of text with its colour and size,
+// in top-down points.
 import * as fs from 'node:fs';
 import * as mupdf from 'mupdf';
 
@@ -31,13 +32,26 @@ for (let i = 0; i < doc.countPages(); i++) {
   const images = [];
   const fills = [];
   const shades = [];
+  const strokes = [];
+  const texts = [];
   const device = new mupdf.Device({
+    strokePath(path, stroke, ctm, colorspace, color) { strokes.push({ colour: color.map((c) => Math.round(c * 255)), ...pathBox(path, ctm) }); },
+    fillText(text, ctm, colorspace, color) {
+      let chars = '';
+      let size = 0;
+      text.walk({ showGlyph(font, trm, glyph, unicode) {
+        if (unicode > 0) chars += String.fromCodePoint(unicode);
+        // The glyph's size on the page: its matrix's vertical scale through the page's.
+        size = Math.max(size, Math.hypot(trm[2] * ctm[0] + trm[3] * ctm[2], trm[2] * ctm[1] + trm[3] * ctm[3]));
+      } });
+      texts.push({ text: chars, size: Math.round(size * 100) / 100, colour: color.map((c) => Math.round(c * 255)) });
+    },
     fillImage(image, ctm) { images.push({ width: image.getWidth(), height: image.getHeight(), ...box(mupdf.Rect.transform([0, 0, 1, 1], ctm)) }); },
     fillPath(path, evenOdd, ctm, colorspace, color) { fills.push({ colour: color.map((c) => Math.round(c * 255)), ...pathBox(path, ctm) }); },
     fillShade(shade, ctm) { shades.push(box(shade.getBounds(ctm))); },
   });
   page.run(device, mupdf.Matrix.identity);
   device.close();
-  pages.push({ xobjects, images, fills, shades });
+  pages.push({ xobjects, images, fills, shades, strokes, texts });
 }
 process.stdout.write(JSON.stringify({ pages }));
