@@ -13,6 +13,7 @@ import { flattenStrings, loadTranslation } from '../languages/load-translations'
 import { typesetLanguage } from '../languages/typeset-language';
 import { checkGlyphs } from './check-glyphs';
 import { Edition, missingLabels, withEdition } from '../edition/edition';
+import { printsOn } from '../format/format';
 import { loadFormat } from '../format/load-format';
 import { templateHeader } from '../format/template-header';
 import { loadTheme } from '../theme/load-theme';
@@ -167,7 +168,8 @@ function checkPairFit(pair: PieceLanguages, prepared: Map<LanguageCode, Prepared
   if (languages.some((p) => !p)) return [];
   const ready = languages as PreparedLanguage[];
   const findings: Finding[] = [];
-  for (const paper of papers) {
+  const format = loadFormat(templateFile, templateHeader(templateFile).format);
+  for (const paper of papers.filter((p) => printsOn(format, pair.codes.length, p))) {
     const laidOut = collect(findings, 'fit', pair.codes[0], ready[0].translation.file, `laying out ${pair.name} on ${paper} paper`, () => layOutPamphlet(ready, paper, templateFile));
     if (laidOut) findings.push(...belowDesignSize(laidOut.scales, ready.map((p) => p.translation), paper));
   }

@@ -7,6 +7,8 @@ import { displayPath } from '../check/report';
 import { ContentPaths, findingsOf, runChecks } from '../check/run-checks';
 import { PamphletError } from '../core/errors';
 import { Finding } from '../core/finding';
+import { printsOn } from '../format/format';
+import { loadFormat } from '../format/load-format';
 import { PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { languagesOf, PieceLanguages } from '../languages/piece-languages';
@@ -74,8 +76,12 @@ export async function buildTemplate(job: TemplateJob, out: string, log: (line: s
   const { findings, sources, prepared, names } = runChecks(job.paths, languagesOf(job.pieces), []);
   const built: BuiltFile[] = [];
   const failed: FailedBuild[] = [];
+  const format = loadFormat(job.paths.templateFile, job.format);
   for (const paper of job.papers) {
+    const skipped = job.pieces.filter((piece) => !printsOn(format, piece.codes.length, paper)).map((piece) => piece.name);
+    if (skipped.length) log(`${job.format}: ${skipped.join(', ')} not built on ${paper}: a bilingual piece of this format is printed on ${format.bilingual!.papers!.join(', ')}`);
     for (const piece of job.pieces) {
+      if (skipped.includes(piece.name)) continue;
       const ready = piece.codes.map((code) => prepared.get(code));
       if (!sources || ready.some((p) => !p)) {
         failed.push({ format: job.format, language: piece.name, paper });

@@ -37,6 +37,8 @@ const placeSchema = { side: z.number().int().min(0).max(1), column: z.number().i
  * side on a poster, front and back on a card.
  */
 const bilingualSchema = z.object({
+  /** The papers a bilingual piece is printed on, when fewer than the format's: two posters side by side need a large sheet. */
+  papers: z.array(paperName).min(1).max(8).optional(),
   sides: z.array(sideSchema).min(1).max(2).optional(),
   margins: marginsSchema.optional(),
   panels: z.array(z.object({
@@ -47,6 +49,11 @@ const bilingualSchema = z.object({
 }).strict();
 
 /** The places of `panels` must be columns of `sides`, each used once. */
+/** Whether a piece in `languages` languages is printed on `paper`: a bilingual one only on its arrangement's papers, if it names them. */
+export function printsOn(format: Format, languages: number, paper: string): boolean {
+  return languages === 1 || !format.bilingual?.papers || format.bilingual.papers.includes(paper);
+}
+
 function checkPlaces(sides: { name: string; columns: unknown[] }[], panels: { side: number; column: number }[], at: string[], ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...at, ...path], message });
   panels.forEach((panel, i) => {
@@ -107,6 +114,9 @@ export const formatSchema = z.object({
   checkPlaces(format.sides, format.panels, [], ctx);
   if (format.bilingual) {
     checkPlaces(format.bilingual.sides ?? format.sides, format.bilingual.panels, ['bilingual'], ctx);
+    format.bilingual.papers?.forEach((paper, i) => {
+      if (!format.papers.includes(paper)) issue(['bilingual', 'papers', i], `one of the format's papers (${format.papers.join(', ')})`);
+    });
     const languages = new Set(format.bilingual.panels.map((p) => p.language));
     if (languages.size < 2) issue(['bilingual', 'panels'], 'panels in both languages: 0 (the first named) and 1 (the second)');
   }
