@@ -279,7 +279,7 @@ describe('panel fitting of hostile text', () => {
   const KINDS: TextBlockKind[] = ['title', 'heading', 'paragraph', 'small', 'label', 'value', 'link'];
   const block = (t: fc.Arbitrary<string>): fc.Arbitrary<Block> => fc.oneof(
     fc.tuple(fc.constantFrom(...KINDS), spans(t)).map(([kind, s]): Block => ({ type: 'text', kind, spans: s })),
-    fc.array(spans(t), { minLength: 1, maxLength: 3 }).map((items): Block => ({ type: 'list', items })),
+    fc.array(spans(t), { minLength: 1, maxLength: 3 }).map((items): Block => ({ type: 'list', items, icons: items.map(() => null) })),
     spans(t).map((s): Block => ({ type: 'callout', blocks: [{ type: 'text', kind: 'paragraph', spans: s }] })),
     // The caption of a QR code gets the column less the code: nothing, in a narrow one.
     spans(t).map((caption): Block => ({ type: 'qr', value: 'https://example.org', caption })),
