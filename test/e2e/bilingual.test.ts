@@ -96,13 +96,15 @@ describe('a bilingual wallet card: the front in each language, one on each side'
 });
 
 describe('bilingual pieces from the command line', () => {
-  it('build -l th+en: the poster and the card in Thai and English; the tri-fold, printed in one language, says it is not built', () => {
+  it('build -l th+en: the card in Thai and English; the poster, printed bilingual on A3 and Tabloid only, and the tri-fold, printed in one language, say they are not built', () => {
     const out = tempFolder();
-    const run = runCli(['build', '-l', 'th+en', '-p', 'a4', '-o', out]);
+    const run = runCli(['build', '-l', 'th+en', '-p', 'a4,a3', '-o', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^trifold: printed in one language at a time; th\+en not built in it$/m);
-    expect(fs.existsSync(path.join(out, 'poster', 'a4', 'th+en.pdf'))).toBe(true);
+    expect(run.stdout).toMatch(/^poster: th\+en not built on a4: a bilingual piece of this format is printed on a3, tabloid$/m);
+    expect(fs.existsSync(path.join(out, 'poster', 'a3', 'th+en.pdf'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'poster', 'a4', 'th+en.pdf'))).toBe(false);
     expect(fs.existsSync(path.join(out, 'wallet-card', 'a4', 'th+en.pdf'))).toBe(true);
     expect(fs.existsSync(path.join(out, 'trifold'))).toBe(false);
   });
@@ -120,11 +122,22 @@ describe('bilingual pieces from the command line', () => {
     expect(run.stderr).toMatch(message);
   });
 
-  it('a bilingual piece that does not fit is its language\'s error, naming the piece, and the languages alone still pass', () => {
-    const run = runCli(['check', '-l', 'ar,en,ar+en', '-p', 'letter', '--template', template('poster'), '--json']);
-    const report = JSON.parse(run.stdout);
-    expect(run.code).toBe(1);
-    expect(report.findings).toEqual([expect.objectContaining({ severity: 'error', language: 'ar', key: 'poster', message: expect.stringMatching(/^on Letter paper, in the bilingual piece ar\+en \(or print it on a larger paper\), the text of panel "poster" is [\d.]+ mm too tall/) })]);
+  it('a bilingual piece that does not fit is its language\'s error, naming the piece (Arabic and English on a Letter poster)', () => {
+    const sources = content({ templateFile: template('poster') });
+    const piece = ['ar', 'en'].map((code) => prepareLanguage(sources, loadTranslation(TRANSLATIONS, code)));
+    let message = '';
+    try {
+      layOutPamphlet(piece, 'letter', template('poster'));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/translations\/ar\.json, language ar, key poster: on Letter paper, in the bilingual piece ar\+en \(or print it on a larger paper\), the text of panel "poster" is [\d.]+ mm too tall/);
+  });
+
+  it('checks a bilingual poster on the papers it is printed on: Arabic and English on A3 pass', () => {
+    const run = runCli(['check', '-l', 'ar,en,ar+en', '-p', 'a3', '--template', template('poster'), '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
   });
 });
 

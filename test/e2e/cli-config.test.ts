@@ -194,6 +194,7 @@ describe('the edition key', () => {
     const proj = path.join(root, 'proj');
     fs.mkdirSync(path.join(proj, 'missions'), { recursive: true });
     fs.copyFileSync(BANGKOK_YAML, path.join(proj, 'missions', 'bangkok.yaml'));
+    fs.copyFileSync(path.join(path.dirname(BANGKOK_YAML), 'bangkok-logo.svg'), path.join(proj, 'missions', 'bangkok-logo.svg'));
     fs.writeFileSync(path.join(proj, 'pamphlet.config.json'), JSON.stringify({ edition: 'missions/bangkok.yaml', ...config }));
     const elsewhere = path.join(root, 'elsewhere');
     fs.mkdirSync(elsewhere);
@@ -206,9 +207,9 @@ describe('the edition key', () => {
     const { code, stdout, stderr } = cli(['build'], proj);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/8 built, 0 failed/);
+    expect(stdout).toMatch(/10 built, 0 failed/);
     const files = (fs.readdirSync(path.join(proj, 'pdfs'), { recursive: true }) as string[]).filter((f) => f.endsWith('.pdf')).sort();
-    expect(files).toEqual(['poster/a4/en.pdf', 'poster/a4/th+en.pdf', 'poster/a4/th.pdf', 'trifold/a4/en.pdf', 'trifold/a4/th.pdf', 'wallet-card/a4/en.pdf', 'wallet-card/a4/th+en.pdf', 'wallet-card/a4/th.pdf']);
+    expect(files).toEqual(['poster/a3/en.pdf', 'poster/a3/th+en.pdf', 'poster/a3/th.pdf', 'poster/a4/en.pdf', 'poster/a4/th.pdf', 'trifold/a4/en.pdf', 'trifold/a4/th.pdf', 'wallet-card/a4/en.pdf', 'wallet-card/a4/th+en.pdf', 'wallet-card/a4/th.pdf']);
     // The edition's own contact is printed: the contacts came with it.
     const { pages } = readPdf(fs.readFileSync(path.join(proj, 'pdfs', 'wallet-card', 'a4', 'en.pdf')));
     expect(pages.map((p) => p.text).join('').replace(/\s+/g, '')).toContain('+66(0)20000000');

@@ -90,9 +90,9 @@ describe('the contacts, in the order a reader abroad needs them', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
-  it('a mission\'s edition: its embassy and the local IOM office before leaving, then 911 and the hotline in Canada; no box to write in', () => {
+  it('a mission\'s edition: its embassy before leaving, then 911 and the hotline in Canada; no box to write in', () => {
     const page = built.get('trifold/en/bangkok')!.pages[0];
-    const order = [en.help.group.abroad, 'Embassy of Canada, Bangkok (example)', '+66 (0) 2 000 0000', 'International Organization for Migration', en.help.group.canada, '911', '1-833-900-1010'].map((t) => at(page, t));
+    const order = [en.help.group.abroad, 'Embassy of Canada, Bangkok (example)', '+66 (0) 2 000 0000', 'Bangkok 10330, Thailand', en.help.group.canada, '911', '1-833-900-1010'].map((t) => at(page, t));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(textOf(built.get('trifold/en/bangkok')!)).not.toContain(squash(en.help.writeIn.heading));
   });
