@@ -35,6 +35,8 @@ class PanelFull {
 interface Group {
   items: DrawItem[];
   height: Points;
+  /** The space kept below it whatever its spacer's height: its last block's, if a callout. */
+  after: Points;
 }
 
 /**
@@ -61,15 +63,16 @@ export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, t
     if (!(error instanceof PanelFull)) throw error;
     return { items: [], contentHeight: error.height, complete: false };
   }
-  const contentHeight = groups.reduce((sum, g) => sum + g.height, 0);
+  const gap = (i: number) => (i < groups.length - 1 ? groups[i].after : 0);
+  const contentHeight = groups.reduce((sum, g, i) => sum + g.height + gap(i), 0);
   const spacers = groups.length - 1;
   const extra = spacers > 0 ? Math.max(0, box.height - contentHeight) / spacers : 0;
   const items: DrawItem[] = [];
   let y = box.y;
-  for (const group of groups) {
+  groups.forEach((group, i) => {
     items.push(...group.items.map((item) => shift(item, y)));
-    y += group.height + extra;
-  }
+    y += group.height + gap(i) + extra;
+  });
   return { items, contentHeight, complete: true };
 }
 
@@ -125,8 +128,10 @@ class BlockFlow {
       this.stopIfFull(y);
       pendingSpace = after;
     });
-    this.above += y;
-    return { items, height: y };
+    // Two boxes must not touch: a group ending in a callout keeps its space below it, even where its spacer gets no height.
+    const after = blocks.length && blocks[blocks.length - 1].type === 'callout' ? pendingSpace : 0;
+    this.above += y + after;
+    return { items, height: y, after };
   }
 
   private spacing(block: Block): { before: Points; after: Points } {
