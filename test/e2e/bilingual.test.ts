@@ -6,7 +6,8 @@ import { loadFormat } from '../../src/format/load-format';
 import { PaperName } from '../../src/imposition/paper';
 import { loadTranslation } from '../../src/languages/load-translations';
 import { content, ROOT } from '../support/build';
-import { runCli, temporaryFolders } from '../support/cli';
+import { runCli } from '../support/cli';
+import { temporaryFolders } from '../support/temp';
 import { PdfLine, PdfPage, readPdf } from '../support/pdf';
 
 /**

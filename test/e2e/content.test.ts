@@ -5,7 +5,8 @@ import { loadEdition, withEdition } from '../../src/edition/edition';
 import { PaperName } from '../../src/imposition/paper';
 import { loadTranslation } from '../../src/languages/load-translations';
 import { content, ROOT } from '../support/build';
-import { runCli, temporaryFolders } from '../support/cli';
+import { runCli } from '../support/cli';
+import { temporaryFolders } from '../support/temp';
 import { PdfPage, readPdf } from '../support/pdf';
 import { PdfDrawingPage, readDrawing } from '../support/pdf-drawing';
 

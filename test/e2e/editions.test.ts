@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { PamphletError } from '../../src/core/errors';
 import { loadEdition, missingLabels, withEdition } from '../../src/edition/edition';
@@ -8,6 +7,7 @@ import { contactSchema } from '../../src/facts/load-data';
 import { buildPamphlet } from '../../src/build/build-pamphlet';
 import { content, ROOT } from '../support/build';
 import { readPdf } from '../support/pdf';
+import { temporaryFolders } from '../support/temp';
 
 /** A mission's edition: its own contacts (with address, hours, a note, labels per language) on every piece, the shared facts unchanged. */
 
@@ -15,13 +15,7 @@ const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 const BANGKOK = path.join(ROOT, 'editions', 'bangkok.json');
 const BANGKOK_YAML = path.join(ROOT, 'editions', 'bangkok.yaml');
 const FORMATS = ['trifold', 'poster', 'wallet-card'];
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-const tmp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-edition-'));
-  made.push(dir);
-  return dir;
-};
+const tmp = temporaryFolders('pamphlet-edition-');
 const squash = (s: string) => s.replace(/[\s\u2066-\u2069]+/g, '');
 
 function editionFile(edition: object): string {

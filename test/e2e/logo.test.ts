@@ -10,6 +10,7 @@ import { DrawItem } from '../../src/layout/draw-items';
 import { content, ROOT } from '../support/build';
 import { PdfLine, readPdf } from '../support/pdf';
 import { Box, readDrawing } from '../support/pdf-drawing';
+import { temporaryFolders } from '../support/temp';
 
 /**
  * A mission's logo on every piece, built through the CLI as a mission would:
@@ -42,13 +43,7 @@ const LOGO_PAGE = { trifold: 0, poster: 0, 'wallet-card': 1 };
 const GOLD = [200, 161, 58];
 const DIAMOND = { x: 36 / 120, y: 26 / 100, w: 48 / 120, h: 48 / 100 };
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-const tmp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-logo-'));
-  made.push(dir);
-  return dir;
-};
+const tmp = temporaryFolders('pamphlet-logo-');
 
 const laidOut = new Map<string, Box[]>();
 /** The logo boxes the layout gives a piece (each card of a sheet once), laid out once per piece. */

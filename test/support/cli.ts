@@ -1,6 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from './build';
 
@@ -17,15 +15,4 @@ export interface CliRun {
 export function runCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Temporary folders, each removed after the test file's tests. */
-export function temporaryFolders(prefix: string): () => string {
-  const made: string[] = [];
-  afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-  return () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-    made.push(dir);
-    return dir;
-  };
 }

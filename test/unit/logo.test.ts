@@ -7,16 +7,11 @@ import { loadEdition, missingLabels, withEdition } from '../../src/edition/editi
 import { loadTranslation } from '../../src/languages/load-translations';
 import { loadLogo, LOGO_LIMITS } from '../../src/logo/load-logo';
 import { content, ROOT } from '../support/build';
+import { temporaryFolders } from '../support/temp';
 
 /** What an untrusted logo may be, and what an edition without one prints: exactly what it printed before logos. */
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-const tmp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-logo-unit-'));
-  made.push(dir);
-  return dir;
-};
+const tmp = temporaryFolders('pamphlet-logo-unit-');
 const PNG_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'logo', 'placeholder-logo.png');
 const svg = (body: string, attrs = 'viewBox="0 0 10 10"') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attrs}>\n${body}\n</svg>`;
 

@@ -196,7 +196,7 @@ describe('layout stops once a panel has overflowed', () => {
   });
 
   it('gives the same layout as without a limit when the panel fits under it', () => {
-    const some: Panel = { name: 'help', blocks: [...many.blocks.slice(0, 5), { type: 'list', items: [[{ text: sentence, bold: false }]] }, { type: 'spacer' }, paragraph(sentence)] };
+    const some: Panel = { name: 'help', blocks: [...many.blocks.slice(0, 5), { type: 'list', items: [[{ text: sentence, bold: false }]], icons: [null] }, { type: 'spacer' }, paragraph(sentence)] };
     const free = layoutPanel(some, box, en, theme(), { scale: 1 });
     const limited = layoutPanel(some, box, en, theme(), { scale: 1 }, box.height);
     expect(free.contentHeight).toBeLessThan(box.height);
