@@ -8,7 +8,7 @@ import { LanguageCode } from '../languages/language';
 import { SelectionArgs, withOutOption, withSelectionOptions } from './command-options';
 import { BuiltFile, buildTemplate, FailedBuild, prepareOutput, TemplateJob } from './build-template';
 import { languagesOf } from '../languages/piece-languages';
-import { contentPaths, piecesFor, selectPapers, selectPieces, selectTemplates } from './content-options';
+import { companionTemplates, contentPaths, piecesFor, selectPapers, selectPieces, selectTemplates } from './content-options';
 import { withHelp } from './help-text';
 import { printJson, printLine } from './safe-output';
 
@@ -25,7 +25,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     const several = templates.length > 1;
     const pieces = selectPieces(args.lang, contentPaths(args, templates[0]).translationsDir);
     const jobs: TemplateJob[] = templates.map((template) => ({
-      paths: contentPaths(args, template, templates.filter((t) => t !== template), args.editionData),
+      paths: contentPaths(args, template, companionTemplates(template, templates), args.editionData),
       format: templateHeader(template).format,
       papers: selectPapers(args.paper, template, !several),
       pieces: piecesFor(pieces, template, !several),

@@ -3,7 +3,7 @@ import { runChecks } from '../check/run-checks';
 import { humanReport, jsonFindings, summarize, summaryLine, uniqueFindings } from '../check/report';
 import { SelectionArgs, withSelectionOptions } from './command-options';
 import { isBilingual, languagesOf } from '../languages/piece-languages';
-import { contentPaths, piecesFor, selectPapers, selectPieces, selectTemplates } from './content-options';
+import { companionTemplates, contentPaths, piecesFor, selectPapers, selectPieces, selectTemplates } from './content-options';
 import { withHelp } from './help-text';
 import { printJson, printLine } from './safe-output';
 
@@ -18,7 +18,7 @@ export const checkCommand: CommandModule<object, SelectionArgs> = {
     const strict = templates.length === 1;
     // Each template with its format's papers and the bilingual pieces it makes; a language passes when it passes with every one.
     const results = templates.map((template) => runChecks(
-      contentPaths(args, template, templates.filter((t) => t !== template), args.editionData),
+      contentPaths(args, template, companionTemplates(template, templates), args.editionData),
       codes,
       selectPapers(args.paper, template, strict),
       piecesFor(pieces, template, strict).filter(isBilingual),

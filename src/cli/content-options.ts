@@ -102,3 +102,19 @@ export function piecesFor(pieces: PieceLanguages[], templateFile: string, strict
   if (pair && strict) throw new PamphletError(`the format "${format.name}" of this template is printed in one language at a time, not ${pair.name}: it has no bilingual arrangement. Bilingual pieces are made by the formats that have one (poster, wallet-card).`, { file: templateFile }, 'usage');
   return pieces.filter((piece) => !isBilingual(piece));
 }
+
+/**
+ * The templates a fact printed by none of `template`'s strings may still be
+ * printed by: the others of the run, or, for one template alone, those
+ * beside it (the poster does not print the working group's credit; the
+ * tri-fold next to it does).
+ */
+export function companionTemplates(template: string, templates: string[]): string[] {
+  if (templates.length > 1) return templates.filter((t) => t !== template);
+  const folder = path.dirname(template);
+  try {
+    return fs.readdirSync(folder).filter((name) => name.endsWith('.hbs')).map((name) => path.join(folder, name)).filter((t) => path.resolve(t) !== path.resolve(template));
+  } catch {
+    return [];
+  }
+}

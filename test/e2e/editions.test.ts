@@ -148,9 +148,9 @@ describe('an edition file', () => {
 
   it('takes the common written forms of a phone number: brackets, dots, an extension', () => {
     for (const phone of ['+66 (0) 2 646 4300', '613-996-8885 ext. 3', '+1.613.996.8885', '1-833-900-1010']) {
-      expect(contactSchema.safeParse({ id: 'x', phone, sources: ['s'] }).success).toBe(true);
+      expect(contactSchema.safeParse({ id: 'x', group: 'canada', phone, sources: ['s'] }).success).toBe(true);
     }
-    for (const phone of ['call us', '+', '12 (34', 'tel:+1 613']) expect(contactSchema.safeParse({ id: 'x', phone, sources: ['s'] }).success).toBe(false);
+    for (const phone of ['call us', '+', '12 (34', 'tel:+1 613']) expect(contactSchema.safeParse({ id: 'x', group: 'canada', phone, sources: ['s'] }).success).toBe(false);
   });
 
   it('prints a contact with only a web address: its label and the address', async () => {
@@ -235,10 +235,10 @@ describe('an edition file in YAML', () => {
   });
 
   it('says what the schema refuses exactly as for JSON', () => {
-    const edition = { name: 'T', logo: 'logo.svg', papers: ['a4'] };
+    const edition = { name: 'T', flag: 'flag.svg', papers: ['a4'] };
     const json = usageError(() => loadEdition(editionFile(edition))).replace(/^.*?edition\.json/, 'FILE');
-    expect(refusal('name: T\nlogo: logo.svg\npapers: [a4]\n').replace('edition.yaml', 'FILE')).toBe(json);
-    expect(json).toBe('FILE, key logo: unknown field(s) "logo". Remove them or fix their names.');
+    expect(refusal('name: T\nflag: flag.svg\npapers: [a4]\n').replace('edition.yaml', 'FILE')).toBe(json);
+    expect(json).toBe('FILE, key flag: unknown field(s) "flag". Remove them or fix their names.');
     expect(refusal('name: T\npapers: [b5]\n')).toBe(usageError(() => loadEdition(editionFile({ name: 'T', papers: ['b5'] }))).replace(/^.*?edition\.json/, 'edition.yaml'));
   });
 

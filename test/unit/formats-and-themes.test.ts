@@ -64,7 +64,9 @@ describe('a new format, added as data alone', () => {
         expect({ text: line.text, inside: inLeft || inRight }).toEqual({ text: line.text, inside: true });
       }
     }
-    const cover = pages[0].lines.filter((l) => l.size >= 22).map((l) => l.x);
+    // The title is the largest text on the outside: it is on the cover.
+    const largest = Math.max(...pages[0].lines.map((l) => l.size));
+    const cover = pages[0].lines.filter((l) => l.size === largest).map((l) => l.x);
     expect(cover.length).toBeGreaterThan(0);
     for (const x of cover) expect(code === 'ar' ? x < 396 : x > 396).toBe(true);
   });
@@ -120,7 +122,7 @@ describe('a theme, beside the template', () => {
     const bad = (theme: object) => errorOf(() => loadTheme(templateFolder('<pamphlet></pamphlet>', { 'themes/bad.json': theme }), 'bad')).message;
     expect(bad({ ...DEFAULT_THEME, sizeFloors: { text: 10, label: 9 } })).toMatch(/key sizeFloors\.text: Number must be greater than or equal to 12/);
     expect(bad({ ...DEFAULT_THEME, styles: { ...DEFAULT_THEME.styles, paragraph: { ...DEFAULT_THEME.styles.paragraph, minSize: 10 } } })).toMatch(/key styles\.paragraph\.minSize: must be at least 12 pt/);
-    expect(bad({ ...DEFAULT_THEME, styles: { ...DEFAULT_THEME.styles, label: { ...DEFAULT_THEME.styles.label, size: 8 } } })).toMatch(/key styles\.label\.size: must be at least its minSize \(9 pt\)/);
+    expect(bad({ ...DEFAULT_THEME, styles: { ...DEFAULT_THEME.styles, label: { ...DEFAULT_THEME.styles.label, size: 8 } } })).toMatch(/key styles\.label\.size: must be at least its minSize \(10\.5 pt\)/);
     expect(bad({ ...DEFAULT_THEME, qr: { ...DEFAULT_THEME.qr, size: 50 } })).toMatch(/key qr\.size: must be at least 68 pt/);
     expect(bad({ ...DEFAULT_THEME, colours: { ...DEFAULT_THEME.colours, accent: 'red' } })).toMatch(/key colours\.accent: must be a colour such as #a6192e/);
   });

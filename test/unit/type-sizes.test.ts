@@ -65,13 +65,14 @@ describe('type sizes and line spacing per script, from the font and language dat
     expect(language('en').typography.lineSpacing).toBeLessThan(1.5);
   });
 
-  it.each(Object.keys(expected))('%s: at the smallest scale the fit step may use, body text stays at 12 pt Latin and labels at 9 pt, and the line spacing does not tighten', (code) => {
+  it.each(Object.keys(expected))('%s: at the smallest scale the fit step may use, body text stays at 12 pt Latin and labels at their floor (10.5 pt in the default theme), and the line spacing does not tighten', (code) => {
     const factor = language(code).typography.sizeFactor;
     const body = setting(code, paragraph(TEXTS[code]), FIT_LIMITS.minScale);
     expect(body.size).toBeCloseTo(12 * factor, 5);
     expect(body.step / body.size).toBeGreaterThanOrEqual(expected[code][1] - 1e-9);
     const label = setting(code, paragraph(TEXTS[code], 'label'), FIT_LIMITS.minScale);
-    expect(label.size).toBeCloseTo(9 * factor, 5);
+    expect(label.size).toBeCloseTo(theme().styles.label.minSize * factor, 5);
+    expect(theme().styles.label.minSize).toBeGreaterThanOrEqual(10.5);
   });
 
   it('has no style whose floor is below 9 pt Latin, and none for reading below 12 pt', () => {
