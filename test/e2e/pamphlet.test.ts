@@ -214,7 +214,7 @@ describe('the CLI', () => {
     // Now the English law panel is far too long (each string within the length limit): the build must fail and keep the good file.
     const file = path.join(dir, 'translations', 'en.json');
     const en = JSON.parse(fs.readFileSync(file, 'utf8'));
-    for (const key of ['prostitution', 'penalty']) en.strings.law[key] = Array(12).fill(en.strings.law[key]).join(' ');
+    for (const key of ['consent', 'penalty']) en.strings.law[key] = Array(12).fill(en.strings.law[key]).join(' ');
     fs.writeFileSync(file, JSON.stringify(en));
     const failed = run(...args);
     expect(failed.code).toBe(1);
