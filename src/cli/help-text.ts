@@ -14,7 +14,7 @@ const EXAMPLES: Record<CommandName | 'pamphlet', [string, string][]> = {
     ['$0 build', 'Every language on Letter, into out/'],
     ['$0 build -l th -l ar -p a4', 'Thai and Arabic on A4'],
     ['$0 build -p all -o print', 'Every paper, into print/<format>/'],
-    ['$0 build -l tl+en -p a4', 'Tagalog and English on one poster and card'],
+    ['$0 build -l tl+en -p a3,a4', 'Tagalog and English: a poster (A3), a card (A4)'],
     ['$0 build -c site.json', 'Defaults from site.json'],
   ],
   check: [
