@@ -1,18 +1,15 @@
 import { Points } from '../core/units';
-import { Block, InlineSpan, ListBlock, Panel, WriteInBlock } from '../document/types';
+import { Block, InlineSpan, Panel } from '../document/types';
 import { LayoutNotes, layoutParagraph } from '../text/paragraph';
 import { TextWrap } from '../text/balance';
 import { TypesetLanguage } from '../text/types';
-import { Box, DrawItem, itemExtent } from './draw-items';
-
-/** A column's horizontal extent: where a block's lines and drawings go. */
-type Area = { x: Points; width: Points };
+import { Box, DrawItem } from './draw-items';
+import { Area, Flow, setSize, shift, Tightening } from './flow';
+import { bulletList, pictogramList } from './lists';
+import { writeIn } from './write-in';
 import { BlockStyle, Theme } from '../theme/theme';
 
-/** How much the fit step has shrunk the panel: 1 is the design size; each size stays at or above its style's floor. */
-export interface Tightening {
-  scale: number;
-}
+export { setSize, Tightening } from './flow';
 
 export interface PanelLayout {
   items: DrawItem[];
@@ -76,44 +73,27 @@ export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, t
   return { items, contentHeight, complete: true };
 }
 
-function shift(item: DrawItem, dy: Points): DrawItem {
-  switch (item.type) {
-    case 'line': return { ...item, baseline: item.baseline + dy };
-    case 'stroke': return { ...item, y1: item.y1 + dy, y2: item.y2 + dy };
-    default: return { ...item, y: item.y + dy };
-  }
-}
-
-/**
- * The size a style is set at, in points of the type scale (Latin type): its
- * design size scaled by the fit step, held at its floor. Each font sets it
- * times its own size factor (Arabic Naskh 1.25).
- */
-export function setSize(style: BlockStyle, tightening: Tightening): Points {
-  return Math.max(style.size * tightening.scale, style.minSize);
-}
-
 /** How much smaller display text is set at each try to keep its phrases whole: a share of its design size. */
 const SHRINK_STEP = 0.025;
 
-class BlockFlow {
+class BlockFlow implements Flow {
   /** Height of the groups already laid out. */
   private above: Points = 0;
 
-  constructor(private readonly box: Box, private readonly language: TypesetLanguage, private readonly theme: Theme, private readonly tightening: Tightening, private readonly limit: Points) {}
+  constructor(private readonly box: Box, readonly language: TypesetLanguage, readonly theme: Theme, readonly tightening: Tightening, private readonly limit: Points) {}
 
   /** A space of the design, in points of Latin type, as set: scaled with the type and the script's size. */
-  private space(points: Points): Points {
+  space(points: Points): Points {
     return points * this.tightening.scale * this.language.typography.sizeFactor;
   }
 
   /** Stops the layout once the blocks down to `y` (in the current group) are taller than the limit: heights only grow. */
-  private stopIfFull(y: Points): void {
+  stopIfFull(y: Points): void {
     if (this.above + y > this.limit) throw new PanelFull(this.above + y);
   }
 
   /** Physical x of an area given by its offset from the start side. */
-  private x(start: Points, width: Points, within: { x: Points; width: Points }): Points {
+  x(start: Points, width: Points, within: { x: Points; width: Points }): Points {
     return this.language.direction === 'rtl' ? within.x + within.width - start - width : within.x + start;
   }
 
@@ -165,7 +145,7 @@ class BlockFlow {
         return this.text(block.spans, style, area, 0, area.width, y, items);
       }
       case 'list':
-        return block.icons.some(Boolean) ? this.pictogramList(block, area, y, items) : this.bulletList(block, area, y, items);
+        return block.icons.some(Boolean) ? pictogramList(this, block, area, y, items) : bulletList(this, block, area, y, items);
       case 'band': {
         // Solid colour behind display text in the band's text colour; no accent rule on a band of the accent's own kind.
         const pad = this.theme.band.padding * s;
@@ -188,7 +168,7 @@ class BlockFlow {
         return y + size;
       }
       case 'writein':
-        return this.writeIn(block, area, y, items);
+        return writeIn(this, block, area, y, items);
       case 'callout': {
         const pad = this.theme.callout.padding * s;
         const bar = this.theme.callout.bar * s;
@@ -241,82 +221,8 @@ class BlockFlow {
     }
   }
 
-  /** A list with a bullet at the start side of each item. */
-  private bulletList(block: ListBlock, area: Area, y: Points, items: DrawItem[]): Points {
-    const s = this.tightening.scale;
-    const indent = this.theme.list.indent * s;
-    const itemStyle = this.theme.listItem;
-    block.items.forEach((item, i) => {
-      if (i > 0) y += this.space(itemStyle.spaceAfter);
-      const from = items.length;
-      y = this.text(item, itemStyle, area, indent, area.width - indent, y, items);
-      this.stopIfFull(y);
-      const first = items.slice(from).find((it) => it.type === 'line');
-      if (first && first.type === 'line') {
-        const size = setSize(itemStyle, this.tightening) * this.language.typography.sizeFactor;
-        items.push({ type: 'circle', x: this.x(indent * 0.35, 0, area), y: first.baseline - size * 0.32, radius: this.theme.list.bulletRadius * s, colour: this.theme.colours.accent });
-      }
-    });
-    return y;
-  }
-
-  /** A checklist: each item's pictogram at the start side, its text beside it, centred on the pictogram when shorter. */
-  private pictogramList(block: ListBlock, area: Area, y: Points, items: DrawItem[]): Points {
-    const s = this.tightening.scale;
-    const { iconSize, iconGap, bulletRadius } = this.theme.list;
-    const size = iconSize * s;
-    const indent = size + iconGap * s;
-    const itemStyle = this.theme.listItem;
-    block.items.forEach((item, i) => {
-      if (i > 0) y += this.space(this.theme.list.iconItemSpace);
-      const text: DrawItem[] = [];
-      const bottom = this.text(item, itemStyle, area, indent, area.width - indent, y, text);
-      const offset = Math.max(0, (size - (bottom - y)) / 2);
-      items.push(...text.map((it) => shift(it, offset)));
-      const icon = block.icons[i];
-      if (icon) items.push({ type: 'icon', x: this.x(0, size, area), y, size, paths: icon.paths, colour: this.theme.colours.accent });
-      else items.push({ type: 'circle', x: this.x(size / 2, 0, area), y: y + size / 2, radius: bulletRadius * s, colour: this.theme.colours.accent });
-      y = Math.max(bottom + offset, y + size);
-      this.stopIfFull(y);
-    });
-    return y;
-  }
-
-  /**
-   * A label, then ruled lines to write on: the first beside the label when it
-   * leaves room enough to write (half the column), else below it, and the
-   * others below, each a line's gap apart.
-   */
-  private writeIn(block: WriteInBlock, area: Area, y: Points, items: DrawItem[]): Points {
-    const s = this.tightening.scale;
-    const { lineGap, lineWidth } = this.theme.writeIn;
-    const gap = this.space(lineGap);
-    const from = items.length;
-    let bottom = this.text(block.label, this.theme.styles.label, area, 0, area.width, y, items);
-    const last = items.slice(from).filter((it): it is Extract<DrawItem, { type: 'line' }> => it.type === 'line').pop();
-    const colour = this.theme.colours.text;
-    const rule = (x1: Points, x2: Points, at: Points) => items.push({ type: 'stroke', x1, y1: at, x2, y2: at, width: lineWidth, colour });
-    let lines = block.lines;
-    if (last) {
-      const inked = itemExtent(last);
-      const free = this.language.direction === 'rtl' ? inked.x - area.x : area.x + area.width - (inked.x + inked.width);
-      if (free > area.width / 2) {
-        const pad = 4 * s;
-        const at = last.baseline + 2 * s;
-        if (this.language.direction === 'rtl') rule(area.x, inked.x - pad, at);
-        else rule(inked.x + inked.width + pad, area.x + area.width, at);
-        lines -= 1;
-      }
-    }
-    for (let i = 0; i < lines; i++) {
-      bottom += gap;
-      rule(area.x, area.x + area.width, bottom);
-    }
-    return bottom + lineWidth;
-  }
-
   /** A paragraph at `start` from the area's start side, `width` wide. */
-  private text(spans: InlineSpan[], style: BlockStyle, area: Area, start: Points, width: Points, y: Points, items: DrawItem[]): Points {
+  text(spans: InlineSpan[], style: BlockStyle, area: Area, start: Points, width: Points, y: Points, items: DrawItem[]): Points {
     const size = setSize(style, this.tightening);
     const { lines, lineSize, lineHeight } = style.shrinkToKeep ? this.keepingPhrases(spans, style, size, width, y) : this.lines(spans, style, size, width, y);
     const x = this.x(start, width, area);
