@@ -12,6 +12,16 @@ export interface ReportSummary {
   warnings: number;
 }
 
+/**
+ * The languages that passed: no error of their own (a bilingual piece's error
+ * names the language whose half did not fit) and `through` every step the
+ * command took them (built, or laid out with every template).
+ */
+export function passedLanguages(codes: LanguageCode[], findings: Finding[], through: (code: LanguageCode) => boolean): Set<LanguageCode> {
+  const failing = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.language));
+  return new Set(codes.filter((code) => !failing.has(code) && through(code)));
+}
+
 /** `passed`: the languages that came through every gate (and, for a build, were built). */
 export function summarize(findings: Finding[], codes: LanguageCode[], passed: Set<LanguageCode>): ReportSummary {
   return {

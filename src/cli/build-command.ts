@@ -1,7 +1,7 @@
 import { CommandModule } from 'yargs';
 import { sourceDateEpoch } from '../build/build-pamphlet';
 import { templateHeader } from '../format/template-header';
-import { findingCounts, humanReport, jsonFindings, summarize, uniqueFindings } from '../check/report';
+import { findingCounts, humanReport, jsonFindings, passedLanguages, summarize, uniqueFindings } from '../check/report';
 import { Finding } from '../core/finding';
 import { loadFormat } from '../format/load-format';
 import { LanguageCode } from '../languages/language';
@@ -55,9 +55,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     }
     const findings = uniqueFindings(all);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    // A language fails with its own errors (a bilingual piece that failed names the language whose half did not fit).
-    const failing = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.language));
-    const passed = new Set(codes.filter((code) => !failing.has(code) && !failed.some((f) => f.language === code)));
+    const passed = passedLanguages(codes, findings, (code) => !failed.some((f) => f.language === code));
     const summary = summarize(findings, codes, passed);
     if (args.json) {
       printJson({ ok: failed.length === 0, summary: { ...summary, built: built.length, failed }, built, findings: jsonFindings(findings) });

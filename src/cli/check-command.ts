@@ -1,6 +1,6 @@
 import { CommandModule } from 'yargs';
 import { runChecks } from '../check/run-checks';
-import { humanReport, jsonFindings, summarize, summaryLine, uniqueFindings } from '../check/report';
+import { humanReport, jsonFindings, passedLanguages, summarize, summaryLine, uniqueFindings } from '../check/report';
 import { SelectionArgs, withSelectionOptions } from './command-options';
 import { isBilingual, languagesOf } from '../languages/piece-languages';
 import { companionTemplates, contentPaths, piecesFor, selectPapers, selectPieces, selectTemplates } from './content-options';
@@ -24,8 +24,7 @@ export const checkCommand: CommandModule<object, SelectionArgs> = {
       piecesFor(pieces, template, strict).filter(isBilingual),
     ));
     const findings = uniqueFindings(results.flatMap((r) => r.findings));
-    const failing = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.language));
-    const passed = new Set(codes.filter((code) => !failing.has(code) && results.every((r) => r.prepared.has(code))));
+    const passed = passedLanguages(codes, findings, (code) => results.every((r) => r.prepared.has(code)));
     const names = new Map(results.flatMap((r) => [...r.names]));
     const summary = summarize(findings, codes, passed);
     if (args.json) {

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildPiece, layOutPamphlet, prepareLanguage } from '../../src/build/build-pamphlet';
-import { PamphletError } from '../../src/core/errors';
 import { loadFormat } from '../../src/format/load-format';
 import { PaperName } from '../../src/imposition/paper';
 import { loadTranslation } from '../../src/languages/load-translations';
@@ -9,6 +8,7 @@ import { content, ROOT } from '../support/build';
 import { runCli } from '../support/cli';
 import { temporaryFolders } from '../support/temp';
 import { PdfLine, PdfPage, readPdf } from '../support/pdf';
+import { pamphletErrorOf } from '../support/errors';
 
 /**
  * Bilingual pieces (`--lang th+en`): each language typeset in its own
@@ -157,15 +157,7 @@ describe('a format\'s bilingual arrangement is checked', () => {
     fs.copyFileSync(template('poster'), path.join(dir, 'poster.hbs'));
     return path.join(dir, 'poster.hbs');
   }
-  const messageOf = (run: () => unknown) => {
-    try {
-      run();
-    } catch (error) {
-      expect(error).toBeInstanceOf(PamphletError);
-      return (error as Error).message;
-    }
-    throw new Error('no error');
-  };
+  const messageOf = (run: () => unknown) => pamphletErrorOf(run).message;
 
   it('refuses an arrangement in one language only, and a place its sides do not have', () => {
     const one = { ...poster, bilingual: { ...poster.bilingual, panels: poster.bilingual.panels.map((p: object) => ({ ...p, language: 0 })) } };

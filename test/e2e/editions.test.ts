@@ -1,13 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PamphletError } from '../../src/core/errors';
 import { loadEdition, missingLabels, withEdition } from '../../src/edition/edition';
 import { contactSchema } from '../../src/facts/load-data';
 import { buildPamphlet } from '../../src/build/build-pamphlet';
 import { content, ROOT } from '../support/build';
 import { readPdf } from '../support/pdf';
 import { temporaryFolders } from '../support/temp';
+import { pamphletErrorOf } from '../support/errors';
 
 /** A mission's edition: its own contacts (with address, hours, a note, labels per language) on every piece, the shared facts unchanged. */
 
@@ -25,14 +25,9 @@ function editionFile(edition: object): string {
 }
 
 function usageError(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PamphletError);
-    expect((error as PamphletError).kind).toBe('usage');
-    return (error as PamphletError).message;
-  }
-  throw new Error('no error');
+  const error = pamphletErrorOf(run);
+  expect(error.kind).toBe('usage');
+  return error.message;
 }
 
 describe('the Bangkok example edition, built as a mission would', () => {

@@ -8,6 +8,7 @@ import { FontRegistry } from '../../src/fonts/font-registry';
 import { flattenStrings, loadTranslation } from '../../src/languages/load-translations';
 import { fontFileProblem, glyphProblem, tableChecksum } from '../../src/fonts/verify-font';
 import { ROOT } from '../support/build';
+import { pamphletErrorOf } from '../support/errors';
 
 /**
  * Fonts and fonts.json are input like any other: a damaged font file must be
@@ -59,15 +60,10 @@ function fontFolder(families: Record<string, unknown>, files: Record<string, Buf
 
 /** The usage error `run` throws (a PamphletError of kind usage, never a TypeError or a crash). */
 function usageError(run: () => unknown): PamphletError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PamphletError);
-    expect((error as PamphletError).kind).toBe('usage');
-    expect((error as PamphletError).message).not.toContain('\n');
-    return error as PamphletError;
-  }
-  throw new Error('no error was thrown');
+  const error = pamphletErrorOf(run);
+  expect(error.kind).toBe('usage');
+  expect(error.message).not.toContain('\n');
+  return error;
 }
 
 describe('verifying a font file', () => {

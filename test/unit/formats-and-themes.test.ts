@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildPamphlet, layOutPamphlet, prepareLanguage } from '../../src/build/build-pamphlet';
-import { PamphletError } from '../../src/core/errors';
 import { loadFormat } from '../../src/format/load-format';
 import { impose } from '../../src/imposition/impose';
 import { loadTranslation } from '../../src/languages/load-translations';
 import { loadTheme } from '../../src/theme/load-theme';
 import { content, ROOT } from '../support/build';
 import { readPdf } from '../support/pdf';
+import { pamphletErrorOf } from '../support/errors';
 
 /**
  * Formats and themes are data beside the template (issue 9): a new format or
@@ -31,15 +31,7 @@ function templateFolder(template: string, files: Record<string, unknown> = {}): 
   return path.join(dir, 'template.hbs');
 }
 
-function errorOf(run: () => unknown): PamphletError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PamphletError);
-    return error as PamphletError;
-  }
-  throw new Error('no error');
-}
+const errorOf = pamphletErrorOf;
 
 const DEFAULT_THEME = JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', 'themes', 'default.json'), 'utf8'));
 

@@ -3,11 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { PamphletError } from '../../src/core/errors';
 import { firstInvalidUtf8, INPUT_LIMITS, readInputBytes, readInputText } from '../../src/core/read-input';
 import { readJsonFile } from '../../src/core/read-json';
 import { loadTranslation } from '../../src/languages/load-translations';
 import { ROOT } from '../support/build';
+import { pamphletErrorOf } from '../support/errors';
 
 let dir: string;
 const writers: ChildProcess[] = [];
@@ -30,16 +30,8 @@ function fifo(file: string): void {
 const at = (name: string) => path.join(dir, name);
 const JSON_LIMIT = { maxBytes: INPUT_LIMITS.jsonBytes };
 
-/** The PamphletError `read` throws; fails the test if it returns or throws anything else. */
-function refusal(read: () => unknown): PamphletError {
-  try {
-    read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PamphletError);
-    return error as PamphletError;
-  }
-  throw new Error('expected a PamphletError, but the read succeeded');
-}
+/** The error `read` throws, which must be a PamphletError. */
+const refusal = pamphletErrorOf;
 
 describe('readInputBytes: only regular files, within their size limit', () => {
   it('reads a regular file', () => {
