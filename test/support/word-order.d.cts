@@ -1,0 +1,2 @@
+export function wordsOf(text: string, locale: string): string[];
+export function wordsInOrder(reference: string, extracted: string, locale: string): { share: number; matched: number; words: number };
