@@ -77,7 +77,9 @@ export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, t
 /** A text block's element: its role (a heading level or a paragraph); a link's text sits in a Link inside its paragraph. */
 function textNode(block: TextBlock, parent: StructNode): StructNode {
   const node = structNode(TEXT_ROLES[block.kind], parent);
-  return block.href ? structNode('Link', node, { href: block.href }) : node;
+  if (!block.href) return node;
+  // A web or e-mail address is read letter by letter in the page's language unless tagged: its words are English (canadianhumantraffickinghotline.ca).
+  return structNode('Link', node, { href: block.href, ...(/^(https|mailto):/.test(block.href) ? { lang: 'en' } : {}) });
 }
 
 /** How much smaller display text is set at each try to keep its phrases whole: a share of its design size. */
