@@ -10,7 +10,7 @@ import { Format } from '../format/format';
 import { loadFormat } from '../format/load-format';
 import { templateHeader } from '../format/template-header';
 import { loadTheme } from '../theme/load-theme';
-import { paperLabel, PaperName } from '../imposition/paper';
+import { isSheet, paperLabel, PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
@@ -24,6 +24,11 @@ import { TypesetLanguage } from '../text/types';
 import { Points } from '../core/units';
 import { renderMarkup } from '../template/render-markup';
 import { markupLogo } from '../logo/markup-logo';
+import { Box } from '../layout/draw-items';
+import { duplexOf, PrintTarget } from '../print/print-target';
+import { inkTable } from '../print/cmyk';
+import { inItsInks } from '../print/inks';
+import { extendIntoBleed } from '../print/bleed';
 
 /** Where the content comes from: an organisation can bring its own of each. */
 export interface ContentSources {
@@ -37,6 +42,7 @@ export interface BuiltPamphlet {
   /** The piece's language, or its two joined by + (th+en). */
   language: string;
   paper: PaperName;
+  print: PrintTarget;
   pdf: Buffer;
   pages: number;
   /** The smallest type scale any panel needed to fit (1 = design size). */
@@ -104,6 +110,14 @@ export interface LaidOutPamphlet {
   minScale: number;
   /** Each panel's type scale, in reading order. */
   scales: PanelScale[];
+  /** The format laid out, and the print target's boxes (a print shop's trim and bleed). */
+  format: Format;
+  boxes?: { trim: Box; bleed: Box };
+}
+
+/** The paper `piece` is a print shop's; a sheet is the office's unless a print shop is asked for. */
+export function defaultTarget(paper: PaperName): PrintTarget {
+  return isSheet(paper) ? 'office' : 'shop';
 }
 
 /** The template panel that fills a place: by its name (a bilingual arrangement) or its position. */
@@ -122,12 +136,12 @@ function panelFor(document: PamphletDocument, fill: PanelFill, format: Format, t
  * bilingual (the format's arrangement says which panel goes where); the
  * first one's direction decides which way the piece opens.
  */
-export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], paper: PaperName, templateFile: string): LaidOutPamphlet {
+export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], paper: PaperName, templateFile: string, target = defaultTarget(paper)): LaidOutPamphlet {
   const languages = Array.isArray(piece) ? piece : [piece];
   const header = templateHeader(templateFile);
   const { format, fills } = arrange(loadFormat(templateFile, header.format), languages.length);
   const theme = loadTheme(templateFile, header.theme);
-  const imposition = impose(format, paper, languages[0].translation.meta.direction, theme.colours.fold);
+  const imposition = impose(format, paper, languages[0].translation.meta.direction, theme.colours.fold, target);
   const panels = languages[0].document.panels;
   if (languages.length === 1 && panels.length !== imposition.slots.length) {
     throw new PamphletError(`the template has ${panels.length} panels; its format "${format.name}" has ${imposition.slots.length} (${format.file}).`, { file: templateFile });
@@ -152,16 +166,27 @@ export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], pap
     }
   });
   if (overflows.length) throw new PamphletErrors(overflows);
-  const pages = sides.map((items, side) => [
+  const { boxes } = imposition;
+  let pages = sides.map((items, side) => [
     ...imposition.placements[side].flatMap(({ x, y }) => (x === 0 && y === 0 ? items : items.map((item) => translate(item, x, y)))),
     ...imposition.marks[side],
   ]);
-  return { pages, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales };
+  // A print shop's page: backgrounds at the trim run into the bleed, every colour in its CMYK.
+  if (target === 'shop') {
+    const ink = inkTable(theme.colours, theme.cmyk);
+    pages = pages.map((items) => inItsInks(boxes ? extendIntoBleed(items, boxes.trim, boxes.bleed) : items, ink));
+  }
+  return { pages, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales, format, boxes };
 }
 
 /** One piece (one language, or two) on one paper: prepared documents -> laid-out pages -> PDF. */
-export async function buildPiece(sources: ContentSources, piece: PreparedLanguage[], paper: PaperName): Promise<BuiltPamphlet> {
-  const laidOut = layOutPamphlet(piece, paper, sources.templateFile);
+export async function buildPiece(sources: ContentSources, piece: PreparedLanguage[], paper: PaperName, target = defaultTarget(paper)): Promise<BuiltPamphlet> {
+  const logo = sources.data.logo?.image;
+  if (target === 'shop' && logo?.kind === 'png') {
+    throw new PamphletError('the logo is a PNG, which is RGB: a print shop prints CMYK, and pamphlet does not convert pictures. Give the logo as an SVG (its colours are converted), or build for --print office.', { file: logo.file }, 'usage');
+  }
+  const laidOut = layOutPamphlet(piece, paper, sources.templateFile, target);
+  const language = piece.map((p) => p.translation.code).join(PAIR_SEPARATOR);
   const pdf = await writePdf({
     width: laidOut.pageWidth,
     height: laidOut.pageHeight,
@@ -170,12 +195,17 @@ export async function buildPiece(sources: ContentSources, piece: PreparedLanguag
     title: piece.map((p) => p.title).join(' / '),
     lang: piece[0].translation.meta.locale.split('-u-')[0],
     creationDate: creationDate(sources.data),
+    setup: {
+      boxes: laidOut.boxes,
+      duplex: target === 'office' ? duplexOf(laidOut.format) : undefined,
+      cmyk: target === 'shop',
+      tagSeed: [language, laidOut.format.name, paper, target].join('|'),
+    },
   });
-  const language = piece.map((p) => p.translation.code).join(PAIR_SEPARATOR);
-  return { language, paper, pdf, pages: laidOut.pages.length, minScale: laidOut.minScale, scales: laidOut.scales };
+  return { language, paper, print: target, pdf, pages: laidOut.pages.length, minScale: laidOut.minScale, scales: laidOut.scales };
 }
 
 /** One language on one paper. */
-export async function buildPamphlet(sources: ContentSources, code: LanguageCode, paper: PaperName, prepared = prepareLanguage(sources, loadTranslation(sources.translationsDir, code))): Promise<BuiltPamphlet> {
-  return buildPiece(sources, [prepared], paper);
+export async function buildPamphlet(sources: ContentSources, code: LanguageCode, paper: PaperName, prepared = prepareLanguage(sources, loadTranslation(sources.translationsDir, code)), target = defaultTarget(paper)): Promise<BuiltPamphlet> {
+  return buildPiece(sources, [prepared], paper, target);
 }
