@@ -24,6 +24,7 @@ import { TypesetLanguage } from '../text/types';
 import { Points } from '../core/units';
 import { renderMarkup } from '../template/render-markup';
 import { markupLogo } from '../logo/markup-logo';
+import { LogoImage } from '../logo/logo-image';
 import { Box } from '../layout/draw-items';
 import { duplexOf, PrintTarget } from '../print/print-target';
 import { inkTable } from '../print/cmyk';
@@ -179,12 +180,16 @@ export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], pap
   return { pages, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales, format, boxes };
 }
 
+/** A print shop prints CMYK: a PNG logo (RGB pixels) is refused in one line, an SVG's colours are converted as it is drawn. */
+export function assertShopLogo(logo: LogoImage): void {
+  if (logo.kind !== 'png') return;
+  throw new PamphletError('the logo is a PNG, which is RGB: a print shop prints CMYK, and pamphlet does not convert pictures. Give the logo as an SVG (its colours are converted), or build for --print office.', { file: logo.file }, 'usage');
+}
+
 /** One piece (one language, or two) on one paper: prepared documents -> laid-out pages -> PDF. */
 export async function buildPiece(sources: ContentSources, piece: PreparedLanguage[], paper: PaperName, target = defaultTarget(paper)): Promise<BuiltPamphlet> {
   const logo = sources.data.logo?.image;
-  if (target === 'shop' && logo?.kind === 'png') {
-    throw new PamphletError('the logo is a PNG, which is RGB: a print shop prints CMYK, and pamphlet does not convert pictures. Give the logo as an SVG (its colours are converted), or build for --print office.', { file: logo.file }, 'usage');
-  }
+  if (target === 'shop' && logo) assertShopLogo(logo);
   const laidOut = layOutPamphlet(piece, paper, sources.templateFile, target);
   const language = piece.map((p) => p.translation.code).join(PAIR_SEPARATOR);
   const pdf = await writePdf({

@@ -6,6 +6,7 @@ import { Finding } from '../core/finding';
 import { loadFormat } from '../format/load-format';
 import { LanguageCode } from '../languages/language';
 import { SelectionArgs, withOutOption, withPrintOption, withSelectionOptions } from './command-options';
+import { assertShopLogo } from '../build/build-pamphlet';
 import { BuiltFile, buildTemplate, FailedBuild, prepareOutput, printRuns, TemplateJob } from './build-template';
 import { papersFor, parsePrintTargets } from '../print/print-target';
 import { PamphletError } from '../core/errors';
@@ -43,6 +44,9 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     }
     const codes = languagesOf(pieces);
     sourceDateEpoch();
+    // Said before any PDF is written, not after the office's are (buildPiece says it too, for any other caller).
+    const logo = args.editionData?.logo?.image;
+    if (prints.includes('shop') && logo?.kind === 'png') assertShopLogo(logo);
     for (const job of jobs) if (job.pieces.length) prepareOutput(args.out, job);
     const started = Date.now();
     const log = (line: string) => { if (!args.json) printLine(line); };
