@@ -10,7 +10,7 @@ import { Format } from '../format/format';
 import { loadFormat } from '../format/load-format';
 import { templateHeader } from '../format/template-header';
 import { loadTheme } from '../theme/load-theme';
-import { paperLabel, PaperName } from '../imposition/paper';
+import { isSheet, paperLabel, PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
@@ -35,6 +35,12 @@ function bcp47(translation: Translation): string {
 function asDecoration(item: DrawItem): DrawItem {
   return 'node' in item && item.node ? { ...item, node: undefined } : item;
 }
+import { LogoImage } from '../logo/logo-image';
+import { Box } from '../layout/draw-items';
+import { duplexOf, PrintTarget } from '../print/print-target';
+import { inkTable } from '../print/cmyk';
+import { inItsInks } from '../print/inks';
+import { extendIntoBleed } from '../print/bleed';
 
 /** Where the content comes from: an organisation can bring its own of each. */
 export interface ContentSources {
@@ -48,6 +54,7 @@ export interface BuiltPamphlet {
   /** The piece's language, or its two joined by + (th+en). */
   language: string;
   paper: PaperName;
+  print: PrintTarget;
   pdf: Buffer;
   pages: number;
   /** The smallest type scale any panel needed to fit (1 = design size). */
@@ -112,8 +119,6 @@ export interface PanelScale {
 
 export interface LaidOutPamphlet {
   pages: DrawItem[][];
-  /** The format's name (trifold, poster, wallet-card). */
-  format: string;
   /** Each panel's section of the structure tree, in reading order (a screen reader's order, whatever side it prints on). */
   sections: StructNode[];
   pageWidth: Points;
@@ -122,6 +127,14 @@ export interface LaidOutPamphlet {
   minScale: number;
   /** Each panel's type scale, in reading order. */
   scales: PanelScale[];
+  /** The format laid out, and the print target's boxes (a print shop's trim and bleed). */
+  format: Format;
+  boxes?: { trim: Box; bleed: Box };
+}
+
+/** The paper `piece` is a print shop's; a sheet is the office's unless a print shop is asked for. */
+export function defaultTarget(paper: PaperName): PrintTarget {
+  return isSheet(paper) ? 'office' : 'shop';
 }
 
 /** The template panel that fills a place: by its name (a bilingual arrangement) or its position. */
@@ -140,12 +153,12 @@ function panelFor(document: PamphletDocument, fill: PanelFill, format: Format, t
  * bilingual (the format's arrangement says which panel goes where); the
  * first one's direction decides which way the piece opens.
  */
-export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], paper: PaperName, templateFile: string): LaidOutPamphlet {
+export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], paper: PaperName, templateFile: string, target = defaultTarget(paper)): LaidOutPamphlet {
   const languages = Array.isArray(piece) ? piece : [piece];
   const header = templateHeader(templateFile);
   const { format, fills } = arrange(loadFormat(templateFile, header.format), languages.length);
   const theme = loadTheme(templateFile, header.theme);
-  const imposition = impose(format, paper, languages[0].translation.meta.direction, theme.colours.fold);
+  const imposition = impose(format, paper, languages[0].translation.meta.direction, theme.colours.fold, target);
   const panels = languages[0].document.panels;
   if (languages.length === 1 && panels.length !== imposition.slots.length) {
     throw new PamphletError(`the template has ${panels.length} panels; its format "${format.name}" has ${imposition.slots.length} (${format.file}).`, { file: templateFile });
@@ -174,17 +187,32 @@ export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], pap
     }
   });
   if (overflows.length) throw new PamphletErrors(overflows);
+  const { boxes } = imposition;
   // A sheet of cards holds each side many times: a screen reader reads the first copy; the others are artifacts.
-  const pages = sides.map((items, side) => [
+  let pages = sides.map((items, side) => [
     ...imposition.placements[side].flatMap(({ x, y }, copy) => items.map((item) => (copy === 0 ? item : asDecoration(item))).map((item) => (x === 0 && y === 0 ? item : translate(item, x, y)))),
     ...imposition.marks[side],
   ]);
-  return { pages, format: format.name, sections, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales };
+  // A print shop's page: backgrounds at the trim run into the bleed, every colour in its CMYK.
+  if (target === 'shop') {
+    const ink = inkTable(theme.colours, theme.cmyk);
+    pages = pages.map((items) => inItsInks(boxes ? extendIntoBleed(items, boxes.trim, boxes.bleed) : items, ink));
+  }
+  return { pages, sections, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales, format, boxes };
+}
+
+/** A print shop prints CMYK: a PNG logo (RGB pixels) is refused in one line, an SVG's colours are converted as it is drawn. */
+export function assertShopLogo(logo: LogoImage): void {
+  if (logo.kind !== 'png') return;
+  throw new PamphletError('the logo is a PNG, which is RGB: a print shop prints CMYK, and pamphlet does not convert pictures. Give the logo as an SVG (its colours are converted), or build for --print office.', { file: logo.file }, 'usage');
 }
 
 /** One piece (one language, or two) on one paper: prepared documents -> laid-out pages -> PDF. */
-export async function buildPiece(sources: ContentSources, piece: PreparedLanguage[], paper: PaperName): Promise<BuiltPamphlet> {
-  const laidOut = layOutPamphlet(piece, paper, sources.templateFile);
+export async function buildPiece(sources: ContentSources, piece: PreparedLanguage[], paper: PaperName, target = defaultTarget(paper)): Promise<BuiltPamphlet> {
+  const logo = sources.data.logo?.image;
+  if (target === 'shop' && logo) assertShopLogo(logo);
+  const laidOut = layOutPamphlet(piece, paper, sources.templateFile, target);
+  const language = piece.map((p) => p.translation.code).join(PAIR_SEPARATOR);
   const pdf = await writePdf({
     width: laidOut.pageWidth,
     height: laidOut.pageHeight,
@@ -196,16 +224,21 @@ export async function buildPiece(sources: ContentSources, piece: PreparedLanguag
       lang: bcp47(piece[0].translation),
       subject: piece.map((p) => p.subject).join(' / '),
       author: piece[0].author,
-      keywords: [...piece.map((p) => p.translation.meta.name), laidOut.format, paperLabel(paper)],
+      keywords: [...piece.map((p) => p.translation.meta.name), laidOut.format.name, paperLabel(paper)],
       edition: sources.data.mission ? `${sources.data.edition}, ${sources.data.mission}` : sources.data.edition,
       creationDate: creationDate(sources.data),
     },
+    setup: {
+      boxes: laidOut.boxes,
+      duplex: target === 'office' ? duplexOf(laidOut.format) : undefined,
+      cmyk: target === 'shop',
+      tagSeed: [language, laidOut.format.name, paper, target].join('|'),
+    },
   });
-  const language = piece.map((p) => p.translation.code).join(PAIR_SEPARATOR);
-  return { language, paper, pdf, pages: laidOut.pages.length, minScale: laidOut.minScale, scales: laidOut.scales };
+  return { language, paper, print: target, pdf, pages: laidOut.pages.length, minScale: laidOut.minScale, scales: laidOut.scales };
 }
 
 /** One language on one paper. */
-export async function buildPamphlet(sources: ContentSources, code: LanguageCode, paper: PaperName, prepared = prepareLanguage(sources, loadTranslation(sources.translationsDir, code))): Promise<BuiltPamphlet> {
-  return buildPiece(sources, [prepared], paper);
+export async function buildPamphlet(sources: ContentSources, code: LanguageCode, paper: PaperName, prepared = prepareLanguage(sources, loadTranslation(sources.translationsDir, code)), target = defaultTarget(paper)): Promise<BuiltPamphlet> {
+  return buildPiece(sources, [prepared], paper, target);
 }

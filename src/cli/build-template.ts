@@ -12,12 +12,15 @@ import { loadFormat } from '../format/load-format';
 import { PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { languagesOf, PieceLanguages } from '../languages/piece-languages';
+import { outputPath, papersFor, PrintTarget } from '../print/print-target';
 
-/** One template to build: its content paths, the format it names, the papers and the pieces (one language, or two) to build it in. */
+/** One template to build: its content paths, the format it names, the papers, the print targets and the pieces (one language, or two) to build it in. */
 export interface TemplateJob {
   paths: ContentPaths;
   format: string;
   papers: PaperName[];
+  /** Who prints it: an office printer, a print shop, or both (src/print/print-target.ts). */
+  prints: PrintTarget[];
   pieces: PieceLanguages[];
 }
 
@@ -27,6 +30,7 @@ export interface BuiltFile {
   /** The piece's language, or its two joined by + (th+en). */
   language: string;
   paper: PaperName;
+  print: PrintTarget;
   pages: number;
   bytes: number;
   /** The smallest type scale a panel needed to fit. */
@@ -38,6 +42,7 @@ export interface FailedBuild {
   /** The piece's language, or its two joined by + (th+en). */
   language: string;
   paper: PaperName;
+  print: PrintTarget;
 }
 
 export interface TemplateBuild {
@@ -47,9 +52,10 @@ export interface TemplateBuild {
   names: Map<LanguageCode, string>;
 }
 
-/** OUT/<format>/<paper>/<lang>.pdf (or th+en.pdf): a tri-fold, a poster and a card of one language and paper never overwrite each other. */
-export function outputPath(out: string, format: string, paper: PaperName, piece: string): string {
-  return path.join(out, format, paper, `${piece}.pdf`);
+/** The papers of the job each target prints it on, in order: the office its sheets, the shop its sheets or the piece alone. */
+export function printRuns(job: TemplateJob): { print: PrintTarget; paper: PaperName }[] {
+  const format = loadFormat(job.paths.templateFile, job.format);
+  return job.prints.flatMap((print) => job.papers.filter((paper) => papersFor(format, print).includes(paper)).map((paper) => ({ print, paper })));
 }
 
 /**
@@ -58,8 +64,8 @@ export function outputPath(out: string, format: string, paper: PaperName, piece:
  * files that killed builds left there.
  */
 export function prepareOutput(out: string, job: TemplateJob): void {
-  for (const paper of job.papers) {
-    const folder = path.dirname(outputPath(out, job.format, paper, 'xx'));
+  for (const { print, paper } of printRuns(job)) {
+    const folder = path.dirname(outputPath(out, print, job.format, paper, 'xx'));
     makeFolder(folder, out);
     removeLeftovers(folder);
     assertWritableFolder(folder, out);
@@ -77,29 +83,33 @@ export async function buildTemplate(job: TemplateJob, out: string, log: (line: s
   const built: BuiltFile[] = [];
   const failed: FailedBuild[] = [];
   const format = loadFormat(job.paths.templateFile, job.format);
-  for (const paper of job.papers) {
+  const said = new Set<string>();
+  for (const { print, paper } of printRuns(job)) {
     const skipped = job.pieces.filter((piece) => !printsOn(format, piece.codes.length, paper)).map((piece) => piece.name);
-    if (skipped.length) log(`${job.format}: ${skipped.join(', ')} not built on ${paper}: a bilingual piece of this format is printed on ${format.bilingual!.papers!.join(', ')}`);
+    const why = skipped.length ? `${job.format}: ${skipped.join(', ')} not built on ${paper}: a bilingual piece of this format is printed on ${format.bilingual!.papers!.join(', ')}` : '';
+    // Said once, not once per print target.
+    if (why && !said.has(why)) log(why);
+    said.add(why);
     for (const piece of job.pieces) {
       if (skipped.includes(piece.name)) continue;
       const ready = piece.codes.map((code) => prepared.get(code));
       if (!sources || ready.some((p) => !p)) {
-        failed.push({ format: job.format, language: piece.name, paper });
+        failed.push({ format: job.format, language: piece.name, paper, print });
         continue;
       }
       const languages = ready as PreparedLanguage[];
       try {
-        const result = await buildPiece(sources, languages, paper);
-        const file = outputPath(out, job.format, paper, piece.name);
+        const result = await buildPiece(sources, languages, paper, print);
+        const file = outputPath(out, print, job.format, paper, piece.name);
         writeFileAtomic(file, result.pdf);
-        built.push({ file: displayPath(file)!, format: job.format, language: piece.name, paper, pages: result.pages, bytes: result.pdf.length, scale: result.minScale });
+        built.push({ file: displayPath(file)!, format: job.format, language: piece.name, paper, print, pages: result.pages, bytes: result.pdf.length, scale: result.minScale });
         findings.push(...belowDesignSize(result.scales, languages.map((p) => p.translation), paper));
         const tightened = result.minScale < 1 ? `, type at ${Math.round(result.minScale * 100)}% to fit` : '';
         log(`built ${displayPath(file)} (${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${Math.round(result.pdf.length / 1024)} KB${tightened})`);
       } catch (error) {
         if (error instanceof PamphletError && error.kind === 'usage') throw error;
         findings.push(...findingsOf(error, 'fit', piece.codes[0], languages[0].translation.file, `laying out or writing the PDF on ${paper} paper`));
-        failed.push({ format: job.format, language: piece.name, paper });
+        failed.push({ format: job.format, language: piece.name, paper, print });
       }
     }
   }

@@ -106,3 +106,10 @@ export function withOutOption<T>(yargs: Argv<T>): Argv<T & { out: string }> {
     .check(refuseRepeated(['out']))
     .middleware(defaultsFrom({ out: 'out' })) as unknown as Argv<T & { out: string }>;
 }
+
+/** --print, for build: who prints the PDFs, an office printer (the default), a print shop, or both; from the command line, the edition or the config file. */
+export function withPrintOption<T>(yargs: Argv<T>): Argv<T & { print: string }> {
+  return yargs
+    .option('print', { type: 'string', coerce: union, defaultDescription: 'office', describe: 'Who prints: office (duplex, actual size, no bleed), shop (3 mm bleed, crop marks, CMYK; into OUT/shop/), both separated by a comma, or "all"; may be repeated' })
+    .middleware(defaultsFrom({ print: 'office' })) as unknown as Argv<T & { print: string }>;
+}

@@ -8,6 +8,7 @@ import { INPUT_LIMITS } from '../core/read-input';
 import { readJsonFile } from '../core/read-json';
 import { PAPER_NAMES } from '../imposition/paper';
 import { parsePiece } from '../languages/piece-languages';
+import { PRINT_TARGETS } from '../print/print-target';
 
 /**
  * pamphlet.config.json: a project's defaults for the options, looked up in
@@ -21,6 +22,7 @@ export const CONFIG_FILE = 'pamphlet.config.json';
 export interface ConfigValues {
   lang: string;
   paper: string;
+  print: string;
   json: boolean;
   edition: string;
   out: string;
@@ -34,7 +36,7 @@ export type ConfigKey = keyof ConfigValues;
 
 /** Options whose value is a path: a relative one in the file is read from the file's folder. */
 const PATH_KEYS = ['edition', 'out', 'translations', 'template', 'data', 'fonts'] as const;
-export const CONFIG_KEYS: readonly ConfigKey[] = ['lang', 'paper', 'json', ...PATH_KEYS];
+export const CONFIG_KEYS: readonly ConfigKey[] = ['lang', 'paper', 'print', 'json', ...PATH_KEYS];
 
 export interface ProjectConfig {
   /** As given (--config) or found (pamphlet.config.json), for messages. */
@@ -94,6 +96,10 @@ function configValue(key: ConfigKey, value: unknown, folder: string, fail: (mess
     case 'paper':
       return listValue(value, fail, '"letter"', (name) => {
         if (!(PAPER_NAMES as readonly string[]).includes(name)) fail(`names an unknown paper ${quoteKey(name)}. Use ${PAPER_NAMES.join(', ')} or all.`);
+      });
+    case 'print':
+      return listValue(value, fail, '"office,shop"', (name) => {
+        if (!(PRINT_TARGETS as readonly string[]).includes(name)) fail(`names an unknown print target ${quoteKey(name)}. Use ${PRINT_TARGETS.join(', ')} or all.`);
       });
     default:
       if (typeof value !== 'string') fail(`must be a path in double quotes, not ${kindOf(value)}.`);

@@ -6,7 +6,7 @@ import { projectConfig } from './option-defaults';
 /**
  * The edition, named by --edition or by the config file's `edition` key
  * (the command line wins), and its languages, papers and formats as the
- * defaults of --lang, --paper and --template. What is given beside the
+ * defaults of --lang, --paper, --print and --template. What is given beside the
  * edition, or closer to the person running the command, narrows it:
  *
  *   1. the command line;
@@ -27,8 +27,9 @@ export async function editionDefaults(argv: Record<string, unknown>): Promise<vo
   if (!onCommandLine) assertConfigPathExists(config!, 'edition', file);
   const edition = loadEdition(file);
   argv.editionData = edition;
-  const given = (key: 'lang' | 'paper' | 'template') => argv[key] !== undefined || (!onCommandLine && config?.values[key] !== undefined);
+  const given = (key: 'lang' | 'paper' | 'print' | 'template') => argv[key] !== undefined || (!onCommandLine && config?.values[key] !== undefined);
   if (!given('lang') && edition.languages) argv.lang = edition.languages.join(',');
   if (!given('paper') && edition.papers) argv.paper = edition.papers.join(',');
+  if (!given('print') && edition.print) argv.print = edition.print.join(',');
   if (!given('template') && edition.formats) argv.formats = edition.formats;
 }

@@ -7,13 +7,14 @@ type CommandName = 'build' | 'check' | 'languages';
 const EXAMPLES: Record<CommandName | 'pamphlet', [string, string][]> = {
   pamphlet: [
     ['$0 check', 'Check every language on both papers'],
-    ['$0 build -p all', 'Build every language on both papers'],
+    ['$0 build -p all --print all', 'Every language and paper, for an office printer and a print shop'],
     ['$0 languages', 'List the languages found'],
   ],
   build: [
     ['$0 build', 'Every language on Letter, into out/'],
     ['$0 build -l th -l ar -p a4', 'Thai and Arabic on A4'],
     ['$0 build -p all -o print', 'Every paper, into print/<format>/'],
+    ['$0 build -p all --print shop', 'For a print shop: bleed, crop marks, CMYK, into out/shop/'],
     ['$0 build -l tl+en -p a3,a4', 'Tagalog and English: a poster (A3), a card (A4)'],
     ['$0 build -c site.json', 'Defaults from site.json'],
   ],

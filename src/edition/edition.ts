@@ -6,6 +6,7 @@ import { readCheckedData } from '../core/read-checked-json';
 import { Contact, editionContactSchema, nothingPrintable, PamphletData } from '../facts/load-data';
 import { plainText } from '../facts/plain-text';
 import { PAPER_NAMES } from '../imposition/paper';
+import { PRINT_TARGETS } from '../print/print-target';
 import { loadLogo } from '../logo/load-logo';
 import { Logo } from '../logo/logo-image';
 import { LanguageCode, SOURCE_LANGUAGE } from '../languages/language';
@@ -25,6 +26,8 @@ const editionSchema = z.object({
   /** Each a language code (th), or two joined by + for a bilingual piece (th+en). */
   languages: z.array(z.string().regex(/^[a-z]{2,3}(\+[a-z]{2,3})?$/, 'a language code such as th, or two for a bilingual piece such as th+en')).min(1).max(20).optional(),
   papers: z.array(z.string().refine((p) => (PAPER_NAMES as readonly string[]).includes(p), `a paper: ${PAPER_NAMES.join(', ')}`)).min(1).optional(),
+  /** Who prints it: an office printer, a print shop, or both (src/print/print-target.ts); "shop" is short for ["shop"]. */
+  print: z.preprocess((value) => (typeof value === 'string' ? (value === 'all' ? [...PRINT_TARGETS] : [value]) : value), z.array(z.enum(['office', 'shop'])).min(1).max(2)).optional(),
   formats: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a format name such as trifold')).min(1).optional(),
   contacts: z.array(editionContactSchema).max(12).default([]),
   /** Shared contacts this edition leaves out, by id (911 is no help to a reader abroad). */

@@ -101,8 +101,15 @@ export const formatSchema = z.object({
   grids: z.record(paperName, z.object({ columns: z.number().int().min(1).max(10), rows: z.number().int().min(1).max(20) }).strict()).optional(),
   /** Short strokes in the sheet's margin at every cut, clear of the pieces. */
   cutMarks: z.object({ lengthMm: millimetres(20), offsetMm: millimetres(10) }).strict().optional(),
-  /** Extra all round the piece on the paper `piece`, which a print shop trims off. */
+  /** Extra all round the piece for a print shop (`--print shop`, and the paper `piece`), which it trims off; 3 mm when not given. */
   bleedMm: millimetres(10).optional(),
+  /**
+   * How a two-sided piece is turned over to read its back: `sideways`, as a
+   * book's page (the default), or `upwards`, as a wall calendar. With the
+   * orientation it gives the office printer's duplex flip: sideways on a
+   * landscape sheet is its short edge, on a portrait one its long edge.
+   */
+  turn: z.enum(['sideways', 'upwards']).optional(),
   /** How a piece in two languages is arranged; a format without it is printed in one language only. */
   bilingual: bilingualSchema.optional(),
 }).strict().superRefine((format, ctx) => {

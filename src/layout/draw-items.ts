@@ -3,6 +3,10 @@ import { TypesetLine } from '../text/types';
 import { Colour } from '../theme/theme';
 import { LogoImage } from '../logo/logo-image';
 import { StructNode } from './structure';
+import { Cmyk } from '../print/cmyk';
+
+/** What an item is drawn in: the design colour (#rrggbb), or for a print shop its CMYK (src/print/inks.ts). */
+export type Ink = Colour | Cmyk;
 
 /**
  * What block layout hands the PDF writer: positioned, page-absolute, top-down
@@ -10,16 +14,16 @@ import { StructNode } from './structure';
  * (structure.ts); everything else is decoration.
  */
 export type DrawItem =
-  | { type: 'line'; line: TypesetLine; x: Points; baseline: Points; colour: Colour; node?: StructNode }
-  | { type: 'rect'; x: Points; y: Points; width: Points; height: Points; colour: Colour }
-  | { type: 'circle'; x: Points; y: Points; radius: Points; colour: Colour }
-  | { type: 'qr'; x: Points; y: Points; size: Points; value: string; colour: Colour; node?: StructNode }
+  | { type: 'line'; line: TypesetLine; x: Points; baseline: Points; colour: Ink; node?: StructNode }
+  | { type: 'rect'; x: Points; y: Points; width: Points; height: Points; colour: Ink }
+  | { type: 'circle'; x: Points; y: Points; radius: Points; colour: Ink }
+  | { type: 'qr'; x: Points; y: Points; size: Points; value: string; colour: Ink; node?: StructNode }
   | { type: 'logo'; x: Points; y: Points; width: Points; height: Points; image: LogoImage; alt: string | null; node?: StructNode }
-  | { type: 'stroke'; x1: Points; y1: Points; x2: Points; y2: Points; width: Points; colour: Colour }
+  | { type: 'stroke'; x1: Points; y1: Points; x2: Points; y2: Points; width: Points; colour: Ink }
   /** A rectangle's outline (a callout's keyline). */
-  | { type: 'frame'; x: Points; y: Points; width: Points; height: Points; lineWidth: Points; colour: Colour }
+  | { type: 'frame'; x: Points; y: Points; width: Points; height: Points; lineWidth: Points; colour: Ink }
   /** A pictogram: stroked SVG paths in a 24-unit square (src/icons/pictogram.ts), drawn `size` wide. */
-  | { type: 'icon'; x: Points; y: Points; size: Points; paths: string[]; colour: Colour };
+  | { type: 'icon'; x: Points; y: Points; size: Points; paths: string[]; colour: Ink };
 
 export interface Box {
   x: Points;

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { Points } from '../core/units';
 import { TypesetLine, PlacedRun, ShapedGlyph } from '../text/types';
+import { Ink } from '../layout/draw-items';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
@@ -26,7 +27,7 @@ type Doc = InstanceType<typeof PDFDocument> & {
 const fmt = (n: number) => (Math.round(n * 1000) / 1000).toString();
 
 /** Draws a typeset line with its left edge at x and its baseline at `baseline` (top-down page coordinates). */
-export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLine, x: Points, baseline: Points, colour: string, registered: Set<string>): void {
+export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLine, x: Points, baseline: Points, colour: Ink, registered: Set<string>): void {
   const doc = pdf as Doc;
   if (line.actualText !== null) doc.markContent('Span', { actual: line.actualText } as never);
   doc.save();

@@ -8,6 +8,7 @@ import { drawQr } from './qr-writer';
 import { drawLogo, OpenedImages } from './logo-writer';
 import { DocumentMetadata, infoEntries, xmpDescriptions } from './document-metadata';
 import { StructureWriter } from './structure-writer';
+import { PageSetup, setUpDocument, setUpPage, tagSubsetFonts } from './page-setup';
 
 export interface PdfSpec {
   width: Points;
@@ -17,6 +18,8 @@ export interface PdfSpec {
   sections: StructNode[];
   /** Title, language, author, edition…; its creation date is fixed, so that the same inputs give byte-identical files. */
   metadata: DocumentMetadata;
+  /** What the print target asks of the file: page boxes, viewer preferences, subset tags (render/page-setup.ts). */
+  setup?: PageSetup;
 }
 
 type Doc = InstanceType<typeof PDFDocument> & { _addInfo(): void; appendXML(xml: string): void };
@@ -37,6 +40,7 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
   }) as Doc;
   // PDFKit's own XMP puts the Info strings into XML unescaped; ours escapes them and says more.
   doc._addInfo = () => doc.appendXML(xmpDescriptions(spec.metadata));
+  if (spec.setup) setUpDocument(doc, spec.setup);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -48,22 +52,25 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
   const images: OpenedImages = new Map();
   for (const items of spec.pages) {
     doc.addPage({ size: [spec.width, spec.height], margin: 0 });
+    if (spec.setup) setUpPage(doc, spec.setup);
     for (const item of items) {
-      structure.mark('node' in item ? item.node : undefined, () => drawItem(doc, item, registered, images));
+      structure.mark('node' in item ? item.node : undefined, () => drawItem(doc, item, registered, images, spec.setup?.cmyk));
       if (item.type === 'line' && item.node?.href) structure.link(item.node, itemExtent(item), item.line.text);
     }
   }
+  if (spec.setup) tagSubsetFonts(doc, spec.setup.tagSeed);
   doc.end();
   return done;
 }
 
-function drawItem(doc: Doc, item: DrawItem, registered: Set<string>, images: OpenedImages): void {
+/** One item's marks on the page; `cmyk` converts an SVG logo's colours for a print shop. */
+function drawItem(doc: Doc, item: DrawItem, registered: Set<string>, images: OpenedImages, cmyk?: boolean): void {
   switch (item.type) {
     case 'line': drawLine(doc, item.line, item.x, item.baseline, item.colour, registered); break;
     case 'rect': doc.rect(item.x, item.y, item.width, item.height).fillColor(item.colour).fill(); break;
     case 'circle': doc.circle(item.x, item.y, item.radius).fillColor(item.colour).fill(); break;
     case 'qr': drawQr(doc, item.value, item.x, item.y, item.size, item.colour); break;
-    case 'logo': drawLogo(doc, item.image, item.x, item.y, item.width, item.height, images); break;
+    case 'logo': drawLogo(doc, item.image, item.x, item.y, item.width, item.height, images, cmyk); break;
     case 'icon': drawIcon(doc, item.paths, item.x, item.y, item.size, item.colour); break;
     case 'frame': doc.rect(item.x, item.y, item.width, item.height).lineWidth(item.lineWidth).strokeColor(item.colour).stroke(); break;
     case 'stroke': doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor(item.colour).stroke(); break;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Points } from '../core/units';
 import { TEXT_BLOCK_KINDS, TextBlockKind } from '../document/types';
+import { BLACK, cmykSchema } from '../print/cmyk';
 
 /** A colour as a CSS hex string, #rrggbb. */
 export type Colour = string;
@@ -51,6 +52,12 @@ const styleSchema = z.object({
 export const themeSchema = z.object({
   _comment: z.string().optional(),
   colours: z.object(Object.fromEntries(COLOUR_NAMES.map((name) => [name, colour])) as Record<(typeof COLOUR_NAMES)[number], typeof colour>).strict(),
+  /**
+   * For a print shop (`--print shop`): a colour's CMYK as the printer
+   * specifies it, [c, m, y, k] in per cent. A colour without one is converted
+   * by formula (src/print/cmyk.ts); black and the text colour are 0/0/0/100.
+   */
+  cmyk: z.object(Object.fromEntries(COLOUR_NAMES.map((name) => [name, cmykSchema.optional()])) as Record<(typeof COLOUR_NAMES)[number], z.ZodOptional<typeof cmykSchema>>).strict().optional(),
   /** Floors of the type scale: 12 pt for anything read as text, 9 pt for labels (CNIB Clear Print). Lower floors are refused. */
   sizeFloors: z.object({ text: z.number().min(12).max(100), label: z.number().min(9).max(100) }).strict(),
   styles: z.object(Object.fromEntries(TEXT_KINDS.map((kind) => [kind, styleSchema])) as Record<TextBlockKind, typeof styleSchema>).strict(),
@@ -80,6 +87,13 @@ export const themeSchema = z.object({
     const least = ['label', 'small', 'link'].includes(kind) ? theme.sizeFloors.label : theme.sizeFloors.text;
     if (floor < least) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['styles', kind, 'minSize'], message: `at least ${least} pt: no ${kind} text is set smaller (the floor of sizeFloors)` });
     if (style.size < floor) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['styles', kind, 'size'], message: `at least its minSize (${floor} pt)` });
+  }
+  for (const [name, given] of Object.entries(theme.cmyk ?? {})) {
+    if (!given) continue;
+    const hex = theme.colours[name as (typeof COLOUR_NAMES)[number]].toLowerCase();
+    if ((name === 'text' || hex === '#000000') && given.join() !== BLACK.join()) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['cmyk', name], message: `[0, 0, 0, 100]: ${name === 'text' ? 'the text colour' : 'pure black'} prints in black ink alone, never a rich black that blurs small type` });
+    const twin = Object.entries(theme.cmyk ?? {}).find(([other, value]) => other !== name && value && theme.colours[other as (typeof COLOUR_NAMES)[number]].toLowerCase() === hex && value.join() !== given.join());
+    if (twin) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['cmyk', name], message: `the same as cmyk.${twin[0]} (${twin[1]!.join(', ')}): both colours are ${hex}, which prints in one ink mix` });
   }
   if (theme.colours.text.toLowerCase() !== '#000000') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['colours', 'text'], message: '#000000: body text prints in pure black, which a photocopier and a one-colour press keep sharp' });
   for (const kind of TEXT_KINDS) {

@@ -119,7 +119,7 @@ describe('a broken config file is one line and exit code 2', () => {
     ['not an object', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '["en"]'),
       'pamphlet.config.json: must hold one JSON object of option defaults, such as {"lang": "all", "paper": "letter"}, not a list.'],
     ['an unknown key', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "langs": "en" }'),
-      'pamphlet.config.json, key langs: is not an option this file can set. Did you mean "lang"? Its keys are lang, paper, json, edition, out, translations, template, data, fonts.'],
+      'pamphlet.config.json, key langs: is not an option this file can set. Did you mean "lang"? Its keys are lang, paper, print, json, edition, out, translations, template, data, fonts.'],
     ['a key twice', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "lang": "en",\n"lang": "fr" }'),
       'pamphlet.config.json, key lang: the key "lang" appears twice (lines 1 and 2); one text would be lost. Keep one.'],
     ['a path that is not text', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "out": ["a", "b"] }'),
@@ -159,7 +159,7 @@ describe('a broken config file is one line and exit code 2', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(stdout)).toEqual({
       ok: false,
-      error: { kind: 'usage', file: 'pamphlet.config.json', key: 'font', message: 'is not an option this file can set. Did you mean "fonts"? Its keys are lang, paper, json, edition, out, translations, template, data, fonts.' },
+      error: { kind: 'usage', file: 'pamphlet.config.json', key: 'font', message: 'is not an option this file can set. Did you mean "fonts"? Its keys are lang, paper, print, json, edition, out, translations, template, data, fonts.' },
     });
   });
 

@@ -44,8 +44,8 @@ describe('a new format, added as data alone', () => {
     const { pages } = readPdf(built.pdf);
     expect(pages.map((p) => [Math.round(p.width), Math.round(p.height)])).toEqual([[792, 612], [792, 612]]);
     const { slots, marks } = impose(loadFormat(template, 'bifold'), 'letter', code === 'ar' ? 'rtl' : 'ltr', '#000000');
-    // One fold, in the middle of each side: a 4 mm mark at the top and the bottom edge.
-    for (const side of marks) expect(side.map((m) => (m.type === 'stroke' ? [m.x1, Math.round(m.y1), Math.round(m.y2)] : null))).toEqual([[396, 0, 11], [396, 601, 612]]);
+    // One fold, in the middle of each side: a 4 mm mark near the top and the bottom edge, moved 5 mm in (the format says 0) where an office printer prints it.
+    for (const side of marks) expect(side.map((m) => (m.type === 'stroke' ? [m.x1, Math.round(m.y1), Math.round(m.y2)] : null))).toEqual([[396, 14, 26], [396, 586, 598]]);
     expect(slots.map((s) => [s.page, Math.round(s.panel.x), Math.round(s.panel.width)])).toEqual(
       code === 'ar' ? [[0, 0, 396], [1, 396, 396], [1, 0, 396], [0, 396, 396]] : [[0, 396, 396], [1, 0, 396], [1, 396, 396], [0, 0, 396]]);
     // Every line of text sits inside one half, clear of the fold by the format's 8 mm.

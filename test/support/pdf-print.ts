@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** A box as the PDF writes it: x0, y0, x1, y1 in bottom-up points. */
+export type PdfBox = [number, number, number, number];
+export interface PrintPage {
+  mediaBox: PdfBox;
+  bleedBox: PdfBox | null;
+  trimBox: PdfBox | null;
+  /** Each colour operator of the page's content, with its operands: `{ op: 'scn', operands: '0 0 0 1' }`. */
+  colours: { op: string; operands: string }[];
+}
+export interface PrintView {
+  pages: PrintPage[];
+  /** The document's /ViewerPreferences, names as their text. */
+  viewer: Record<string, string>;
+  /** Every font's BaseFont, subset tag included (ABCDEF+NotoSans-Regular). */
+  fonts: string[];
+  /** Whether the file (every stream decompressed) names DeviceRGB, or DeviceGray, anywhere. */
+  deviceRgb: boolean;
+  deviceGray: boolean;
+}
+
+/** What a printer or print shop reads in a PDF, as MuPDF reads it (test/support/read-print.mjs). */
+export function readPrint(pdf: Buffer): PrintView {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-print-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    fs.writeFileSync(file, pdf);
+    const out = execFileSync(process.execPath, [path.join(__dirname, 'read-print.mjs'), file], { maxBuffer: 64 * 1024 * 1024 });
+    return JSON.parse(out.toString('utf8'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
