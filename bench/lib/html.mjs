@@ -112,7 +112,7 @@ body { font-family: ${families}; font-size: ${pt(12 * sf)}; color: var(--text); 
 .nobr { white-space: nowrap; }
 .fold { position: absolute; width: 0; height: ${pt(FOLD_MARK.length)}; border-inline-start: 0.5pt solid var(--fold); }
 .band { background: var(--band); padding: ${pt(band.padding * sf)}; margin: ${pt(band.spaceBefore * sf)} 0 ${pt(band.spaceAfter * sf)}; }
-.band > * { color: var(--onBand); margin: 0; }
+.band.band > * { color: var(--onBand); margin: 0; }
 .icon svg { display: block; width: ${pt(icon.size * sf)}; height: ${pt(icon.size * sf)}; margin-bottom: ${pt(icon.spaceAfter * sf)}; }
 ul { list-style: none; margin: 0 0 ${pt(list.spaceAfter * sf)}; padding: 0; }
 ul.bullets { padding-inline-start: ${pt(list.indent * sf)}; }
