@@ -99,8 +99,10 @@ function tools(lang) {
 }
 
 const f = (n, digits) => n.toFixed(digits).padStart(9);
-const commit = version(['git', '-C', PAMPHLET, 'log', '-1', '--format=%h %s']);
-console.log(`pamphlet ${commit} (${PAMPHLET})`);
+// The commit that last changed what is timed (code, content, dependencies), not bench/ or the README.
+const commit = version(['git', '-C', PAMPHLET, 'log', '-1', '--format=%h %s', '--', 'src', 'templates', 'translations', 'data', 'fonts', 'package-lock.json']);
+const dirty = version(['git', '-C', PAMPHLET, 'status', '--porcelain', '--', 'src', 'templates', 'translations', 'data', 'fonts']);
+console.log(`pamphlet: ${PAMPHLET}, code and content as of ${commit}${dirty && dirty !== 'unknown' ? ' (with uncommitted changes)' : ''}`);
 console.log(`Node ${process.version}, ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown'}), load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`peers: Typst via @myriaddreamin/typst-ts-node-compiler ${typstVersion}; ${chromium ? `${version([chromium, '--version'])} (${chromium}), one --print-to-pdf per language` : 'Chromium: not installed (command -v chromium finds nothing), skipped; apt-get install -y chromium to include it'}`);
 console.log(`${runs} counted runs per tool, in turn, after ${warmup} warm-up round${warmup === 1 ? '' : 's'}; medians; ratios taken run by run\n`);
@@ -112,7 +114,7 @@ for (const name of scenarios) {
   console.log(`== ${name}: ${title}`);
   let results;
   try {
-    results = interleave(list, { runs, warmup, onRun: (tool, round) => process.stderr.write(`   ${name} ${round < 0 ? 'warm-up' : `run ${round + 1}/${runs}`}: ${tool}\r\x1b[K`) });
+    results = interleave(list, { runs, warmup, onRun: process.stderr.isTTY ? (tool, round) => process.stderr.write(`   ${name} ${round < 0 ? 'warm-up' : `run ${round + 1}/${runs}`}: ${tool}\r\x1b[K`) : undefined });
   } catch (error) {
     console.log(`   failed: ${error.message}\n`);
     failed = true;
