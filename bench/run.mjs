@@ -2,7 +2,8 @@
 // pamphlet against its peers on the same content, run by run (issue 12): for each scenario, the
 // median wall time, CPU time and peak memory of pamphlet, of Typst and (where installed) of Chromium,
 // and the ratio pamphlet/peer, taken pair by pair from runs made in turn (A B C, A B C, …).
-// Usage: node bench/run.mjs [batch|en|ar|all ...] [--runs N] [--warmup W] [--out DIR]
+// Usage: node bench/run.mjs [batch|en|ar|all ...] [--runs N] [--warmup W] [--out DIR] [--json FILE]
+//   --out   where the tools write their PDFs (default bench/out); --json  every run's figures, for a note
 //   batch  the 14-language Letter tri-fold, one process per tool
 //   en, ar one language alone, from a cold process
 //   all    the three (the default)
@@ -23,7 +24,7 @@ const SCENARIOS = {
 };
 
 function usage(message) {
-  console.error(`${message}\nusage: node bench/run.mjs [batch|en|ar|all ...] [--runs N] [--warmup W] [--out DIR]`);
+  console.error(`${message}\nusage: node bench/run.mjs [batch|en|ar|all ...] [--runs N] [--warmup W] [--out DIR] [--json FILE]`);
   process.exit(2);
 }
 
@@ -31,12 +32,14 @@ const args = process.argv.slice(2);
 let runs = 5;
 let warmup = 1;
 let outRoot = path.join(HERE, 'out');
+let jsonFile = null;
 const wanted = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--runs' || a === '-n') runs = Number(args[++i]);
   else if (a === '--warmup') warmup = Number(args[++i]);
   else if (a === '--out') outRoot = path.resolve(args[++i]);
+  else if (a === '--json') jsonFile = path.resolve(args[++i]);
   else if (a === 'all') wanted.push('batch', 'en', 'ar');
   else if (SCENARIOS[a]) wanted.push(a);
   else usage(`unknown argument "${a}"`);
@@ -100,14 +103,16 @@ function tools(lang) {
 
 const f = (n, digits) => n.toFixed(digits).padStart(9);
 // The commit that last changed what is timed (code, content, dependencies), not bench/ or the README.
-const commit = version(['git', '-C', PAMPHLET, 'log', '-1', '--format=%h %s', '--', 'src', 'templates', 'translations', 'data', 'fonts', 'package-lock.json']);
+const commit = version(['git', '-C', PAMPHLET, 'log', '-1', '--format=%h %s', '--', 'src', 'templates', 'translations', 'data', 'fonts', 'package-lock.json']).replace(/^(.{72}).+$/, '$1…');
 const dirty = version(['git', '-C', PAMPHLET, 'status', '--porcelain', '--', 'src', 'templates', 'translations', 'data', 'fonts']);
-console.log(`pamphlet: ${PAMPHLET}, code and content as of ${commit}${dirty && dirty !== 'unknown' ? ' (with uncommitted changes)' : ''}`);
+const head = version(['git', '-C', PAMPHLET, 'rev-parse', '--short', 'HEAD']);
+console.log(`pamphlet: ${PAMPHLET} at ${head}; code and content as of ${commit}${dirty && dirty !== 'unknown' ? ' (with uncommitted changes)' : ''}`);
 console.log(`Node ${process.version}, ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown'}), load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`peers: Typst via @myriaddreamin/typst-ts-node-compiler ${typstVersion}; ${chromium ? `${version([chromium, '--version'])} (${chromium}), one --print-to-pdf per language` : 'Chromium: not installed (command -v chromium finds nothing), skipped; apt-get install -y chromium to include it'}`);
 console.log(`${runs} counted runs per tool, in turn, after ${warmup} warm-up round${warmup === 1 ? '' : 's'}; medians; ratios taken run by run\n`);
 
 let failed = false;
+const report = { pamphlet: { root: PAMPHLET, head, commit }, node: process.version, cores: os.availableParallelism(), runs, warmup, scenarios: {} };
 for (const name of scenarios) {
   const { lang, title } = SCENARIOS[name];
   const list = tools(lang);
@@ -129,5 +134,7 @@ for (const name of scenarios) {
     console.log(`${tool.name.padEnd(14)}${f(median(rs.map((r) => r.wall)), 2)}${f(median(rs.map((r) => r.cpu)), 2)}${f(median(rs.map((r) => r.peak)), 0)}${ratios}`);
   }
   console.log(`   load after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  report.scenarios[name] = { loadAfter: os.loadavg(), runs: Object.fromEntries(Object.entries(results).map(([tool, rs]) => [tool, rs.map(({ wall, cpu, peak }) => ({ wall, cpu, peak }))])) };
 }
+if (jsonFile) fs.writeFileSync(jsonFile, `${JSON.stringify(report, null, 1)}\n`);
 process.exitCode = failed ? 1 : 0;
