@@ -3,10 +3,13 @@
 // median wall time, CPU time and peak memory of pamphlet, of Typst and (where installed) of Chromium,
 // and the ratio pamphlet/peer, taken pair by pair from runs made in turn (A B C, A B C, …).
 // Usage: node bench/run.mjs [batch|en|ar|all ...] [--runs N] [--warmup W] [--out DIR] [--json FILE]
-//   --out   where the tools write their PDFs (default bench/out); --json  every run's figures, for a note
-//   batch  the 14-language Letter tri-fold, one process per tool
-//   en, ar one language alone, from a cold process
-//   all    the three (the default)
+//   batch    the 14-language Letter tri-fold, one process per tool
+//   en, ar   one language alone, from a cold process
+//   all      the three (the default)
+//   --runs   counted runs per tool (default 5); --warmup  rounds not counted (default 1)
+//   --out    where the tools write their PDFs (default bench/out; its pamphlet/, typst/ and
+//            chromium-cli/ are emptied before each run)
+//   --json   every run's figures, for a note
 // PAMPHLET names the project to time (default: the folder above bench/), built with `npm ci`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
