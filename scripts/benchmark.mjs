@@ -5,6 +5,7 @@
 // language and paper, no PDF written) the same way.
 // Usage, after `npm ci`: node scripts/benchmark.mjs [runs] [options for build and check]
 // (`node scripts/benchmark.mjs 3 --template templates/trifold.hbs` measures the tri-fold alone).
+// Against Typst and Chromium on the same content: node bench/run.mjs (README, "Against Typst and Chromium").
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
