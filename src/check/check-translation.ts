@@ -7,6 +7,7 @@ import { Translation } from '../languages/language';
 import { translatorStringToMarkup } from '../template/inline-markup';
 import { isOverLength, textLimitProblem } from '../text/text-limits';
 import { didYouMean } from './edit-distance';
+import { staleFindings } from './stale-strings';
 
 /** A source string as a message quotes it: whole, unless it is far longer than any real one. */
 function excerpt(text: string): string {
@@ -89,7 +90,7 @@ export function checkTranslation(translation: Translation, source: Translation, 
     }
     checkPlaceholders(text, sourceStrings.get(against)!, splitPluralKey(key)?.category, factNames, report);
     checkCharacters(text, report);
-    const override = BIDI_OVERRIDE.exec(text);
+    const override = translation.pseudo ? null : BIDI_OVERRIDE.exec(text);
     if (override) {
       add(key, `the text has the invisible direction control ${codePointLabel(override[0].codePointAt(0)!)}, which can print letters in reverse. Remove it; if a phrase needs its own direction, use the isolates U+2066 to U+2069 instead.`, 'warning');
     }
@@ -100,6 +101,7 @@ export function checkTranslation(translation: Translation, source: Translation, 
       report(error.detail);
     }
   }
+  findings.push(...staleFindings(translation, source));
   return findings;
 }
 
