@@ -7,6 +7,7 @@ import { debugStack, errorMessage } from '../core/unexpected-error';
 import { buildCommand } from './build-command';
 import { checkCommand } from './check-command';
 import { languagesCommand } from './languages-command';
+import { reviewedCommand } from './reviewed-command';
 import { withHelp } from './help-text';
 import { guardOutputStreams, printError, printJson, reserveStdoutForJson, wantsJson } from './safe-output';
 
@@ -44,7 +45,8 @@ withHelp(yargs(hideBin(process.argv)), 'pamphlet')
   .command(buildCommand)
   .command(checkCommand)
   .command(languagesCommand)
-  .demandCommand(1, 'Name a command: build, check or languages.')
+  .command(reviewedCommand)
+  .demandCommand(1, 'Name a command: build, check, languages, export, import, proof or reviewed.')
   .strict()
   .help()
   .alias('help', 'h')
