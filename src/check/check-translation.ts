@@ -1,6 +1,6 @@
 import { Finding } from '../core/finding';
 import { codePointLabel, PamphletError } from '../core/errors';
-import { brokenPlaceholder, COUNT_PLACEHOLDER, placeholdersOf } from '../i18n/placeholders';
+import { brokenPlaceholder, COUNT_PLACEHOLDER, foreignPlaceholdersOf, placeholdersOf } from '../i18n/placeholders';
 import { pluralCategories, PluralCategory, splitPluralKey } from '../i18n/plural-forms';
 import { flattenStrings } from '../languages/load-translations';
 import { Translation } from '../languages/language';
@@ -114,6 +114,14 @@ function checkPlaceholders(text: string, sourceText: string, category: PluralCat
   const own = placeholdersOf(text);
   const expected = placeholdersOf(sourceText);
   const expectedList = expected.map((n) => `{{${n}}}`).join(' ') || 'none';
+  // A name translated along with the sentence: paired, in order, with the English placeholders the string lacks.
+  const lacking = expected.filter((name) => !own.includes(name));
+  const renamed = new Set<string>();
+  foreignPlaceholdersOf(text).forEach((name, i) => {
+    const english = lacking[i];
+    if (english !== undefined) renamed.add(english);
+    report(`{{${name}}}: placeholder names stay as in English: ${english !== undefined ? `{{${english}}}` : expectedList}. Only the words around a placeholder are translated.`);
+  });
   for (const name of own) {
     if (factNames && name !== COUNT_PLACEHOLDER && !factNames.has(name)) {
       report(`{{${name}}} names no fact in the data.${didYouMean(name, factNames, (c) => `{{${c}}}`)} Use the placeholders of the source text: ${expectedList}.`);
@@ -122,7 +130,7 @@ function checkPlaceholders(text: string, sourceText: string, category: PluralCat
     }
   }
   for (const name of expected) {
-    if (own.includes(name)) continue;
+    if (own.includes(name) || renamed.has(name)) continue;
     if (name === COUNT_PLACEHOLDER && category && COUNT_MAY_BE_WORDS.includes(category)) continue;
     report(`the placeholder {{${name}}} is missing, so its fact would not be printed. Put it in the sentence where it belongs, as the source does: "${excerpt(sourceText)}".`);
   }

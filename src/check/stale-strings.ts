@@ -51,7 +51,10 @@ export function staleStrings(translation: Translation, source: Translation): Sta
   if (!translation.sources || translation.code === source.code || translation.pseudo) return [];
   const sourceStrings = flattenStrings(source.strings);
   const stale: StaleString[] = [];
+  // Keys the language does not need (a plural form it lacks, a key the source lacks) are reported as such, not as stale.
+  const required = new Set(requiredStringKeys(source, translation.code));
   for (const key of flattenStrings(translation.strings).keys()) {
+    if (!required.has(key)) continue;
     const against = sourceKeyOf(key, sourceStrings);
     if (against === undefined) continue;
     const english = sourceStrings.get(against)!;
