@@ -8,6 +8,8 @@ import { buildCommand } from './build-command';
 import { checkCommand } from './check-command';
 import { languagesCommand } from './languages-command';
 import { reviewedCommand } from './reviewed-command';
+import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
 import { withHelp } from './help-text';
 import { guardOutputStreams, printError, printJson, reserveStdoutForJson, wantsJson } from './safe-output';
 
@@ -45,6 +47,8 @@ withHelp(yargs(hideBin(process.argv)), 'pamphlet')
   .command(buildCommand)
   .command(checkCommand)
   .command(languagesCommand)
+  .command(exportCommand)
+  .command(importCommand)
   .command(reviewedCommand)
   .demandCommand(1, 'Name a command: build, check, languages, export, import, proof or reviewed.')
   .strict()
