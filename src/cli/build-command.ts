@@ -5,6 +5,7 @@ import { findingCounts, humanReport, jsonFindings, passedLanguages, summarize, u
 import { Finding } from '../core/finding';
 import { loadFormat } from '../format/load-format';
 import { LanguageCode } from '../languages/language';
+import { withKeyLocations } from '../check/key-locations';
 import { SelectionArgs, withOutOption, withPrintOption, withSelectionOptions } from './command-options';
 import { assertShopLogo } from '../build/build-pamphlet';
 import { BuiltFile, buildTemplate, FailedBuild, prepareOutput, printRuns, TemplateJob } from './build-template';
@@ -74,7 +75,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       all.push(...result.findings);
       names = new Map([...names, ...result.names]);
     }
-    const findings = uniqueFindings(all);
+    const findings = withKeyLocations(uniqueFindings(all));
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const passed = passedLanguages(codes, findings, (code) => !failed.some((f) => f.language === code));
     const summary = summarize(findings, codes, passed);

@@ -1,6 +1,7 @@
 import { CommandModule } from 'yargs';
 import { runChecks } from '../check/run-checks';
 import { humanReport, jsonFindings, passedLanguages, summarize, summaryLine, uniqueFindings } from '../check/report';
+import { withKeyLocations } from '../check/key-locations';
 import { SelectionArgs, withSelectionOptions } from './command-options';
 import { isBilingual, languagesOf } from '../languages/piece-languages';
 import { companionTemplates, contentPaths, piecesFor, selectPapers, selectPieces, selectTemplates } from './content-options';
@@ -23,7 +24,7 @@ export const checkCommand: CommandModule<object, SelectionArgs> = {
       selectPapers(args.paper, template, strict),
       piecesFor(pieces, template, strict).filter(isBilingual),
     ));
-    const findings = uniqueFindings(results.flatMap((r) => r.findings));
+    const findings = withKeyLocations(uniqueFindings(results.flatMap((r) => r.findings)));
     const passed = passedLanguages(codes, findings, (code) => results.every((r) => r.prepared.has(code)));
     const names = new Map(results.flatMap((r) => [...r.names]));
     const summary = summarize(findings, codes, passed);

@@ -7,6 +7,9 @@ import { debugStack, errorMessage } from '../core/unexpected-error';
 import { buildCommand } from './build-command';
 import { checkCommand } from './check-command';
 import { languagesCommand } from './languages-command';
+import { reviewedCommand } from './reviewed-command';
+import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
 import { withHelp } from './help-text';
 import { guardOutputStreams, printError, printJson, reserveStdoutForJson, wantsJson } from './safe-output';
 
@@ -44,7 +47,10 @@ withHelp(yargs(hideBin(process.argv)), 'pamphlet')
   .command(buildCommand)
   .command(checkCommand)
   .command(languagesCommand)
-  .demandCommand(1, 'Name a command: build, check or languages.')
+  .command(exportCommand)
+  .command(importCommand)
+  .command(reviewedCommand)
+  .demandCommand(1, 'Name a command: build, check, languages, export, import, proof or reviewed.')
   .strict()
   .help()
   .alias('help', 'h')
