@@ -7,12 +7,15 @@ import { isBilingual, languagesOf } from '../languages/piece-languages';
 import { companionTemplates, contentPaths, piecesFor, selectPapers, selectPieces, selectTemplates } from './content-options';
 import { withHelp } from './help-text';
 import { printJson, printLine } from './safe-output';
+import { assertOneReport, ReportFormat, withReportFormatOption } from './ci-options';
+import { githubAnnotation } from '../ci/github-annotations';
 
-export const checkCommand: CommandModule<object, SelectionArgs> = {
+export const checkCommand: CommandModule<object, SelectionArgs & { format: ReportFormat }> = {
   command: 'check',
   describe: 'Check translations, glyphs, data, templates and fit (every format) without writing PDFs',
-  builder: (yargs) => withHelp(withSelectionOptions(yargs, 'all'), 'check') as never,
+  builder: (yargs) => withHelp(withReportFormatOption(withSelectionOptions(yargs, 'all')), 'check') as never,
   handler: async (args) => {
+    assertOneReport(args);
     const templates = selectTemplates(args.template, args.formats);
     const pieces = selectPieces(args.lang, contentPaths(args, templates[0]).translationsDir);
     const codes = languagesOf(pieces);
@@ -31,7 +34,8 @@ export const checkCommand: CommandModule<object, SelectionArgs> = {
     if (args.json) {
       printJson({ ok: summary.errors === 0, summary, findings: jsonFindings(findings) });
     } else {
-      for (const line of humanReport(findings, codes, names, passed)) printLine(line);
+      const report = args.format === 'github' ? findings.map((f) => githubAnnotation(f)) : humanReport(findings, codes, names, passed);
+      for (const line of report) printLine(line);
       printLine(summaryLine(summary));
     }
     if (summary.errors) process.exitCode = 1;
