@@ -10,8 +10,7 @@ import { folderProblem, refuse } from './output-folder';
  * the name unpredictable, so nobody can plant a link under it; the pid tells
  * a leftover of a dead build from the file of a build still running. Only a
  * PDF's, the manifest's (src/ci/manifest.ts) or the write probe's name is
- * matched (the old `.<name>.<pid>.tmp`
- * form too), never another hidden file someone keeps in the folder.
+ * matched (the old `.<name>.<pid>.tmp` form too), never another hidden file someone keeps in the folder.
  */
 const TEMPORARY = /^\.(?:[^/]+\.pdf|manifest\.json|pamphlet-write-test)\.(\d{1,10})(?:\.[0-9a-f]{16})?\.tmp$/;
 

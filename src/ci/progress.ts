@@ -11,6 +11,8 @@ import { printLine } from '../cli/safe-output';
 export interface Progress {
   /** A PDF begins: the updating line shows it. */
   step(label: string): void;
+  /** Work between PDFs (checking a format's content): shown without counting a PDF. */
+  note(text: string): void;
   /** A line of the build's report, on stdout. */
   line(text: string): void;
   /** Clears the updating line, before the summary. */
@@ -25,7 +27,7 @@ export function isInteractive(stream: NodeJS.WriteStream = process.stderr, inCi 
 const CLEAR_LINE = '\r\x1b[K';
 
 export function createProgress(total: number, interactive = isInteractive(), stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (!interactive) return { step: () => {}, line: printLine, done: () => {} };
+  if (!interactive) return { step: () => {}, note: () => {}, line: printLine, done: () => {} };
   let count = 0;
   let shown = '';
   const write = (text: string) => {
@@ -40,6 +42,10 @@ export function createProgress(total: number, interactive = isInteractive(), str
     step(label) {
       count += 1;
       shown = `[${count}/${total}] ${label}`;
+      draw();
+    },
+    note(text) {
+      shown = `[${count}/${total}] ${text}`;
       draw();
     },
     line(text) {

@@ -12,9 +12,9 @@ export interface BatchPdf {
   print: PrintTarget;
 }
 
-/** Format, piece, target, paper: a shard cut from this order holds few languages (src/ci/shard.ts). */
+/** Piece, format, target, paper: a shard cut from this order holds few languages, each in every format (src/ci/shard.ts). */
 export function batchPdfKey(pdf: BatchPdf): string {
-  return [pdf.format, pdf.piece, pdf.print, pdf.paper].join('\u0000');
+  return [pdf.piece, pdf.format, pdf.print, pdf.paper].join('\u0000');
 }
 
 /** For the progress line: `ar trifold letter`, and `shop` when the shop prints it. */

@@ -94,6 +94,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       const single = alone.get(job)!;
       if (single.length) log(`${job.format}: printed in one language at a time; ${single.join(', ')} not built in it`);
       if (!job.pieces.length) continue;
+      progress.note(`checking ${job.format}`);
       const result = await buildTemplate(job, args.out, log, hooks);
       edition ??= result.edition;
       built.push(...result.built);

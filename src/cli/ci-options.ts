@@ -19,7 +19,7 @@ export function withReportFormatOption<T>(yargs: Argv<T>): Argv<T & { format: Re
 /** --json and --format github are two reports on one stdout: one or the other, said in one line (--json may come from the config file). */
 export function assertOneReport(args: ReportFormatArgs): void {
   if (args.json && args.format !== 'human') {
-    throw new PamphletError(`--format ${args.format} and --json both say how to print the findings; give one (json may be set in the config file: give "--json false" to turn it off).`, {}, 'usage');
+    throw new PamphletError(`--format ${args.format} and --json both say how to print the findings; give one (json may be set in the config file: --no-json turns it off).`, {}, 'usage');
   }
 }
 

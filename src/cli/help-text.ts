@@ -17,11 +17,13 @@ const EXAMPLES: Record<CommandName | 'pamphlet', [string, string][]> = {
     ['$0 build -p all --print shop', 'For a print shop: bleed, crop marks, CMYK, into out/shop/'],
     ['$0 build -l tl+en -p a3,a4', 'Tagalog and English: a poster (A3), a card (A4)'],
     ['$0 build -c site.json', 'Defaults from site.json'],
+    ['$0 build -p all --print all --shard 2/4', 'The second of four parts of the batch, for CI'],
   ],
   check: [
     ['$0 check -l fr', 'French on both papers'],
     ['$0 check -l th,ar -p letter', 'Thai and Arabic on Letter'],
     ['$0 check --json > report.json', 'The findings as JSON, for CI'],
+    ['$0 check --format github', 'The findings as GitHub Actions annotations'],
   ],
   languages: [
     ['$0 languages', 'The shipped translations'],
