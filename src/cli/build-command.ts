@@ -1,4 +1,8 @@
+import * as path from 'node:path';
 import { CommandModule } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runProof } from './proof-command';
+import { argvForRebuild, watchAndRebuild } from './watch';
 import { sourceDateEpoch } from '../build/build-pamphlet';
 import { templateHeader } from '../format/template-header';
 import { findingCounts, humanReport, jsonFindings, passedLanguages, summarize, uniqueFindings } from '../check/report';
@@ -32,12 +36,16 @@ interface BuildArgs extends SelectionArgs {
   /** `I/N`: this machine's part of the batch (src/ci/shard.ts). */
   shard?: string;
   format: ReportFormat;
+  watch: boolean;
+  proof: boolean;
 }
 
 export const buildCommand: CommandModule<object, BuildArgs> = {
   command: 'build',
   describe: 'Check the content, then build every format (tri-fold, poster) as PDF, one file per language and paper',
-  builder: (yargs) => withHelp(withShardOption(withReportFormatOption(withPrintOption(withOutOption(withSelectionOptions(yargs, 'letter'))))), 'build') as never,
+  builder: (yargs) => withHelp(withShardOption(withReportFormatOption(withPrintOption(withOutOption(withSelectionOptions(yargs, 'letter')))))
+    .option('watch', { type: 'boolean', default: false, describe: 'After the build, rebuild a language when its translation, the source text, a template, format, theme or the data changes; Ctrl-C stops' })
+    .option('proof', { type: 'boolean', default: false, describe: 'With --watch: write proofs (pamphlet proof) after each rebuild' }), 'build') as never,
   handler: async (args) => {
     assertOneReport(args);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
@@ -123,5 +131,18 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       printLine(`${built.length} built, ${failed.length} failed${which ? ` (${which})` : ''}, in ${seconds} s; ${findingCounts(summary)}.`);
     }
     if (failed.length) process.exitCode = 1;
+    if (args.watch) {
+      if (args.proof) await runProof({ ...args, keys: false, dpi: 100 }, log);
+      await watchAndRebuild({
+        watched: [args.translations, args.data, ...new Set(templates.map((t) => path.dirname(t))), ...(args.edition ? [args.edition] : [])],
+        translationsDir: args.translations,
+        codes,
+        argv: argvForRebuild(hideBin(process.argv)),
+        proof: args.proof,
+      });
+      // A watch ends when asked to: its last build's failures were reported, not the reason it stopped.
+      // Exit now: Node 20's recursive fs.watch on Linux can leave handles open after close().
+      process.exit(0);
+    }
   },
 };

@@ -43,7 +43,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
   builder: (yargs) => withHelp(withContentOptions(yargs)
     .option('lang', { alias: 'l', type: 'string', demandOption: true, describe: 'One language code (vi)' })
     .option('format', { choices: ['xliff', 'i18next'] as const, default: 'xliff' as const, describe: 'xliff: English source, translation, state and a note per string; i18next: plain JSON, en.json as the base file' })
-    .option('xliff-version', { choices: ['1.2', '2.0'] as const, default: '1.2' as const, describe: 'XLIFF 1.2 (every CAT tool reads it) or 2.0' })
+    .option('xliff-version', { type: 'string', choices: ['1.2', '2.0'] as const, default: '1.2' as const, describe: 'XLIFF 1.2 (every CAT tool reads it) or 2.0' })
     .option('out', { alias: 'o', type: 'string', defaultDescription: '<lang>.xlf, or the folder i18next/ for i18next', describe: 'The XLIFF file, or the folder of the i18next files' })
     .check(refuseRepeated(['out', 'lang'])), 'export') as never,
   handler: async (args) => {

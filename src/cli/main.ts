@@ -8,6 +8,7 @@ import { buildCommand } from './build-command';
 import { checkCommand } from './check-command';
 import { languagesCommand } from './languages-command';
 import { reviewedCommand } from './reviewed-command';
+import { proofCommand } from './proof-command';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { withHelp } from './help-text';
@@ -49,6 +50,7 @@ withHelp(yargs(hideBin(process.argv)), 'pamphlet')
   .command(languagesCommand)
   .command(exportCommand)
   .command(importCommand)
+  .command(proofCommand)
   .command(reviewedCommand)
   .demandCommand(1, 'Name a command: build, check, languages, export, import, proof or reviewed.')
   .strict()
