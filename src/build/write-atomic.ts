@@ -9,10 +9,10 @@ import { folderProblem, refuse } from './output-folder';
  * they become (`.en.pdf.4242.9f86d081884c7d65.tmp`). The random part makes
  * the name unpredictable, so nobody can plant a link under it; the pid tells
  * a leftover of a dead build from the file of a build still running. Only a
- * PDF's or the write probe's name is matched (the old `.<name>.<pid>.tmp`
- * form too), never another hidden file someone keeps in the folder.
+ * PDF's, the manifest's (src/ci/manifest.ts) or the write probe's name is
+ * matched (the old `.<name>.<pid>.tmp` form too), never another hidden file someone keeps in the folder.
  */
-const TEMPORARY = /^\.(?:[^/]+\.pdf|pamphlet-write-test)\.(\d{1,10})(?:\.[0-9a-f]{16})?\.tmp$/;
+const TEMPORARY = /^\.(?:[^/]+\.pdf|manifest\.json|pamphlet-write-test)\.(\d{1,10})(?:\.[0-9a-f]{16})?\.tmp$/;
 
 function temporaryName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);

@@ -1,12 +1,13 @@
 import { Finding } from '../core/finding';
 import { codePointLabel, PamphletError } from '../core/errors';
-import { brokenPlaceholder, COUNT_PLACEHOLDER, placeholdersOf } from '../i18n/placeholders';
+import { brokenPlaceholder, COUNT_PLACEHOLDER, foreignPlaceholdersOf, placeholdersOf } from '../i18n/placeholders';
 import { pluralCategories, PluralCategory, splitPluralKey } from '../i18n/plural-forms';
 import { flattenStrings } from '../languages/load-translations';
 import { Translation } from '../languages/language';
 import { translatorStringToMarkup } from '../template/inline-markup';
 import { isOverLength, textLimitProblem } from '../text/text-limits';
 import { didYouMean } from './edit-distance';
+import { staleFindings } from './stale-strings';
 
 /** A source string as a message quotes it: whole, unless it is far longer than any real one. */
 function excerpt(text: string): string {
@@ -89,7 +90,7 @@ export function checkTranslation(translation: Translation, source: Translation, 
     }
     checkPlaceholders(text, sourceStrings.get(against)!, splitPluralKey(key)?.category, factNames, report);
     checkCharacters(text, report);
-    const override = BIDI_OVERRIDE.exec(text);
+    const override = translation.pseudo ? null : BIDI_OVERRIDE.exec(text);
     if (override) {
       add(key, `the text has the invisible direction control ${codePointLabel(override[0].codePointAt(0)!)}, which can print letters in reverse. Remove it; if a phrase needs its own direction, use the isolates U+2066 to U+2069 instead.`, 'warning');
     }
@@ -100,6 +101,7 @@ export function checkTranslation(translation: Translation, source: Translation, 
       report(error.detail);
     }
   }
+  findings.push(...staleFindings(translation, source));
   return findings;
 }
 
@@ -112,6 +114,14 @@ function checkPlaceholders(text: string, sourceText: string, category: PluralCat
   const own = placeholdersOf(text);
   const expected = placeholdersOf(sourceText);
   const expectedList = expected.map((n) => `{{${n}}}`).join(' ') || 'none';
+  // A name translated along with the sentence: paired, in order, with the English placeholders the string lacks.
+  const lacking = expected.filter((name) => !own.includes(name));
+  const renamed = new Set<string>();
+  foreignPlaceholdersOf(text).forEach((name, i) => {
+    const english = lacking[i];
+    if (english !== undefined) renamed.add(english);
+    report(`{{${name}}}: placeholder names stay as in English: ${english !== undefined ? `{{${english}}}` : expectedList}. Only the words around a placeholder are translated.`);
+  });
   for (const name of own) {
     if (factNames && name !== COUNT_PLACEHOLDER && !factNames.has(name)) {
       report(`{{${name}}} names no fact in the data.${didYouMean(name, factNames, (c) => `{{${c}}}`)} Use the placeholders of the source text: ${expectedList}.`);
@@ -120,7 +130,7 @@ function checkPlaceholders(text: string, sourceText: string, category: PluralCat
     }
   }
   for (const name of expected) {
-    if (own.includes(name)) continue;
+    if (own.includes(name) || renamed.has(name)) continue;
     if (name === COUNT_PLACEHOLDER && category && COUNT_MAY_BE_WORDS.includes(category)) continue;
     report(`the placeholder {{${name}}} is missing, so its fact would not be printed. Put it in the sentence where it belongs, as the source does: "${excerpt(sourceText)}".`);
   }

@@ -45,7 +45,9 @@ export function summaryLine(summary: ReportSummary): string {
 }
 
 function findingLine(f: Finding): string {
-  const where = [displayPath(f.file), f.key && `key ${f.key}`].filter(Boolean).join(', ');
+  // file:line:column, as compilers print it, so an editor or terminal can open the file at the key.
+  const file = f.file && f.line !== undefined ? `${displayPath(f.file)}:${f.line}:${f.column}` : displayPath(f.file);
+  const where = [file, f.key && `key ${f.key}`].filter(Boolean).join(', ');
   return `  ${f.severity.padEnd(7)} ${where ? `${where}: ` : ''}${f.message}`;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { buildPiece, PreparedLanguage } from '../build/build-pamphlet';
 import { makeFolder } from '../build/output-folder';
@@ -13,6 +14,7 @@ import { PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { languagesOf, PieceLanguages } from '../languages/piece-languages';
 import { outputPath, papersFor, PrintTarget } from '../print/print-target';
+import type { BatchPdf } from './batch-pdfs';
 
 /** One template to build: its content paths, the format it names, the papers, the print targets and the pieces (one language, or two) to build it in. */
 export interface TemplateJob {
@@ -35,6 +37,8 @@ export interface BuiltFile {
   bytes: number;
   /** The smallest type scale a panel needed to fit. */
   scale: number;
+  /** Of the bytes written, in hex: OUT/manifest.json lists it. */
+  sha256: string;
 }
 
 export interface FailedBuild {
@@ -50,6 +54,14 @@ export interface TemplateBuild {
   failed: FailedBuild[];
   findings: Finding[];
   names: Map<LanguageCode, string>;
+  /** The facts' edition date (data/facts.json), when the data could be read. */
+  edition?: string;
+}
+
+/** What the build command asks of buildTemplate beyond the job: which PDFs are this machine's (--shard), and what to do as each starts (progress). */
+export interface BuildHooks {
+  include?: (pdf: BatchPdf) => boolean;
+  starting?: (pdf: BatchPdf) => void;
 }
 
 /** The papers of the job each target prints it on, in order: the office its sheets, the shop its sheets or the piece alone. */
@@ -77,7 +89,7 @@ export function prepareOutput(out: string, job: TemplateJob): void {
  * language, or two) on every paper of the job: a language that fails a gate is not built, the
  * others are. A usage error (the output cannot be written) stops the run.
  */
-export async function buildTemplate(job: TemplateJob, out: string, log: (line: string) => void): Promise<TemplateBuild> {
+export async function buildTemplate(job: TemplateJob, out: string, log: (line: string) => void, hooks: BuildHooks = {}): Promise<TemplateBuild> {
   // The checks that need no paper first; fit is checked as each PDF is laid out.
   const { findings, sources, prepared, names } = runChecks(job.paths, languagesOf(job.pieces), []);
   const built: BuiltFile[] = [];
@@ -92,6 +104,9 @@ export async function buildTemplate(job: TemplateJob, out: string, log: (line: s
     said.add(why);
     for (const piece of job.pieces) {
       if (skipped.includes(piece.name)) continue;
+      const pdf: BatchPdf = { format: job.format, piece: piece.name, paper, print };
+      if (hooks.include && !hooks.include(pdf)) continue;
+      hooks.starting?.(pdf);
       const ready = piece.codes.map((code) => prepared.get(code));
       if (!sources || ready.some((p) => !p)) {
         failed.push({ format: job.format, language: piece.name, paper, print });
@@ -102,7 +117,7 @@ export async function buildTemplate(job: TemplateJob, out: string, log: (line: s
         const result = await buildPiece(sources, languages, paper, print);
         const file = outputPath(out, print, job.format, paper, piece.name);
         writeFileAtomic(file, result.pdf);
-        built.push({ file: displayPath(file)!, format: job.format, language: piece.name, paper, print, pages: result.pages, bytes: result.pdf.length, scale: result.minScale });
+        built.push({ file: displayPath(file)!, format: job.format, language: piece.name, paper, print, pages: result.pages, bytes: result.pdf.length, scale: result.minScale, sha256: createHash('sha256').update(result.pdf).digest('hex') });
         findings.push(...belowDesignSize(result.scales, languages.map((p) => p.translation), paper));
         const tightened = result.minScale < 1 ? `, type at ${Math.round(result.minScale * 100)}% to fit` : '';
         log(`built ${displayPath(file)} (${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${Math.round(result.pdf.length / 1024)} KB${tightened})`);
@@ -113,5 +128,5 @@ export async function buildTemplate(job: TemplateJob, out: string, log: (line: s
       }
     }
   }
-  return { built, failed, findings, names };
+  return { built, failed, findings, names, edition: sources?.data.edition };
 }

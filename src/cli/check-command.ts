@@ -1,17 +1,21 @@
 import { CommandModule } from 'yargs';
 import { runChecks } from '../check/run-checks';
 import { humanReport, jsonFindings, passedLanguages, summarize, summaryLine, uniqueFindings } from '../check/report';
+import { withKeyLocations } from '../check/key-locations';
 import { SelectionArgs, withSelectionOptions } from './command-options';
 import { isBilingual, languagesOf } from '../languages/piece-languages';
 import { companionTemplates, contentPaths, piecesFor, selectPapers, selectPieces, selectTemplates } from './content-options';
 import { withHelp } from './help-text';
 import { printJson, printLine } from './safe-output';
+import { assertOneReport, ReportFormat, withReportFormatOption } from './ci-options';
+import { githubAnnotation } from '../ci/github-annotations';
 
-export const checkCommand: CommandModule<object, SelectionArgs> = {
+export const checkCommand: CommandModule<object, SelectionArgs & { format: ReportFormat }> = {
   command: 'check',
   describe: 'Check translations, glyphs, data, templates and fit (every format) without writing PDFs',
-  builder: (yargs) => withHelp(withSelectionOptions(yargs, 'all'), 'check') as never,
+  builder: (yargs) => withHelp(withReportFormatOption(withSelectionOptions(yargs, 'all')), 'check') as never,
   handler: async (args) => {
+    assertOneReport(args);
     const templates = selectTemplates(args.template, args.formats);
     const pieces = selectPieces(args.lang, contentPaths(args, templates[0]).translationsDir);
     const codes = languagesOf(pieces);
@@ -23,14 +27,15 @@ export const checkCommand: CommandModule<object, SelectionArgs> = {
       selectPapers(args.paper, template, strict),
       piecesFor(pieces, template, strict).filter(isBilingual),
     ));
-    const findings = uniqueFindings(results.flatMap((r) => r.findings));
+    const findings = withKeyLocations(uniqueFindings(results.flatMap((r) => r.findings)));
     const passed = passedLanguages(codes, findings, (code) => results.every((r) => r.prepared.has(code)));
     const names = new Map(results.flatMap((r) => [...r.names]));
     const summary = summarize(findings, codes, passed);
     if (args.json) {
       printJson({ ok: summary.errors === 0, summary, findings: jsonFindings(findings) });
     } else {
-      for (const line of humanReport(findings, codes, names, passed)) printLine(line);
+      const report = args.format === 'github' ? findings.map((f) => githubAnnotation(f)) : humanReport(findings, codes, names, passed);
+      for (const line of report) printLine(line);
       printLine(summaryLine(summary));
     }
     if (summary.errors) process.exitCode = 1;

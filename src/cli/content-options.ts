@@ -7,7 +7,7 @@ import { FontRegistry } from '../fonts/font-registry';
 import { loadFormat, SHIPPED_TEMPLATES } from '../format/load-format';
 import { templateHeader } from '../format/template-header';
 import { paperByName, PaperName } from '../imposition/paper';
-import { listLanguages } from '../languages/load-translations';
+import { isKnownLanguage, listLanguages } from '../languages/load-translations';
 import { isBilingual, languagesOf, parsePiece, PieceLanguages } from '../languages/piece-languages';
 import { ALL_TEMPLATES, ContentArgs } from './command-options';
 import { Edition } from '../edition/edition';
@@ -65,7 +65,7 @@ export function selectPieces(lang: string, translationsDir: string): PieceLangua
   const asked = lang.split(',').map((c) => c.trim());
   const pieces = asked.flatMap((entry) => (entry === 'all' ? known.map((code) => parsePiece(code)) : [parsePiece(entry)]));
   for (const code of languagesOf(pieces)) {
-    if (!known.includes(code)) throw new PamphletError(`there is no translation for "${code}". Known languages: ${known.join(', ')}.`, { language: code }, 'usage');
+    if (!isKnownLanguage(translationsDir, code)) throw new PamphletError(`there is no translation for "${code}". Known languages: ${known.join(', ')}.`, { language: code }, 'usage');
   }
   const names = pieces.map((piece) => piece.name);
   return pieces.filter((piece, i) => names.indexOf(piece.name) === i);

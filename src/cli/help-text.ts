@@ -2,7 +2,7 @@ import { Argv } from 'yargs';
 import { CONFIG_FILE } from './config-file';
 
 /** What `--help` shows below the options: examples, the exit codes (as in the README) and where defaults come from. */
-type CommandName = 'build' | 'check' | 'languages';
+type CommandName = 'build' | 'check' | 'languages' | 'reviewed' | 'export' | 'import' | 'proof';
 
 const EXAMPLES: Record<CommandName | 'pamphlet', [string, string][]> = {
   pamphlet: [
@@ -17,15 +17,34 @@ const EXAMPLES: Record<CommandName | 'pamphlet', [string, string][]> = {
     ['$0 build -p all --print shop', 'For a print shop: bleed, crop marks, CMYK, into out/shop/'],
     ['$0 build -l tl+en -p a3,a4', 'Tagalog and English: a poster (A3), a card (A4)'],
     ['$0 build -c site.json', 'Defaults from site.json'],
+    ['$0 build -p all --print all --shard 2/4', 'The second of four parts of the batch, for CI'],
   ],
   check: [
     ['$0 check -l fr', 'French on both papers'],
     ['$0 check -l th,ar -p letter', 'Thai and Arabic on Letter'],
     ['$0 check --json > report.json', 'The findings as JSON, for CI'],
+    ['$0 check --format github', 'The findings as GitHub Actions annotations'],
   ],
   languages: [
     ['$0 languages', 'The shipped translations'],
     ['$0 languages -t ../translations', 'Those in another folder'],
+  ],
+  reviewed: [
+    ['$0 reviewed -l vi -k law.penalty', 'The Vietnamese law.penalty is right for the English now'],
+    ['$0 reviewed -l vi', 'Every Vietnamese string is'],
+  ],
+  export: [
+    ['$0 export -l vi', 'vi.xlf (XLIFF 1.2) for a CAT tool'],
+    ['$0 export -l vi --xliff-version 2.0 -o vi-2.xlf', 'XLIFF 2.0'],
+    ['$0 export -l vi --format i18next -o weblate/', 'en.json, vi.json and vi.meta.json for a platform'],
+  ],
+  import: [
+    ['$0 import vi.xlf', 'Check the delivered XLIFF, then write translations/vi.json'],
+    ['$0 import vi.xlf -t ../translations', 'Into another translations folder'],
+  ],
+  proof: [
+    ['$0 proof -l vi', 'PNG pages of the Vietnamese tri-fold, with a key sheet'],
+    ['$0 proof -l vi --keys', 'The same, each string numbered on the page'],
   ],
 };
 
@@ -52,6 +71,10 @@ const EXIT_CODES: Record<CommandName | 'pamphlet', string> = {
   pamphlet: exitCodes('no error (warnings may have been printed)'),
   build: exitCodes('every PDF asked for was built (warnings may have been printed)'),
   check: exitCodes('everything was checked, no error (warnings may have been printed)'),
+  reviewed: exitCodes('the strings were marked as reviewed'),
+  export: exitCodes('the exchange file was written'),
+  import: exitCodes('the file was checked and the translation written'),
+  proof: exitCodes('every proof page was written'),
   languages: [
     'Exit codes:',
     '  0  the list was printed (a broken translation is a row that says so)',

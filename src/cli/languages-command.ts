@@ -3,8 +3,9 @@ import { CommandModule } from 'yargs';
 import { checkTranslation } from '../check/check-translation';
 import { PamphletError } from '../core/errors';
 import { debugStack, unexpectedMessage } from '../core/unexpected-error';
-import { SOURCE_LANGUAGE } from '../languages/language';
-import { listLanguages, loadTranslation } from '../languages/load-translations';
+import { staleStrings } from '../check/stale-strings';
+import { SOURCE_LANGUAGE, Translation } from '../languages/language';
+import { flattenStrings, listLanguages, loadTranslation } from '../languages/load-translations';
 import { ContentArgs, withContentOptions } from './command-options';
 import { loadFonts } from './content-options';
 import { withHelp } from './help-text';
@@ -21,6 +22,14 @@ function readSource(dir: string) {
   }
 }
 
+/** ", 3 of 97 strings need review" when the English changed since; nothing for the source language or a file that records no sources. */
+function reviewNote(translation: Translation, source: Translation): string {
+  if (translation.code === source.code || !translation.sources) return translation.code === source.code ? '' : ', no sources recorded';
+  const stale = staleStrings(translation, source).length;
+  const total = flattenStrings(translation.strings).size;
+  return stale ? `, ${stale} of ${total} strings need review` : '';
+}
+
 export const languagesCommand: CommandModule<object, ContentArgs> = {
   command: 'languages',
   describe: 'List the languages found, with endonym, script, direction, fonts and completeness',
@@ -34,9 +43,10 @@ export const languagesCommand: CommandModule<object, ContentArgs> = {
         const translation = loadTranslation(args.translations, code);
         // Facts are not read here: a placeholder is judged only against the source string.
         const problems = checkTranslation(translation, source, null).filter((f) => f.severity === 'error').length;
+        const review = reviewNote(translation, source);
         const { meta } = translation;
         const stack = fonts.hasScript(meta.script) ? fonts.familiesFor(meta.script).join(' + ') : `no fonts for ${meta.script}`;
-        return [code, meta.name, meta.englishName, meta.script, meta.direction, stack, problems ? `${problems} problems: run pamphlet check --lang ${code}` : 'complete'];
+        return [code, meta.name, meta.englishName, meta.script, meta.direction, stack, (problems ? `${problems} problems: run pamphlet check --lang ${code}` : 'complete') + review];
       } catch (error) {
         // One broken language is a row saying so; the others are still listed.
         if (!(error instanceof PamphletError)) debugStack(error);

@@ -7,6 +7,10 @@ import { debugStack, errorMessage } from '../core/unexpected-error';
 import { buildCommand } from './build-command';
 import { checkCommand } from './check-command';
 import { languagesCommand } from './languages-command';
+import { reviewedCommand } from './reviewed-command';
+import { proofCommand } from './proof-command';
+import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
 import { withHelp } from './help-text';
 import { guardOutputStreams, printError, printJson, reserveStdoutForJson, wantsJson } from './safe-output';
 
@@ -44,7 +48,11 @@ withHelp(yargs(hideBin(process.argv)), 'pamphlet')
   .command(buildCommand)
   .command(checkCommand)
   .command(languagesCommand)
-  .demandCommand(1, 'Name a command: build, check or languages.')
+  .command(exportCommand)
+  .command(importCommand)
+  .command(proofCommand)
+  .command(reviewedCommand)
+  .demandCommand(1, 'Name a command: build, check, languages, export, import, proof or reviewed.')
   .strict()
   .help()
   .alias('help', 'h')

@@ -20,6 +20,9 @@ export interface Finding {
   language?: LanguageCode;
   /** The string key, data field or panel. */
   key?: string;
+  /** Where the key is written in `file` (from 1), when it is a JSON file that has it: src/check/key-locations.ts. */
+  line?: number;
+  column?: number;
   message: string;
 }
 

@@ -54,4 +54,12 @@ export interface Translation {
   file: string;
   meta: LanguageMeta;
   strings: StringTree;
+  /**
+   * For each translated string (dotted key), the short hash of the English
+   * text it was translated from (src/i18n/source-hash.ts); absent for the
+   * source language and for a file that records none.
+   */
+  sources?: Record<string, string>;
+  /** Made from the source language when loaded (en-XA, ar-XB), never stored: `file` is the source's. */
+  pseudo?: boolean;
 }

@@ -5,8 +5,10 @@ import { PamphletError } from '../core/errors';
 import { readJsonFile } from '../core/read-json';
 import { keyPath } from '../core/key-path';
 import { describeIssue } from '../core/schema-issue';
-import { LanguageCode, Translation, StringTree } from './language';
+import { LanguageCode, SOURCE_LANGUAGE, Translation, StringTree } from './language';
+import { isPseudoLocale, pseudoTranslation } from './pseudo-locales';
 import { metaSchema } from './meta-schema';
+import { SOURCE_HASH_PATTERN } from '../i18n/source-hash';
 
 const languageCodePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -19,7 +21,10 @@ const stringKey = z.string().regex(/^[^.\s]+$/, 'a plain name without dots or sp
 
 const stringTree: z.ZodType<StringTree> = z.lazy(() => z.record(stringKey, z.union([z.string(), stringTree])));
 
-const fileSchema = z.object({ meta: metaSchema, strings: stringTree }).strict();
+/** The English each string was translated from: dotted key -> its short hash (src/i18n/source-hash.ts). */
+const sourcesSchema = z.record(z.string().regex(/^[^\s]+$/, 'a dotted string key'), z.string().regex(SOURCE_HASH_PATTERN, '8 lowercase hex digits, as pamphlet import writes them'));
+
+const fileSchema = z.object({ meta: metaSchema, strings: stringTree, sources: sourcesSchema.optional() }).strict();
 
 /** The language codes that have a translation file in `dir`, sorted. */
 export function listLanguages(dir: string): LanguageCode[] {
@@ -54,8 +59,28 @@ export function assertLanguageCode(code: string): LanguageCode {
   return code;
 }
 
+/** The translations pamphlet ships: the source language comes from here when a folder holds only a delivered file. */
+export const SHIPPED_TRANSLATIONS = path.join(__dirname, '..', '..', 'translations');
+
+/** The folder the source language is read from: `dir`, or the shipped translations when `dir` has no en.json. */
+export function sourceFolder(dir: string): string {
+  return entryExists(path.join(dir, `${SOURCE_LANGUAGE}.json`)) ? dir : SHIPPED_TRANSLATIONS;
+}
+
+/** A language that can be asked for in `dir`: one with a file there, the source language (shipped) or a pseudo-locale. */
+export function isKnownLanguage(dir: string, code: LanguageCode): boolean {
+  return code === SOURCE_LANGUAGE || isPseudoLocale(code) || listLanguages(dir).includes(code);
+}
+
+/**
+ * A language's translation: its file in `dir`; for the source language, the
+ * shipped one when `dir` holds only delivered files; a pseudo-locale made
+ * from the source language.
+ */
 export function loadTranslation(dir: string, code: LanguageCode): Translation {
   assertLanguageCode(code);
+  if (isPseudoLocale(code)) return pseudoTranslation(loadTranslation(dir, SOURCE_LANGUAGE), code);
+  if (code === SOURCE_LANGUAGE) dir = sourceFolder(dir);
   const file = path.join(dir, `${code}.json`);
   if (!entryExists(file)) {
     const known = listLanguages(dir).join(', ');
@@ -74,7 +99,7 @@ export function loadTranslation(dir: string, code: LanguageCode): Translation {
     throw new PamphletError(`${message}${shape}`, { file, language: code, key: field || undefined });
   }
   assertLocaleOfLanguage(code, parsed.data.meta.locale, file);
-  return { code, file, meta: parsed.data.meta, strings: parsed.data.strings };
+  return { code, file, meta: parsed.data.meta, strings: parsed.data.strings, ...(parsed.data.sources ? { sources: parsed.data.sources } : {}) };
 }
 
 /**
