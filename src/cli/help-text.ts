@@ -9,6 +9,8 @@ const EXAMPLES: Record<CommandName | 'pamphlet', [string, string][]> = {
     ['$0 check', 'Check every language on both papers'],
     ['$0 build -p all --print all', 'Every language and paper, for an office printer and a print shop'],
     ['$0 languages', 'List the languages found'],
+    ['$0 export -l vi', 'vi.xlf for a translator\'s CAT tool'],
+    ['$0 proof -l vi --keys', 'PNG pages of Vietnamese, strings numbered'],
   ],
   build: [
     ['$0 build', 'Every language on Letter, into out/'],
@@ -18,12 +20,15 @@ const EXAMPLES: Record<CommandName | 'pamphlet', [string, string][]> = {
     ['$0 build -l tl+en -p a3,a4', 'Tagalog and English: a poster (A3), a card (A4)'],
     ['$0 build -c site.json', 'Defaults from site.json'],
     ['$0 build -p all --print all --shard 2/4', 'The second of four parts of the batch, for CI'],
+    ['$0 build --watch --proof -l vi', 'Rebuild and re-proof Vietnamese on each save'],
   ],
   check: [
     ['$0 check -l fr', 'French on both papers'],
     ['$0 check -l th,ar -p letter', 'Thai and Arabic on Letter'],
     ['$0 check --json > report.json', 'The findings as JSON, for CI'],
     ['$0 check --format github', 'The findings as GitHub Actions annotations'],
+    ['$0 check -l en-XA,ar-XB', 'The pseudo-locales: longer text, right to left'],
+    ['$0 check -t delivered/', 'A delivered file alone (en.json from the project)'],
   ],
   languages: [
     ['$0 languages', 'The shipped translations'],

@@ -145,7 +145,7 @@ describe('the law as it stands on the edition date', () => {
     fs.writeFileSync(path.join(data, 'facts.json'), JSON.stringify(facts));
     const run = runCli(['check', '-l', 'en', '-p', 'letter', '--template', template('trifold'), '--data', data]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/error +\S*facts\.json, key facts\.livingOnAvails\.repealed: this law was repealed on 2014-12-06, before the edition date/);
+    expect(run.stdout).toMatch(/error +\S*facts\.json:\d+:\d+, key facts\.livingOnAvails\.repealed: this law was repealed on 2014-12-06, before the edition date/);
   });
 
   it('prints no repealed offence and names the Criminal Code trafficking offence with its section', () => {

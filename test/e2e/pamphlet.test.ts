@@ -182,7 +182,7 @@ describe('the CLI', () => {
     const result = run('build', '--lang', 'th,en', '--translations', path.join(dir, 'translations'), '--out', out);
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/^th +ภาษาไทย: 1 error$/m);
-    expect(result.out).toMatch(/th\.json, key what\.intro: .*U\+10900/);
+    expect(result.out).toMatch(/th\.json:\d+:\d+, key what\.intro: .*U\+10900/);
     // Every format leaves the failing language out, and the batch goes on past it.
     for (const format of ['trifold', 'poster', 'wallet-card']) {
       expect(fs.existsSync(path.join(out, format, 'letter', 'th.pdf'))).toBe(false);
@@ -218,7 +218,7 @@ describe('the CLI', () => {
     fs.writeFileSync(file, JSON.stringify(en));
     const failed = run(...args);
     expect(failed.code).toBe(1);
-    expect(failed.out).toMatch(/en\.json, key law: on Letter paper, the text of panel "law" is (at least )?[\d.]+ mm too tall/);
+    expect(failed.out).toMatch(/en\.json:\d+:\d+, key law: on Letter paper, the text of panel "law" is (at least )?[\d.]+ mm too tall/);
     expect(failed.out).toMatch(/0 built, 1 failed \(en on letter\)/);
     expect(fs.readFileSync(pdf).equals(good)).toBe(true);
     expect(fs.readdirSync(path.dirname(pdf))).toEqual(['en.pdf']);
