@@ -2,7 +2,8 @@ import { GlyphRun } from 'fontkit';
 import { PamphletError } from '../core/errors';
 import { Points } from '../core/units';
 import { LoadedFont } from '../fonts/font-registry';
-import { stripBidiControls } from './bidi';
+import { stripBidiControls, unmirror } from './bidi';
+import { glyphTexts } from './glyph-text';
 import { ShapedGlyph } from './types';
 
 const cache = new Map<string, { glyphs: ShapedGlyph[]; advance: number }>();
@@ -31,10 +32,14 @@ export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points
     const glyphs: ShapedGlyph[] = run.glyphs.map((glyph, i) => ({
       id: glyph.id,
       codePoints: glyph.codePoints,
+      text: '',
       xAdvance: run.positions[i].xAdvance,
       xOffset: run.positions[i].xOffset,
       yOffset: run.positions[i].yOffset,
     }));
+    // Glyphs are written in visual order; readers reverse right-to-left text back, so its clusters' texts go in reversed.
+    const texts = glyphTexts(glyphs, rtl ? unmirror(clean) : clean, rtl);
+    texts.forEach((text, i) => { glyphs[i].text = text; });
     shaped = { glyphs, advance: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) };
     cache.set(key, shaped);
   }
