@@ -1,0 +1,71 @@
+// The text that real PDF readers extract from each language's tri-fold:
+// pdf.js (what browsers show and copy), poppler's pdftotext and MuPDF must
+// give back the translation's words in logical order, panel by panel.
+// Each language is built once and each reader runs once per file
+// (test/support/extract-text.mjs, in a process of its own).
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildPiece, layOutPamphlet, prepareLanguage } from '../../src/build/build-pamphlet';
+import { listLanguages, loadTranslation } from '../../src/languages/load-translations';
+import { content, ROOT } from '../support/build';
+import { temporaryFolders } from '../support/temp';
+import { wordsInOrder } from '../support/word-order.cjs';
+
+type Reader = 'pdfjs' | 'pdftotext' | 'mupdf';
+const READERS: Reader[] = ['pdfjs', 'pdftotext', 'mupdf'];
+const LANGUAGES = listLanguages(path.join(ROOT, 'translations'));
+
+/**
+ * Reader and language pairs still short of 99 % (see the extraction note):
+ * poppler interleaves the tri-fold's panels row by row in every language;
+ * pdf.js and MuPDF still split some Arabic lines, pdf.js some Hindi and Thai
+ * clusters. These run as known failures: each starts to fail, and must move
+ * out of this list, once it reaches 99 %.
+ */
+const SHORT = new Set<string>([
+  ...LANGUAGES.map((code) => `pdftotext ${code}`),
+  'pdfjs ar', 'mupdf ar', 'pdfjs hi', 'pdfjs th',
+]);
+
+const tempDir = temporaryFolders('extraction-');
+const reference = new Map<string, string>();
+const extracted = new Map<string, Record<Reader, string>>();
+
+beforeAll(async () => {
+  const dir = tempDir();
+  const sources = content();
+  for (const code of LANGUAGES) {
+    const prepared = prepareLanguage(sources, loadTranslation(sources.translationsDir, code));
+    // The logical text: every line's text in drawing order.
+    const laidOut = layOutPamphlet(prepared, 'letter', sources.templateFile);
+    reference.set(code, laidOut.pages.map((items) => items.flatMap((i) => (i.type === 'line' ? [i.line.text] : [])).join('\n')).join('\n'));
+    const file = path.join(dir, `${code}.pdf`);
+    fs.writeFileSync(file, (await buildPiece(sources, [prepared], 'letter')).pdf);
+    const pages = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'test/support/extract-text.mjs'), file], { maxBuffer: 1 << 26 }).toString()) as Record<Reader, string[]>;
+    extracted.set(code, { pdfjs: pages.pdfjs.join('\n'), pdftotext: pages.pdftotext.join('\n'), mupdf: pages.mupdf.join('\n') });
+  }
+}, 300_000);
+
+describe.each(READERS)('%s', (reader) => {
+  for (const code of LANGUAGES) {
+    const check = SHORT.has(`${reader} ${code}`) ? test.failing : test;
+    check(`gives at least 99 % of the ${code} words in order`, () => {
+      expect(wordsInOrder(reference.get(code)!, extracted.get(code)![reader], code).share).toBeGreaterThanOrEqual(0.99);
+    });
+  }
+
+  // Words whose glyphs do not map one to one to their letters, read back verbatim.
+  const words: [string, string, string][] = [
+    ['ar', 'the Arabic endonym', 'العربية'],
+    ['ar', 'the Arabic title', 'الاتجار بالبشر'],
+    ['hi', 'a Hindi word with an i-matra', 'हिन्दी'],
+    ['vi', 'a Vietnamese word with a dot below', 'đọc'],
+    ['th', 'a Thai word with marks', 'การค้ามนุษย์'],
+  ];
+  for (const [code, what, word] of words) {
+    test(`gives ${what} verbatim`, () => {
+      expect(extracted.get(code)![reader].normalize('NFC')).toContain(word);
+    });
+  }
+});
