@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { PamphletError, PamphletErrors } from '../core/errors';
-import { parseMarkup } from '../document/parse-markup';
+import { markupText, parseMarkup } from '../document/parse-markup';
 import { PamphletData } from '../facts/load-data';
 import { FontRegistry } from '../fonts/font-registry';
 import { createTranslator } from '../i18n/translator';
@@ -24,6 +24,17 @@ import { TypesetLanguage } from '../text/types';
 import { Points } from '../core/units';
 import { renderMarkup } from '../template/render-markup';
 import { markupLogo } from '../logo/markup-logo';
+import { StructNode, structNode } from '../layout/structure';
+
+/** The language tag a PDF and a screen reader take: the locale without its Unicode extensions (th-TH-u-nu-thai -> th-TH). */
+function bcp47(translation: Translation): string {
+  return translation.meta.locale.split('-u-')[0];
+}
+
+/** An item with its structure element taken off: drawn as an artifact. */
+function asDecoration(item: DrawItem): DrawItem {
+  return 'node' in item && item.node ? { ...item, node: undefined } : item;
+}
 
 /** Where the content comes from: an organisation can bring its own of each. */
 export interface ContentSources {
@@ -76,7 +87,10 @@ export interface PreparedLanguage {
   translation: Translation;
   language: TypesetLanguage;
   document: PamphletDocument;
+  /** For the PDF's metadata, in the language: the cover title, the warning under it, and who issues the piece. */
   title: string;
+  subject: string;
+  author: string;
 }
 
 /** Translation -> markup -> document, for one language. Throws a PamphletError naming what to fix. */
@@ -85,7 +99,7 @@ export function prepareLanguage(sources: ContentSources, translation: Translatio
   const t = createTranslator(translation, sources.data);
   const markup = renderMarkup(sources.templateFile, { translation, data: sources.data, t });
   const document = parseMarkup(markup, { file: sources.templateFile, language: code }, markupLogo(sources.data.logo, code));
-  return { translation, language, document, title: t('cover.title').replace(/<[^>]+>/g, '') };
+  return { translation, language, document, title: markupText(t('cover.title')), subject: markupText(t('cover.warning')), author: markupText(t('cover.issuer')) };
 }
 
 /** The type scale the fit step set a panel at (1 = design size). */
@@ -98,6 +112,10 @@ export interface PanelScale {
 
 export interface LaidOutPamphlet {
   pages: DrawItem[][];
+  /** The format's name (trifold, poster, wallet-card). */
+  format: string;
+  /** Each panel's section of the structure tree, in reading order (a screen reader's order, whatever side it prints on). */
+  sections: StructNode[];
   pageWidth: Points;
   pageHeight: Points;
   /** The smallest type scale any panel needed to fit (1 = design size). */
@@ -136,13 +154,17 @@ export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], pap
   const sides: DrawItem[][] = imposition.marks.map(() => []);
   const scales: PanelScale[] = [];
   const overflows: PamphletError[] = [];
+  const sections: StructNode[] = [];
   const bilingual = languages.length > 1 ? `in the bilingual piece ${languages.map((p) => p.translation.code).join(PAIR_SEPARATOR)} (or print it on a larger paper), ` : '';
   fills.forEach((fill, i) => {
     const { document, language, translation } = languages[fill.language];
     const panel = panelFor(document, fill, format, templateFile);
     const slot = imposition.slots[i];
+    // A bilingual piece's panel says its language: a screen reader switches voice.
+    const section = structNode('Sect', null, { lang: bcp47(translation) });
+    sections.push(section);
     try {
-      const result = fitPanel(panel, slot.content, language, theme, imposition.designScale);
+      const result = fitPanel(panel, slot.content, language, theme, imposition.designScale, section);
       sides[slot.page].push(...result.items);
       // Scales against the design size on this paper: 1 is as designed.
       scales.push({ panel: panel.name, language: fill.language, scale: result.tightening.scale / imposition.designScale });
@@ -152,11 +174,12 @@ export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], pap
     }
   });
   if (overflows.length) throw new PamphletErrors(overflows);
+  // A sheet of cards holds each side many times: a screen reader reads the first copy; the others are artifacts.
   const pages = sides.map((items, side) => [
-    ...imposition.placements[side].flatMap(({ x, y }) => (x === 0 && y === 0 ? items : items.map((item) => translate(item, x, y)))),
+    ...imposition.placements[side].flatMap(({ x, y }, copy) => items.map((item) => (copy === 0 ? item : asDecoration(item))).map((item) => (x === 0 && y === 0 ? item : translate(item, x, y)))),
     ...imposition.marks[side],
   ]);
-  return { pages, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales };
+  return { pages, format: format.name, sections, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales };
 }
 
 /** One piece (one language, or two) on one paper: prepared documents -> laid-out pages -> PDF. */
@@ -166,10 +189,17 @@ export async function buildPiece(sources: ContentSources, piece: PreparedLanguag
     width: laidOut.pageWidth,
     height: laidOut.pageHeight,
     pages: laidOut.pages,
-    // A bilingual piece is titled in both its languages, the first one's language being the document's.
-    title: piece.map((p) => p.title).join(' / '),
-    lang: piece[0].translation.meta.locale.split('-u-')[0],
-    creationDate: creationDate(sources.data),
+    sections: laidOut.sections,
+    metadata: {
+      // A bilingual piece is titled in both its languages, the first one's language being the document's.
+      title: piece.map((p) => p.title).join(' / '),
+      lang: bcp47(piece[0].translation),
+      subject: piece.map((p) => p.subject).join(' / '),
+      author: piece[0].author,
+      keywords: [...piece.map((p) => p.translation.meta.name), laidOut.format, paperLabel(paper)],
+      edition: sources.data.mission ? `${sources.data.edition}, ${sources.data.mission}` : sources.data.edition,
+      creationDate: creationDate(sources.data),
+    },
   });
   const language = piece.map((p) => p.translation.code).join(PAIR_SEPARATOR);
   return { language, paper, pdf, pages: laidOut.pages.length, minScale: laidOut.minScale, scales: laidOut.scales };

@@ -1,5 +1,6 @@
 import { PamphletError, ErrorPlace } from '../core/errors';
 import { pictogram, Pictogram } from '../icons/pictogram';
+import { linkTargetProblem } from './link-target';
 import { Block, InlineSpan, LogoBlock, PamphletDocument, Panel, TextBlock, TextBlockKind } from './types';
 
 /** A node of the markup: an element or a piece of text. */
@@ -9,11 +10,16 @@ type MarkupNode = MarkupElement | { text: string };
 /** U+2028 LINE SEPARATOR: a forced line break inside a paragraph (UAX #14 class BK). */
 export const LINE_BREAK = '\u2028';
 
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, name: string) => {
     if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
     return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name];
   });
+}
+
+/** Markup as the plain text it prints (a title for the PDF's metadata): tags dropped, entities decoded. */
+export function markupText(markup: string): string {
+  return decodeEntities(markup.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
 }
 
 /** A strict parser for the small XML-like markup the template produces. */
@@ -123,7 +129,10 @@ function blocks(nodes: MarkupNode[], place: ErrorPlace, logo: MarkupLogo): Block
     }
     const kind = TEXT_TAGS[node.tag];
     if (kind) {
-      out.push({ type: 'text', kind, spans: inlineSpans(node.children, place) });
+      const href = node.attrs.href;
+      const problem = href === undefined ? null : linkTargetProblem(href);
+      if (problem) throw new PamphletError(`template markup line ${node.line}: <${node.tag} href="…">: ${problem}.`, place);
+      out.push({ type: 'text', kind, spans: inlineSpans(node.children, place), ...(href === undefined ? {} : { href }) });
     } else if (node.tag === 'ul') {
       const items = node.children.filter(isElement);
       for (const li of items) if (li.tag !== 'li') throw new PamphletError(`template markup line ${li.line}: <ul> may hold only <li>.`, place);

@@ -18,6 +18,8 @@ export interface TextBlock {
   type: 'text';
   kind: TextBlockKind;
   spans: InlineSpan[];
+  /** Where the text links to (<value href="tel:…">): a tel:, mailto: or https: address (link-target.ts). */
+  href?: string;
 }
 
 export interface ListBlock {

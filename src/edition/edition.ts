@@ -64,6 +64,7 @@ export function loadEdition(file: string): Edition {
 
 /** The shared data with the edition's contacts: a contact with a shared id replaces it, in its place; a new one comes after the shared ones; an omitted one goes. */
 export function withEdition(data: PamphletData, edition: Edition | undefined): PamphletData {
+  if (edition) data = { ...data, mission: edition.name };
   if (edition?.logo) data = { ...data, logo: edition.logo };
   if (!edition || (edition.contacts.length === 0 && edition.omit.length === 0)) return data;
   edition.omit.forEach((id, i) => {

@@ -136,6 +136,8 @@ export interface PamphletData {
   moreInformation: { url: string; sources: string[] };
   /** A mission's logo, from its edition (src/edition/edition.ts); none in the shared data. */
   logo?: Logo;
+  /** The mission whose edition this is, by its name (src/edition/edition.ts), for the PDF's metadata; none in the shared data. */
+  mission?: string;
 }
 
 /** Parses one file against its schema, every problem a finding. */

@@ -2,14 +2,19 @@ import { Points } from '../core/units';
 import { TypesetLine } from '../text/types';
 import { Colour } from '../theme/theme';
 import { LogoImage } from '../logo/logo-image';
+import { StructNode } from './structure';
 
-/** What block layout hands the PDF writer: positioned, page-absolute, top-down coordinates. */
+/**
+ * What block layout hands the PDF writer: positioned, page-absolute, top-down
+ * coordinates. Text, figures and links carry their structure element
+ * (structure.ts); everything else is decoration.
+ */
 export type DrawItem =
-  | { type: 'line'; line: TypesetLine; x: Points; baseline: Points; colour: Colour }
+  | { type: 'line'; line: TypesetLine; x: Points; baseline: Points; colour: Colour; node?: StructNode }
   | { type: 'rect'; x: Points; y: Points; width: Points; height: Points; colour: Colour }
   | { type: 'circle'; x: Points; y: Points; radius: Points; colour: Colour }
-  | { type: 'qr'; x: Points; y: Points; size: Points; value: string; colour: Colour }
-  | { type: 'logo'; x: Points; y: Points; width: Points; height: Points; image: LogoImage; alt: string | null }
+  | { type: 'qr'; x: Points; y: Points; size: Points; value: string; colour: Colour; node?: StructNode }
+  | { type: 'logo'; x: Points; y: Points; width: Points; height: Points; image: LogoImage; alt: string | null; node?: StructNode }
   | { type: 'stroke'; x1: Points; y1: Points; x2: Points; y2: Points; width: Points; colour: Colour }
   /** A rectangle's outline (a callout's keyline). */
   | { type: 'frame'; x: Points; y: Points; width: Points; height: Points; lineWidth: Points; colour: Colour }

@@ -4,6 +4,7 @@ import { Panel } from '../document/types';
 import { TypesetLanguage } from '../text/types';
 import { Box, itemExtent } from './draw-items';
 import { layoutPanel, PanelLayout, Tightening } from './panel-flow';
+import { StructNode } from './structure';
 import { Theme } from '../theme/theme';
 
 export interface FittedPanel extends PanelLayout {
@@ -53,13 +54,13 @@ export function widthOverflow(items: PanelLayout['items'], box: Box): Points {
  * the last measures on to twice the box's height, so that the overflow of
  * real text is given exactly, and a runaway one ("at least …") at once.
  */
-export function fitPanel(panel: Panel, box: Box, language: TypesetLanguage, theme: Theme, design = 1): FittedPanel {
+export function fitPanel(panel: Panel, box: Box, language: TypesetLanguage, theme: Theme, design = 1, section?: StructNode): FittedPanel {
   let last: FittedPanel | null = null;
   const attempts: Tightening[] = [];
   for (let scale = 1; scale >= theme.fit.minScale - 1e-9; scale -= theme.fit.scaleStep) attempts.push({ scale: scale * design });
   for (const [i, tightening] of attempts.entries()) {
     const limit = (i === attempts.length - 1 ? 2 * box.height : box.height) + HEIGHT_TOLERANCE;
-    last = { ...layoutPanel(panel, box, language, theme, tightening, limit), tightening };
+    last = { ...layoutPanel(panel, box, language, theme, tightening, limit, section), tightening };
     if (last.contentHeight <= box.height + HEIGHT_TOLERANCE) break;
   }
   if (last!.contentHeight > box.height + HEIGHT_TOLERANCE) {

@@ -3,6 +3,7 @@ import { InlineSpan } from '../document/types';
 import { TypesetLanguage } from '../text/types';
 import { BlockStyle, Theme } from '../theme/theme';
 import { DrawItem } from './draw-items';
+import { StructNode } from './structure';
 
 /** How much the fit step has shrunk the panel: 1 is the design size; each size stays at or above its style's floor. */
 export interface Tightening {
@@ -25,8 +26,8 @@ export interface Flow {
   space(points: Points): Points;
   /** Physical x of an area given by its offset from the start side. */
   x(start: Points, width: Points, within: Area): Points;
-  /** A paragraph at `start` from the area's start side, `width` wide; returns the y below it. */
-  text(spans: InlineSpan[], style: BlockStyle, area: Area, start: Points, width: Points, y: Points, items: DrawItem[]): Points;
+  /** A paragraph at `start` from the area's start side, `width` wide, its lines content of `node`; returns the y below it. */
+  text(spans: InlineSpan[], style: BlockStyle, area: Area, start: Points, width: Points, y: Points, items: DrawItem[], node?: StructNode): Points;
   /** Stops the layout once the blocks down to `y` are taller than the limit. */
   stopIfFull(y: Points): void;
 }

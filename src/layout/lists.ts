@@ -2,16 +2,20 @@ import { Points } from '../core/units';
 import { ListBlock } from '../document/types';
 import { DrawItem } from './draw-items';
 import { Area, Flow, setSize, shift } from './flow';
+import { StructNode, structNode } from './structure';
+
+/** A list item's body: what a screen reader reads as the item; its bullet or pictogram is decoration. */
+const itemBody = (list: StructNode) => structNode('LBody', structNode('LI', list));
 
 /** A list with a bullet at the start side of each item. */
-export function bulletList(flow: Flow, block: ListBlock, area: Area, y: Points, items: DrawItem[]): Points {
+export function bulletList(flow: Flow, block: ListBlock, area: Area, y: Points, items: DrawItem[], list: StructNode): Points {
   const s = flow.tightening.scale;
   const indent = flow.theme.list.indent * s;
   const itemStyle = flow.theme.listItem;
   block.items.forEach((item, i) => {
     if (i > 0) y += flow.space(itemStyle.spaceAfter);
     const from = items.length;
-    y = flow.text(item, itemStyle, area, indent, area.width - indent, y, items);
+    y = flow.text(item, itemStyle, area, indent, area.width - indent, y, items, itemBody(list));
     flow.stopIfFull(y);
     const first = items.slice(from).find((it) => it.type === 'line');
     if (first && first.type === 'line') {
@@ -23,7 +27,7 @@ export function bulletList(flow: Flow, block: ListBlock, area: Area, y: Points, 
 }
 
 /** A checklist: each item's pictogram at the start side, its text beside it, centred on the pictogram when shorter. */
-export function pictogramList(flow: Flow, block: ListBlock, area: Area, y: Points, items: DrawItem[]): Points {
+export function pictogramList(flow: Flow, block: ListBlock, area: Area, y: Points, items: DrawItem[], list: StructNode): Points {
   const s = flow.tightening.scale;
   const { iconSize, iconGap, bulletRadius } = flow.theme.list;
   const size = iconSize * s;
@@ -32,7 +36,7 @@ export function pictogramList(flow: Flow, block: ListBlock, area: Area, y: Point
   block.items.forEach((item, i) => {
     if (i > 0) y += flow.space(flow.theme.list.iconItemSpace);
     const text: DrawItem[] = [];
-    const bottom = flow.text(item, itemStyle, area, indent, area.width - indent, y, text);
+    const bottom = flow.text(item, itemStyle, area, indent, area.width - indent, y, text, itemBody(list));
     const offset = Math.max(0, (size - (bottom - y)) / 2);
     items.push(...text.map((it) => shift(it, offset)));
     const icon = block.icons[i];

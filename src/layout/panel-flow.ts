@@ -1,5 +1,5 @@
 import { Points } from '../core/units';
-import { Block, InlineSpan, Panel } from '../document/types';
+import { Block, InlineSpan, Panel, TextBlock } from '../document/types';
 import { LayoutNotes, layoutParagraph } from '../text/paragraph';
 import { TextWrap } from '../text/balance';
 import { TypesetLanguage } from '../text/types';
@@ -8,6 +8,7 @@ import { Area, Flow, setSize, shift, Tightening } from './flow';
 import { bulletList, pictogramList } from './lists';
 import { writeIn } from './write-in';
 import { BlockStyle, Theme } from '../theme/theme';
+import { spansText, StructNode, structNode, TEXT_ROLES } from './structure';
 
 export { setSize, Tightening } from './flow';
 
@@ -45,8 +46,8 @@ interface Group {
  * that a panel of thousands of paragraphs costs no more than one that just
  * overflows; below the limit the layout is the same as without one.
  */
-export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, theme: Theme, tightening: Tightening, limit: Points = Infinity): PanelLayout {
-  const flow = new BlockFlow(box, language, theme, tightening, limit);
+export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, theme: Theme, tightening: Tightening, limit: Points = Infinity, section: StructNode = structNode('Sect', null)): PanelLayout {
+  const flow = new BlockFlow(box, language, theme, tightening, limit, section);
   const groups: Group[] = [];
   let current: Block[] = [];
   try {
@@ -73,6 +74,14 @@ export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, t
   return { items, contentHeight, complete: true };
 }
 
+/** A text block's element: its role (a heading level or a paragraph); a link's text sits in a Link inside its paragraph. */
+function textNode(block: TextBlock, parent: StructNode): StructNode {
+  const node = structNode(TEXT_ROLES[block.kind], parent);
+  if (!block.href) return node;
+  // A web or e-mail address is read letter by letter in the page's language unless tagged: its words are English (canadianhumantraffickinghotline.ca).
+  return structNode('Link', node, { href: block.href, ...(/^(https|mailto):/.test(block.href) ? { lang: 'en' } : {}) });
+}
+
 /** How much smaller display text is set at each try to keep its phrases whole: a share of its design size. */
 const SHRINK_STEP = 0.025;
 
@@ -80,7 +89,7 @@ class BlockFlow implements Flow {
   /** Height of the groups already laid out. */
   private above: Points = 0;
 
-  constructor(private readonly box: Box, readonly language: TypesetLanguage, readonly theme: Theme, readonly tightening: Tightening, private readonly limit: Points) {}
+  constructor(private readonly box: Box, readonly language: TypesetLanguage, readonly theme: Theme, readonly tightening: Tightening, private readonly limit: Points, private readonly section: StructNode) {}
 
   /** A space of the design, in points of Latin type, as set: scaled with the type and the script's size. */
   space(points: Points): Points {
@@ -104,7 +113,7 @@ class BlockFlow implements Flow {
     blocks.forEach((block, i) => {
       const { before, after } = this.spacing(block);
       if (i > 0) y += Math.max(pendingSpace, before);
-      y = this.block(block, { x: this.box.x, width: this.box.width }, y, items);
+      y = this.block(block, { x: this.box.x, width: this.box.width }, y, items, this.section);
       this.stopIfFull(y);
       pendingSpace = after;
     });
@@ -130,8 +139,8 @@ class BlockFlow implements Flow {
     }
   }
 
-  /** Lays out one block at y (relative to the group); returns the y below it. `wrap` overrides its text's own (inside a callout). */
-  private block(block: Block, area: Area, y: Points, items: DrawItem[], wrap?: TextWrap): Points {
+  /** Lays out one block at y (relative to the group), its content in the structure element `parent`; returns the y below it. `wrap` overrides its text's own (inside a callout). */
+  private block(block: Block, area: Area, y: Points, items: DrawItem[], parent: StructNode, wrap?: TextWrap): Points {
     const s = this.tightening.scale;
     switch (block.type) {
       case 'text': {
@@ -142,10 +151,12 @@ class BlockFlow implements Flow {
           items.push({ type: 'rect', x: this.x(0, rule.width * s, area), y, width: rule.width * s, height: rule.height * s, colour: this.theme.colours.rule });
           y += (rule.height + rule.gap) * s;
         }
-        return this.text(block.spans, style, area, 0, area.width, y, items);
+        return this.text(block.spans, style, area, 0, area.width, y, items, textNode(block, parent));
       }
-      case 'list':
-        return block.icons.some(Boolean) ? pictogramList(this, block, area, y, items) : bulletList(this, block, area, y, items);
+      case 'list': {
+        const list = structNode('L', parent);
+        return block.icons.some(Boolean) ? pictogramList(this, block, area, y, items, list) : bulletList(this, block, area, y, items, list);
+      }
       case 'band': {
         // Solid colour behind display text in the band's text colour; no accent rule on a band of the accent's own kind.
         const pad = this.theme.band.padding * s;
@@ -155,7 +166,7 @@ class BlockFlow implements Flow {
         block.blocks.forEach((child, i) => {
           const style = { ...this.theme.styles[child.kind], colour: this.theme.colours.onBand, rule: false };
           if (i > 0) innerY += this.space(style.spaceBefore);
-          innerY = this.text(child.spans, style, inner, 0, inner.width, innerY, text);
+          innerY = this.text(child.spans, style, inner, 0, inner.width, innerY, text, textNode(child, parent));
           this.stopIfFull(innerY);
         });
         const height = innerY + pad - y;
@@ -168,7 +179,7 @@ class BlockFlow implements Flow {
         return y + size;
       }
       case 'writein':
-        return writeIn(this, block, area, y, items);
+        return writeIn(this, block, area, y, items, parent);
       case 'callout': {
         const pad = this.theme.callout.padding * s;
         const bar = this.theme.callout.bar * s;
@@ -176,9 +187,10 @@ class BlockFlow implements Flow {
         const inner = { x: this.x(bar + pad, area.width - bar - 2 * pad, area), width: area.width - bar - 2 * pad };
         let innerY = y + pad;
         const innerItems: DrawItem[] = [];
+        const callout = structNode('Div', parent);
         block.blocks.forEach((child, i) => {
           if (i > 0) innerY += this.spacing(child).before;
-          innerY = this.block(child, inner, innerY, innerItems, this.theme.callout.wrap);
+          innerY = this.block(child, inner, innerY, innerItems, callout, this.theme.callout.wrap);
           this.stopIfFull(innerY);
         });
         const height = innerY + pad - y;
@@ -191,8 +203,9 @@ class BlockFlow implements Flow {
         return y + height;
       }
       case 'contact': {
+        const contact = structNode('Div', parent);
         block.blocks.forEach((child) => {
-          y = this.text(child.spans, this.theme.styles[child.kind], area, 0, area.width, y, items);
+          y = this.text(child.spans, this.theme.styles[child.kind], area, 0, area.width, y, items, textNode(child, contact));
           y += this.space(this.theme.styles[child.kind].spaceAfter);
           this.stopIfFull(y);
         });
@@ -201,8 +214,10 @@ class BlockFlow implements Flow {
       case 'qr': {
         const size = this.theme.qr.size * s;
         const gap = this.theme.qr.gap * s;
-        items.push({ type: 'qr', x: this.x(0, size, area), y, size, value: block.value, colour: this.theme.colours.text });
-        const captionBottom = this.text(block.caption, this.theme.styles.label, area, size + gap, area.width - size - gap, y, items);
+        // Its alternative text: what the caption says, then the address the code holds.
+        const alt = `${spansText(block.caption)} ${block.value.replace(/^https?:\/\//, '')}`;
+        items.push({ type: 'qr', x: this.x(0, size, area), y, size, value: block.value, colour: this.theme.colours.text, node: structNode('Figure', parent, { alt }) });
+        const captionBottom = this.text(block.caption, this.theme.styles.label, area, size + gap, area.width - size - gap, y, items, structNode('P', parent));
         return y + Math.max(size, captionBottom - y);
       }
       case 'logo': {
@@ -210,10 +225,11 @@ class BlockFlow implements Flow {
         const wanted = this.theme.logo.height * s;
         const width = Math.min(area.width, wanted * block.image.width / block.image.height);
         const height = width * block.image.height / block.image.width;
-        items.push({ type: 'logo', x: this.x(0, width, area), y, width, height, image: block.image, alt: block.alt });
+        // A logo without alternative text is decoration to a screen reader: an artifact.
+        items.push({ type: 'logo', x: this.x(0, width, area), y, width, height, image: block.image, alt: block.alt, node: block.alt ? structNode('Figure', parent, { alt: block.alt }) : undefined });
         if (!block.caption.length) return y + height;
         const gap = this.theme.logo.gap * s;
-        const captionBottom = this.text(block.caption, this.theme.styles.small, area, width + gap, area.width - width - gap, y, items);
+        const captionBottom = this.text(block.caption, this.theme.styles.small, area, width + gap, area.width - width - gap, y, items, structNode('P', parent));
         return y + Math.max(height, captionBottom - y);
       }
       case 'spacer':
@@ -222,7 +238,7 @@ class BlockFlow implements Flow {
   }
 
   /** A paragraph at `start` from the area's start side, `width` wide. */
-  text(spans: InlineSpan[], style: BlockStyle, area: Area, start: Points, width: Points, y: Points, items: DrawItem[]): Points {
+  text(spans: InlineSpan[], style: BlockStyle, area: Area, start: Points, width: Points, y: Points, items: DrawItem[], node?: StructNode): Points {
     const size = setSize(style, this.tightening);
     const { lines, lineSize, lineHeight } = style.shrinkToKeep ? this.keepingPhrases(spans, style, size, width, y) : this.lines(spans, style, size, width, y);
     const x = this.x(start, width, area);
@@ -231,7 +247,7 @@ class BlockFlow implements Flow {
       const top = y + i * lineHeight;
       // Centre the font's ascent-descent box in the line.
       const baseline = top + (lineHeight - (primary.ascent - primary.descent) * lineSize) / 2 + primary.ascent * lineSize;
-      items.push({ type: 'line', line, x, baseline, colour: style.colour });
+      items.push({ type: 'line', line, x, baseline, colour: style.colour, node });
     });
     return y + lines.length * lineHeight;
   }

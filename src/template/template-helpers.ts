@@ -1,12 +1,13 @@
 import Handlebars from 'handlebars';
 import { PamphletError } from '../core/errors';
+import { telHref } from '../document/link-target';
 import { isolate } from '../facts/format-facts';
 import { Translate } from '../i18n/translator';
 import { Translation } from '../languages/language';
 import { translatorStringToMarkup } from './inline-markup';
 
 /** The helpers pamphlet gives a template; nothing else can be called. */
-const PAMPHLET_HELPERS = ['t', 'concat', 'isolate', 'bareUrl', 'log'] as const;
+const PAMPHLET_HELPERS = ['t', 'concat', 'isolate', 'bareUrl', 'tel', 'log'] as const;
 /** Handlebars' own, kept: they only read the view. */
 const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'] as const;
 export const KNOWN_HELPERS: readonly string[] = [...PAMPHLET_HELPERS, ...BUILT_IN_HELPERS];
@@ -86,6 +87,8 @@ export function registerHelpers(hb: typeof Handlebars, file: string, translation
   });
   hb.registerHelper('concat', (...args: unknown[]) => argumentsOf('concat', args, { min: 1, max: Infinity }, '(concat "help.contact." id)', file).values.join(''));
   hb.registerHelper('isolate', (...args: unknown[]) => isolate(String(argumentsOf('isolate', args, { min: 1, max: 1 }, '{{isolate phone}}', file).values[0])));
+  // A phone number as the tel: address a reader's phone dials from the PDF.
+  hb.registerHelper('tel', (...args: unknown[]) => telHref(String(argumentsOf('tel', args, { min: 1, max: 1 }, '{{tel phone}}', file).values[0])));
   // A URL as printed: without the scheme, which readers do not type.
   hb.registerHelper('bareUrl', (...args: unknown[]) => {
     const [url] = argumentsOf('bareUrl', args, { min: 1, max: 1 }, '{{bareUrl moreInformation.url}}', file).values;

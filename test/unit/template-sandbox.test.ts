@@ -57,7 +57,7 @@ describe('the template sandbox', () => {
   });
 
   it('calls only pamphlet\'s helpers, each with its arguments checked', () => {
-    expect(problem('{{foo "x"}}', 'check')).toBe('the template calls "foo" (line 1), which is not a helper of pamphlet. Known helpers: t, concat, isolate, bareUrl, log, if, unless, each, with, lookup.');
+    expect(problem('{{foo "x"}}', 'check')).toBe('the template calls "foo" (line 1), which is not a helper of pamphlet. Known helpers: t, concat, isolate, bareUrl, tel, log, if, unless, each, with, lookup.');
     expect(problem('{{#foo "x"}}{{/foo}}', 'check')).toContain('"foo"');
     expect(problem('{{t (helperMissing "x")}}', 'check')).toContain('"helperMissing"');
     expect(problem('{{bareUrl}}', 'render')).toBe('{{bareUrl}} (line 1) takes 1 argument, not 0. Write it as {{bareUrl moreInformation.url}}.');

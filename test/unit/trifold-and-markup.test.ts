@@ -2,6 +2,7 @@ import { mm } from '../../src/core/units';
 import { trifold } from '../support/build';
 import { translatorStringToMarkup } from '../../src/template/inline-markup';
 import { parseMarkup } from '../../src/document/parse-markup';
+import { telHref } from '../../src/document/link-target';
 import { formatFact } from '../../src/facts/format-facts';
 
 describe('tri-fold imposition, from its format file', () => {
@@ -52,6 +53,23 @@ describe('translator strings and markup', () => {
     expect(doc.panels[0].name).toBe('a');
     expect(doc.panels[0].blocks[0]).toEqual({ type: 'text', kind: 'paragraph', spans: [{ text: 'one ', bold: false }, { text: 'two', bold: true }, { text: '\u2028', bold: false }, { text: 'three', bold: false }] });
     expect(doc.panels[0].blocks.map((b) => b.type)).toEqual(['text', 'list', 'spacer']);
+  });
+
+  it('takes a link target on a text block: tel:, mailto: or https:, nothing that runs or opens a file', () => {
+    const href = (target: string) => parseMarkup(`<pamphlet><panel name="a"><value href="${target}">x</value></panel></pamphlet>`).panels[0].blocks[0];
+    expect(href('tel:+1-613-996-8885')).toMatchObject({ kind: 'value', href: 'tel:+1-613-996-8885' });
+    expect(href('mailto:sos@international.gc.ca')).toMatchObject({ href: 'mailto:sos@international.gc.ca' });
+    expect(href('https://www.canada.ca/en.html')).toMatchObject({ href: 'https://www.canada.ca/en.html' });
+    expect(() => href('javascript:alert(1)')).toThrow(/line 1: <value href="…">: the link must be tel:, mailto: or a web address starting with https:\/\/, not a javascript: link/);
+    expect(() => href('file:///etc/passwd')).toThrow(/not a file: link/);
+    expect(() => href('tel:call-me')).toThrow(/not a phone number to dial/);
+    expect(() => href('mailto:a@b')).toThrow(/not an e-mail address/);
+  });
+
+  it('makes a printed phone number a tel: address', () => {
+    expect(telHref('\u2066+1 613 996 8885\u2069')).toBe('tel:+1-613-996-8885');
+    expect(telHref('1-833-900-1010')).toBe('tel:1-833-900-1010');
+    expect(telHref('(02) 646-4300')).toBe('tel:02-646-4300');
   });
 });
 
