@@ -28,10 +28,10 @@ export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points
   const key = `${font.key}\u0000${rtl ? 'r' : 'l'}\u0000${clean}`;
   let shaped = cache.get(key);
   if (!shaped) {
-    const run = layout(clean, font, rtl ? 'rtl' : 'ltr');
+    const { run, codePoints } = layout(clean, font, rtl ? 'rtl' : 'ltr');
     const glyphs: ShapedGlyph[] = run.glyphs.map((glyph, i) => ({
       id: glyph.id,
-      codePoints: glyph.codePoints,
+      codePoints: codePoints[i],
       text: '',
       xAdvance: run.positions[i].xAdvance,
       xOffset: run.positions[i].xOffset,
@@ -69,14 +69,37 @@ function keepInvisible(font: LoadedFont): (char: string) => string {
  * its marks where the font draws them by default; text that fails even so is
  * the translation's to change, not a crash.
  */
-function layout(text: string, font: LoadedFont, direction: 'ltr' | 'rtl'): GlyphRun {
+function layout(text: string, font: LoadedFont, direction: 'ltr' | 'rtl'): { run: GlyphRun; codePoints: number[][] } {
   try {
-    return font.face.layout(text, undefined, undefined, undefined, direction);
+    return withCodePoints(font, () => font.face.layout(text, undefined, undefined, undefined, direction));
   } catch {
     try {
-      return font.face.layout(text, ANCHORED_OFF, undefined, undefined, direction);
+      return withCodePoints(font, () => font.face.layout(text, ANCHORED_OFF, undefined, undefined, direction));
     } catch (error) {
       throw new PamphletError(`the font ${font.family} cannot set the text "${text}" (${(error as Error).message}). Remove or replace its unusual characters, such as marks on letters of another script.`);
     }
+  }
+}
+
+/** Fontkit's font, as far as the layout goes: the call that gives the Glyph object for an id and the characters it stands for. */
+type GlyphSource = { getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } };
+
+/**
+ * The run, and the code points each of its glyphs was shaped from. Fontkit
+ * keeps one Glyph object per id, with the code points of the first text it
+ * was ever shaped from: one Arabic skeleton serves ب, ت, ث, ن and ي, and
+ * would claim the same letter in all. During the layout, each glyph is asked
+ * for with this text's code points; a view of the cached glyph is handed out
+ * that keeps them (the cached one is unchanged).
+ */
+function withCodePoints(font: LoadedFont, lay: () => GlyphRun): { run: GlyphRun; codePoints: number[][] } {
+  const face = font.face as unknown as GlyphSource;
+  const cached = face.getGlyph;
+  face.getGlyph = (id, codePoints = []) => Object.assign(Object.create(cached.call(face, id, codePoints)), { codePoints });
+  try {
+    const run = lay();
+    return { run, codePoints: run.glyphs.map((g) => [...g.codePoints]) };
+  } finally {
+    delete (face as Partial<GlyphSource>).getGlyph;
   }
 }
