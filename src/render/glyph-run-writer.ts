@@ -99,8 +99,9 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     }
     const target = at + glyph.xOffset;
     if (Math.abs(target - written) > 0.001) items.push(fmt((written - target) * toText));
-    // A mark set with no advance gets a code of width 0: pdf.js does not advance after one, and would see the text jump back.
-    const width = glyph.xAdvance === 0 ? 0 : face.getGlyph(glyph.id).advanceWidth * unitsToText;
+    // A mark set with no advance gets a code as wide as from where it sits back to the pen (0 if it sits ahead), so
+    // that the text goes on where the mark was set: pdf.js reads a jump forward as a space, a jump back as a new item.
+    const width = glyph.xAdvance === 0 ? Math.round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText;
     items.push(`<${codeFor(font, glyph.id, text, width).toString(16).padStart(4, '0')}>`);
     written = target + width / toText;
   }

@@ -52,7 +52,10 @@ export function glyphTexts(glyphs: readonly Glyph[], text: string, rtl = false):
     if (!last && suffixMin[k + 1] < charEnd) continue;
     // Glyphs with no text found (fontkit gives a glyph shared by several letters the code points of its first use) join the next cluster.
     if (!last && spans.slice(clusterStart, k + 1).every((s) => s === null)) continue;
-    const end = last ? chars.length : charEnd;
+    // Glyphs that came from no character (the second part of a letter the font splits: Thai sara am's aa, an Arabic
+    // letter's dots) go with the glyph before them.
+    while (k + 1 < n && spans[k + 1] === null) k++;
+    const end = k === n - 1 ? chars.length : charEnd;
     const members = logical.slice(clusterStart, k + 1).sort((a, b) => a - b);
     shareOut(glyphs, members, chars.slice(charStart, end), rtl, texts);
     clusterStart = k + 1;
@@ -72,8 +75,12 @@ type Glyph = { xAdvance: number; codePoints: readonly number[] };
  * before those that do not (marks, dots).
  */
 function shareOut(glyphs: readonly Glyph[], members: number[], cluster: number[], reverse: boolean, texts: string[]): void {
-  const visible = members.filter((i) => !isInvisible(glyphs[i]));
+  let visible = members.filter((i) => !isInvisible(glyphs[i]));
   if (visible.length === 0) visible.push(members[0]);
+  // Marks (no advance) stand for nothing where the glyphs that advance can take every character: a reader
+  // puts a mark's text where the mark sits, often apart from its letter ("ا ٔ" for "أ").
+  const bases = visible.filter((i) => glyphs[i].xAdvance !== 0);
+  if (bases.length > 0 && bases.length <= cluster.length) visible = bases;
   let chars = cluster.length < visible.length ? Array.from(String.fromCodePoint(...cluster).normalize('NFD'), (c) => c.codePointAt(0)!) : cluster;
   if (reverse) chars = chars.slice().reverse();
   const bearers = chars.length >= visible.length ? visible
