@@ -102,7 +102,14 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     // A mark set with no advance gets a code as wide as from where it sits back to the pen (0 if it sits ahead), so
     // that the text goes on where the mark was set: pdf.js reads a jump forward as a space, a jump back as a new item.
     const width = glyph.xAdvance === 0 ? Math.round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText;
-    items.push(`<${codeFor(font, glyph.id, text, width).toString(16).padStart(4, '0')}>`);
+    // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
+    const blankId = face.glyphForCodePoint(0x20).id;
+    const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
+    const code = (id: number, t: string, w: number) => `<${codeFor(font, id, t, w).toString(16).padStart(4, '0')}>`;
+    const blank = () => code(blankId, marks, 0);
+    if (marks !== '' && run.rtl) items.push(blank());
+    items.push(code(glyph.id, letters, width));
+    if (marks !== '' && !run.rtl) items.push(blank());
     written = target + width / toText;
   }
   show();
@@ -129,4 +136,24 @@ function readAsText(glyphs: readonly ShapedGlyph[]): { glyph: ShapedGlyph; text:
     }
   });
   return glyphs.map((glyph, i) => ({ glyph, text: texts[i] }));
+}
+
+const NONSPACING_MARK = /\p{Mn}/u;
+
+/**
+ * A glyph that advances, and whose text holds a nonspacing mark ("रु",
+ * "स्", an Arabic letter with its vowel sign), is taken by pdf.js for a
+ * mark of no width (its test for one matches a mark anywhere in the text):
+ * it does not advance after it, then reads the next glyph as a space away,
+ * or a line's first glyph as the end of the line before. The text is split:
+ * the letters before the first mark in reading order stay on the glyph, the
+ * rest goes on a blank code of no width. `rtl`: the text is stored reversed.
+ */
+function splitMarks(text: string, rtl: boolean): { letters: string; marks: string } {
+  const chars = Array.from(text);
+  if (rtl) chars.reverse();
+  const first = chars.findIndex((c) => NONSPACING_MARK.test(c));
+  if (first <= 0) return { letters: text, marks: '' };
+  const [letters, marks] = [chars.slice(0, first), chars.slice(first)];
+  return rtl ? { letters: letters.reverse().join(''), marks: marks.reverse().join('') } : { letters: letters.join(''), marks: marks.join('') };
 }
