@@ -2,22 +2,18 @@ import PDFDocument from 'pdfkit';
 import { Points } from '../core/units';
 import { TypesetLine, PlacedRun, ShapedGlyph } from '../text/types';
 import { Ink } from '../layout/draw-items';
+import { isInvisible } from '../text/glyph-text';
+import { codeFor, EmbeddedFont } from './glyph-codes';
+import { glyphOutline } from './glyph-outline';
+import { LoadedFont } from '../fonts/font-registry';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
  * already shaped and positioned. This writes them as PDF text operators
  * through PDFKit's embedded-font object, which still subsets the font and
- * writes the ToUnicode map; it relies on EmbeddedFont's `subset`, `widths`
- * and `unicode` fields (pdfkit 0.17), the same ones its own `_fragment` uses.
+ * writes the ToUnicode map; the codes glyphs are written with come from
+ * glyph-codes.ts, so that each reads as the text it stands for.
  */
-interface EmbeddedFont {
-  id: string;
-  subset: { includeGlyph(id: number): number };
-  widths: number[];
-  unicode: number[][];
-  ref(): unknown;
-}
-
 type Doc = InstanceType<typeof PDFDocument> & {
   _font: EmbeddedFont;
   page: { height: number; fonts: Record<string, unknown> };
@@ -35,72 +31,130 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   // PDFKit flips pages to top-down; flip back to PDF space for text, as PDFKit does.
   doc.transform(1, 0, 0, -1, 0, doc.page.height);
   const y = doc.page.height - baseline;
+  const outlined: OutlinedGlyph[] = [];
   doc.addContent('BT');
-  for (const run of line.runs) {
+  // Runs too go out left to right: a right-to-left line read as one visual run keeps its spaces in pdf.js.
+  for (const run of [...line.runs].sort((a, b) => a.x - b.x)) {
     if (!registered.has(run.font.key)) {
       doc.registerFont(run.font.key, run.font.data);
       registered.add(run.font.key);
     }
     doc.font(run.font.key);
-    writeRun(doc, run, x + run.x, y);
+    writeRun(doc, run, x + run.x, y, outlined);
   }
   doc.addContent('ET');
+  // Paths cannot be drawn inside a text object.
+  for (const glyph of outlined) doc.addContent(glyphOutline(glyph.font, glyph.id, glyph.size, glyph.x, glyph.y));
   doc.restore();
   if (line.actualText !== null) doc.endMarkedContent();
 }
 
-/** Default-ignorable characters (joiners, isolates) shape to invisible zero-width glyphs: not drawn. */
-function invisible(glyph: ShapedGlyph): boolean {
-  return glyph.xAdvance === 0 && glyph.codePoints.length > 0 &&
-    glyph.codePoints.every((c) => /\p{Default_Ignorable_Code_Point}/u.test(String.fromCodePoint(c)));
+/** A glyph drawn as a path, where it is. */
+interface OutlinedGlyph {
+  font: LoadedFont;
+  id: number;
+  size: Points;
+  x: Points;
+  y: Points;
 }
 
 /**
- * Left-to-right runs go out as TJ arrays. Right-to-left runs are written
- * glyph by glyph in logical order, each at its own position, so that text
- * extraction, which follows the content stream, gives the logical text.
+ * Glyphs go out as TJ arrays in visual order, left to right, in both
+ * directions: readers (pdf.js, poppler, MuPDF) take text drawn right to left
+ * as visual and put it back in logical order themselves, and each glyph's
+ * code reads as its share of the text (glyph-text.ts, glyph-codes.ts). A
+ * glyph that stands for no text (an Arabic letter's dots) is drawn as a
+ * path, into `outlined`: as text, every reader would give it some character
+ * (pdf.js its code, MuPDF U+FFFD), and marking it as such (an empty
+ * /ActualText) would cut pdf.js's right-to-left run in pieces.
  */
-function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points): void {
+function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: OutlinedGlyph[]): void {
   const font = doc._font;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const face = run.font.face;
   const toText = 1000 / run.size;
   const unitsToText = 1000 / run.font.unitsPerEm;
-  doc.addContent(`/${font.id} ${fmt(run.size)} Tf`);
-  const positioned: { glyph: ShapedGlyph; pen: Points }[] = [];
-  let pen = x;
-  for (const glyph of run.glyphs) {
-    positioned.push({ glyph, pen });
-    pen += glyph.xAdvance;
-  }
-  if (run.rtl) positioned.reverse();
-  let segment: string[] = [];
-  let segmentStart = x;
-  let expected = x;
-  const flush = () => {
-    if (segment.length) doc.addContent(`1 0 0 1 ${fmt(segmentStart)} ${fmt(y)} Tm [${segment.join(' ')}] TJ`);
-    segment = [];
+  doc.addContent(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x)} ${fmt(y)} Tm`);
+  // One text position for the whole run: offsets are TJ adjustments and text rise, never a new Tm,
+  // which pdf.js would take for the start of another text item (and reorder on its own).
+  let items: string[] = [];
+  let written = x;
+  let rise = 0;
+  const show = () => {
+    if (items.length) doc.addContent(`[${items.join(' ')}] TJ`);
+    items = [];
   };
-  for (const { glyph, pen } of positioned) {
-    if (invisible(glyph)) continue;
-    const gid = font.subset.includeGlyph(glyph.id);
-    const defaultWidth = face.getGlyph(glyph.id).advanceWidth * unitsToText;
-    if (font.widths[gid] == null) font.widths[gid] = defaultWidth;
-    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
-    const hex = `<${gid.toString(16).padStart(4, '0')}>`;
-    if (run.rtl || glyph.xOffset !== 0 || glyph.yOffset !== 0) {
-      flush();
-      doc.addContent(`1 0 0 1 ${fmt(pen + glyph.xOffset)} ${fmt(y + glyph.yOffset)} Tm [${hex}] TJ`);
+  let pen = x;
+  for (const { glyph, text } of readAsText(run.glyphs)) {
+    const at = pen;
+    pen += glyph.xAdvance;
+    if (isInvisible(glyph)) continue;
+    if (text === '') {
+      outlined.push({ font: run.font, id: glyph.id, size: run.size, x: at + glyph.xOffset, y: y + glyph.yOffset });
       continue;
     }
-    if (!segment.length || Math.abs(pen - expected) > 0.001) {
-      flush();
-      segmentStart = pen;
+    if (Math.abs(glyph.yOffset - rise) > 0.001) {
+      show();
+      rise = glyph.yOffset;
+      doc.addContent(`${fmt(rise)} Ts`);
     }
-    segment.push(hex);
-    const adjust = defaultWidth - glyph.xAdvance * toText;
-    if (Math.abs(adjust) > 0.001) segment.push(fmt(adjust));
-    expected = pen + glyph.xAdvance;
+    const target = at + glyph.xOffset;
+    if (Math.abs(target - written) > 0.001) items.push(fmt((written - target) * toText));
+    // A mark set with no advance gets a code as wide as from where it sits back to the pen (0 if it sits ahead), so
+    // that the text goes on where the mark was set: pdf.js reads a jump forward as a space, a jump back as a new item.
+    const width = glyph.xAdvance === 0 ? Math.round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText;
+    // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
+    const blankId = face.glyphForCodePoint(0x20).id;
+    const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
+    const code = (id: number, t: string, w: number) => `<${codeFor(font, id, t, w).toString(16).padStart(4, '0')}>`;
+    const blank = () => code(blankId, marks, 0);
+    if (marks !== '' && run.rtl) items.push(blank());
+    items.push(code(glyph.id, letters, width));
+    if (marks !== '' && !run.rtl) items.push(blank());
+    written = target + width / toText;
   }
-  flush();
+  show();
+  if (rise !== 0) doc.addContent('0 Ts');
+}
+
+/**
+ * The text each glyph is written with. A letter raised or lowered off the
+ * baseline (Arabic cursive joining sets some so) would look to pdf.js like
+ * the start of another line, and the run would be cut and reordered in
+ * pieces: it is drawn as a path, and its text goes with its neighbour's in
+ * writing order, so that the run reads the same.
+ */
+function readAsText(glyphs: readonly ShapedGlyph[]): { glyph: ShapedGlyph; text: string }[] {
+  const texts = glyphs.map((g) => g.text);
+  const onBaseline = (i: number) => glyphs[i].yOffset === 0 && texts[i] !== '' && !isInvisible(glyphs[i]);
+  glyphs.forEach((glyph, i) => {
+    if (glyph.yOffset === 0 || glyph.xAdvance === 0 || texts[i] === '') return;
+    for (let j = i - 1; j >= 0; j--) {
+      if (onBaseline(j)) { texts[j] += texts[i]; texts[i] = ''; return; }
+    }
+    for (let j = i + 1; j < glyphs.length; j++) {
+      if (onBaseline(j)) { texts[j] = texts[i] + texts[j]; texts[i] = ''; return; }
+    }
+  });
+  return glyphs.map((glyph, i) => ({ glyph, text: texts[i] }));
+}
+
+const NONSPACING_MARK = /\p{Mn}/u;
+
+/**
+ * A glyph that advances, and whose text holds a nonspacing mark ("रु",
+ * "स्", an Arabic letter with its vowel sign), is taken by pdf.js for a
+ * mark of no width (its test for one matches a mark anywhere in the text):
+ * it does not advance after it, then reads the next glyph as a space away,
+ * or a line's first glyph as the end of the line before. The text is split:
+ * the letters before the first mark in reading order stay on the glyph, the
+ * rest goes on a blank code of no width. `rtl`: the text is stored reversed.
+ */
+function splitMarks(text: string, rtl: boolean): { letters: string; marks: string } {
+  const chars = Array.from(text);
+  if (rtl) chars.reverse();
+  const first = chars.findIndex((c) => NONSPACING_MARK.test(c));
+  if (first <= 0) return { letters: text, marks: '' };
+  const [letters, marks] = [chars.slice(0, first), chars.slice(first)];
+  return rtl ? { letters: letters.reverse().join(''), marks: marks.reverse().join('') } : { letters: letters.join(''), marks: marks.join('') };
 }

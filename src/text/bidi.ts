@@ -17,6 +17,11 @@ export function mirrorForLevels(text: string, levels: Uint8Array): string {
   return chars.join('');
 }
 
+/** Text of a right-to-left run with its mirrored characters turned back: what the writer wrote. */
+export function unmirror(text: string): string {
+  return Array.from(text, (char) => bidi.getMirroredCharacter(char) ?? char).join('');
+}
+
 /** Bidi formatting characters: they steer the algorithm and are never drawn. */
 export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 

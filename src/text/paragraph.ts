@@ -231,10 +231,7 @@ function placeLine(
     font: piece.font, size: style.size * piece.font.sizeFactor, x: xOf.get(piece)!, glyphs: piece.glyphs, rtl: piece.level % 2 === 1,
   }));
   const logical = stripBidiControls(copied).replace(/\u2028/g, '') + (last.hyphen ? HYPHEN : '');
-  // What a reader extracts from glyphs drawn in logical order (RTL runs are drawn last glyph first).
-  const drawn = runs.flatMap((r) => (r.rtl ? [...r.glyphs].reverse() : r.glyphs).flatMap((g) => g.codePoints))
-    .map((c) => String.fromCodePoint(c)).join('');
-  // Glyphs without code points (parts of a decomposed letter, such as Arabic dots) need ActualText too.
-  const partsOfLetters = runs.some((r) => r.glyphs.some((g) => g.codePoints.length === 0));
-  return { runs, width: lineWidth, text: logical, actualText: drawn === logical && !partsOfLetters ? null : logical };
+  // Each glyph's code reads as its share of the text (glyph-text.ts), so no /ActualText: poppler
+  // reverses an ActualText drawn right to left, and MuPDF repeats it across text positions.
+  return { runs, width: lineWidth, text: logical, actualText: null };
 }

@@ -2,7 +2,8 @@ import { GlyphRun } from 'fontkit';
 import { PamphletError } from '../core/errors';
 import { Points } from '../core/units';
 import { LoadedFont } from '../fonts/font-registry';
-import { stripBidiControls } from './bidi';
+import { stripBidiControls, unmirror } from './bidi';
+import { glyphTexts } from './glyph-text';
 import { ShapedGlyph } from './types';
 
 const cache = new Map<string, { glyphs: ShapedGlyph[]; advance: number }>();
@@ -27,14 +28,18 @@ export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points
   const key = `${font.key}\u0000${rtl ? 'r' : 'l'}\u0000${clean}`;
   let shaped = cache.get(key);
   if (!shaped) {
-    const run = layout(clean, font, rtl ? 'rtl' : 'ltr');
+    const { run, codePoints } = layout(clean, font, rtl ? 'rtl' : 'ltr');
     const glyphs: ShapedGlyph[] = run.glyphs.map((glyph, i) => ({
       id: glyph.id,
-      codePoints: glyph.codePoints,
+      codePoints: codePoints[i],
+      text: '',
       xAdvance: run.positions[i].xAdvance,
       xOffset: run.positions[i].xOffset,
       yOffset: run.positions[i].yOffset,
     }));
+    // Glyphs are written in visual order; readers reverse right-to-left text back, so its clusters' texts go in reversed.
+    const texts = glyphTexts(glyphs, rtl ? unmirror(clean) : clean, rtl);
+    texts.forEach((text, i) => { glyphs[i].text = text; });
     shaped = { glyphs, advance: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) };
     cache.set(key, shaped);
   }
@@ -64,14 +69,37 @@ function keepInvisible(font: LoadedFont): (char: string) => string {
  * its marks where the font draws them by default; text that fails even so is
  * the translation's to change, not a crash.
  */
-function layout(text: string, font: LoadedFont, direction: 'ltr' | 'rtl'): GlyphRun {
+function layout(text: string, font: LoadedFont, direction: 'ltr' | 'rtl'): { run: GlyphRun; codePoints: number[][] } {
   try {
-    return font.face.layout(text, undefined, undefined, undefined, direction);
+    return withCodePoints(font, () => font.face.layout(text, undefined, undefined, undefined, direction));
   } catch {
     try {
-      return font.face.layout(text, ANCHORED_OFF, undefined, undefined, direction);
+      return withCodePoints(font, () => font.face.layout(text, ANCHORED_OFF, undefined, undefined, direction));
     } catch (error) {
       throw new PamphletError(`the font ${font.family} cannot set the text "${text}" (${(error as Error).message}). Remove or replace its unusual characters, such as marks on letters of another script.`);
     }
+  }
+}
+
+/** Fontkit's font, as far as the layout goes: the call that gives the Glyph object for an id and the characters it stands for. */
+type GlyphSource = { getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } };
+
+/**
+ * The run, and the code points each of its glyphs was shaped from. Fontkit
+ * keeps one Glyph object per id, with the code points of the first text it
+ * was ever shaped from: one Arabic skeleton serves ب, ت, ث, ن and ي, and
+ * would claim the same letter in all. During the layout, each glyph is asked
+ * for with this text's code points; a view of the cached glyph is handed out
+ * that keeps them (the cached one is unchanged).
+ */
+function withCodePoints(font: LoadedFont, lay: () => GlyphRun): { run: GlyphRun; codePoints: number[][] } {
+  const face = font.face as unknown as GlyphSource;
+  const cached = face.getGlyph;
+  face.getGlyph = (id, codePoints = []) => Object.assign(Object.create(cached.call(face, id, codePoints)), { codePoints });
+  try {
+    const run = lay();
+    return { run, codePoints: run.glyphs.map((g) => [...g.codePoints]) };
+  } finally {
+    delete (face as Partial<GlyphSource>).getGlyph;
   }
 }

@@ -42,6 +42,8 @@ export interface TextRun {
 export interface ShapedGlyph {
   id: number;
   codePoints: number[];
+  /** The text this glyph stands for when read out (glyph-text.ts): a cluster's text on one glyph, '' on the rest. */
+  text: string;
   xAdvance: Points;
   xOffset: Points;
   yOffset: Points;
@@ -79,7 +81,7 @@ export interface TypesetLine {
   width: Points;
   /** Logical text of the line (what copying it out must give). */
   text: string;
-  /** Set when the glyphs in visual order do not spell the logical text (RTL, reordered marks). */
+  /** An /ActualText for the line; null: every glyph's code reads as its share of the text (glyph-text.ts). */
   actualText: string | null;
 }
 

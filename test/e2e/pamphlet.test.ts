@@ -37,7 +37,7 @@ describe('the built pamphlet, read back with MuPDF', () => {
   it.each(LANGUAGES)('%s: the endonym, the hotline number and the cover title are on the page', (code) => {
     const { pages } = pdfs.get(code)!;
     const meta = loadTranslation(path.join(ROOT, 'translations'), code).meta;
-    const all = pages.map((p) => squash(p.text) + squash(p.actualTexts.join(''))).join('');
+    const all = pages.map((p) => squash(p.text)).join('');
     expect(all).toContain(squash(meta.name));
     expect(all).toContain('1-833-900-1010');
     expect(all).toContain('911');
@@ -73,7 +73,7 @@ describe('the built pamphlet, read back with MuPDF', () => {
   });
 
   it('Thai: the year is in the Buddhist era', () => {
-    const text = pdfs.get('th')!.pages.map((p) => p.text + p.actualTexts.join('')).join('');
+    const text = pdfs.get('th')!.pages.map((p) => p.text).join('');
     expect(text).toContain('2545');
   });
 
@@ -112,17 +112,20 @@ describe('the built pamphlet, read back with MuPDF', () => {
   });
 
   it('Arabic: text copies out in logical order, numbers and Latin words in place', () => {
-    const pages = pdfs.get('ar')!.pages;
-    const actual = pages.flatMap((p) => p.actualTexts).join('\n');
-    expect(actual).toContain('الاتجار بالبشر');
-    // Isolates keep a fact's order inside the RTL line; copying gives the plain text.
-    expect(actual).toMatch(/\(IRPA\)/);
-    expect(actual).not.toMatch(/[\u2066-\u2069]/);
-    // Extraction of the glyphs alone finds the words in logical order. MuPDF's own reordering still reverses
-    // some whole-Arabic lines (the cover's "لا تقع في الفخ", and others as lines change): issue 11 makes
-    // the extracted text right in every reader, so this checks only that logical text is there.
-    const extracted = pages.map((p) => p.text).join('');
-    expect(extracted).toContain('الاتجار');
+    // What MuPDF reads from the glyphs' codes (no /ActualText is written): the title, a number after its words,
+    // a Latin acronym inside an Arabic line, without the isolate marks that kept it in place.
+    const text = pdfs.get('ar')!.pages.map((p) => p.text).join('\n');
+    expect(text).toContain('الاتجار بالبشر');
+    expect(text).toContain('المعني بالاتجار بالبشر، بمشاركة');
+    expect(text).toMatch(/IRPA/);
+    expect(text).not.toMatch(/[\u2066-\u2069]/);
+  });
+
+  // Known failure (issue 11): MuPDF reverses each right-to-left stretch of a line in place but leaves the stretches
+  // in the order they are drawn, left to right, so a bracketed acronym at an Arabic line's end comes out first.
+  it.failing('Arabic: a bracketed Latin acronym copies out after its Arabic words', () => {
+    const text = pdfs.get('ar')!.pages.map((p) => p.text).join('\n');
+    expect(text).toContain('اللاجئين (IRPA)');
   });
 
   it('A4: two landscape A4 pages', async () => {

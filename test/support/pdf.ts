@@ -10,8 +10,6 @@ export interface PdfPage {
   lines: PdfLine[];
   fonts: { name: string; embedded: boolean }[];
   glyphIds: number[];
-  /** The /ActualText strings of the page, decoded. */
-  actualTexts: string[];
   text: string;
 }
 

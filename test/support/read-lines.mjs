@@ -9,11 +9,19 @@
 // glyphs do not spell the text), so this walks the content stream MuPDF
 // decompresses and takes one text object as one line: its ActualText if it has
 // one, else its glyphs decoded through the font's ToUnicode map, as a reader
-// copying the text gets them.
+// copying the text gets them. Glyphs are written left to right in visual
+// order: a line with right-to-left text is put back in logical order as
+// pdf.js does, by the Unicode bidirectional algorithm over the line.
 //
 // Usage: node read-lines.mjs a.pdf b.pdf …  →  { "a.pdf": { pages: [...] }, … }
 import * as fs from 'node:fs';
 import * as mupdf from 'mupdf';
+import bidiFactory from 'bidi-js';
+
+const bidi = bidiFactory();
+const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+/** A line's text drawn in visual order, in logical order. */
+const logical = (visual) => (RIGHT_TO_LEFT.test(visual) ? bidi.getReorderedString(visual, bidi.getEmbeddingLevels(visual, 'auto')) : visual);
 
 /** Tokens of a content stream: numbers, names, strings (as latin1 byte strings), arrays, dicts, operators. */
 function* tokens(s) {
@@ -247,7 +255,7 @@ function readPage(page) {
           for (const y of line.ys) counts.set(y, (counts.get(y) ?? 0) + 1);
           const baseline = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
           const actualText = [...actual].reverse().find((a) => a !== null) ?? null;
-          const text = actualText ?? line.glyphText;
+          const text = actualText ?? logical(line.glyphText);
           const sizes = line.runs.filter((r) => r.text.trim()).map((r) => r.size);
           lines.push({
             text,

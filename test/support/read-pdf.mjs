@@ -34,11 +34,6 @@ for (let i = 0; i < doc.countPages(); i++) {
   const streams = contents.isArray() ? Array.from({ length: contents.length }, (_, k) => contents.get(k)) : [contents];
   const content = streams.map((s) => Buffer.from(s.readStream().asUint8Array()).toString('latin1')).join('\n');
   const glyphIds = [...content.matchAll(/<([0-9a-f]{4})>/g)].map((m) => parseInt(m[1], 16));
-  // ActualText strings (UTF-16BE with BOM, PDF literal strings), decoded.
-  const actualTexts = [...content.matchAll(/\/ActualText \(((?:\\.|[^\\)])*)\)/gs)].map((m) => {
-    const bytes = Buffer.from(m[1].replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e) => /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' }[e] ?? e)), 'latin1');
-    return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
-  });
-  pages.push({ width: x1 - x0, height: y1 - y0, lines, fonts, glyphIds, actualTexts, text: page.toStructuredText().asText() });
+  pages.push({ width: x1 - x0, height: y1 - y0, lines, fonts, glyphIds, text: page.toStructuredText().asText() });
 }
 process.stdout.write(JSON.stringify({ pages }));

@@ -24,6 +24,29 @@ function commonInOrder(a, b) {
   return previous[b.length];
 }
 
+/** The positions in b of a longest common subsequence of a and b: of the one that lies latest in b. */
+function latestMatches(a, b) {
+  const width = b.length + 1;
+  const table = new Uint32Array((a.length + 1) * width);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      table[i * width + j] = a[i - 1] === b[j - 1] ? table[(i - 1) * width + j - 1] + 1 : Math.max(table[(i - 1) * width + j], table[i * width + j - 1]);
+    }
+  }
+  const positions = [];
+  for (let i = a.length, j = b.length; i > 0 && j > 0;) {
+    if (a[i - 1] === b[j - 1]) { positions.push(j - 1); i--; j--; }
+    else if (table[(i - 1) * width + j] >= table[i * width + j - 1]) i--;
+    else j--;
+  }
+  return positions.reverse();
+}
+
+/** The positions in b of the longest common subsequence of a and b that lies earliest in b. */
+function earliestMatches(a, b) {
+  return latestMatches([...a].reverse(), [...b].reverse()).map((p) => b.length - 1 - p).reverse();
+}
+
 /** The share (0..1) of the reference's words the extracted text gives in order, and the counts. */
 function wordsInOrder(reference, extracted, locale) {
   const expected = wordsOf(reference, locale);
@@ -32,4 +55,33 @@ function wordsInOrder(reference, extracted, locale) {
   return { share: expected.length ? matched / expected.length : 1, matched, words: expected.length };
 }
 
-module.exports = { wordsOf, wordsInOrder };
+/**
+ * How well a reader gave back one page of panels (each panel's logical
+ * text, in reading order): each panel's words are looked for in order in the
+ * whole page's text, wherever the reader put the panel, and the matches are
+ * summed over panels. Also whether each panel came out in one piece: no word
+ * of another panel lies inside its core, from where the latest alignment
+ * starts to where the earliest one ends (so that a stray match of a common
+ * word far away does not stretch it), allowing 2 %.
+ */
+function panelsInOrder(panels, extracted, locale) {
+  const found = wordsOf(extracted, locale);
+  const alignments = panels.map((panel) => {
+    const expected = wordsOf(panel, locale);
+    const latest = latestMatches(expected, found);
+    const earliest = earliestMatches(expected, found);
+    const low = latest[0] ?? 0;
+    const high = earliest[earliest.length - 1] ?? -1;
+    return { words: expected.length, matched: latest.length, low, high, core: latest.filter((p) => p >= low && p <= high) };
+  });
+  const contiguous = alignments.map(({ low, high, core }, i) => {
+    const own = new Set(core);
+    const others = new Set(alignments.flatMap((a, k) => (k === i ? [] : a.core)).filter((p) => p > low && p < high && !own.has(p)));
+    return others.size <= 0.02 * Math.max(0, high - low + 1);
+  });
+  const words = alignments.reduce((n, a) => n + a.words, 0);
+  const matched = alignments.reduce((n, a) => n + a.matched, 0);
+  return { share: words ? matched / words : 1, matched, words, contiguous };
+}
+
+module.exports = { wordsOf, wordsInOrder, panelsInOrder };

@@ -1,0 +1,85 @@
+// The text that real PDF readers extract from each language's tri-fold:
+// pdf.js (what browsers show and copy), poppler's pdftotext and MuPDF must
+// give back the translation's words in logical order, panel by panel: each
+// panel's words in order in the reader's text of its page, summed over the
+// panels (word-order.cjs). Whether a reader keeps each panel in one piece is
+// printed, not asserted (pdftotext interleaves the panels row by row).
+// Each language is built once and each reader runs once per file
+// (test/support/extract-text.mjs, in a process of its own).
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildPiece, layOutPamphlet, prepareLanguage } from '../../src/build/build-pamphlet';
+import { listLanguages, loadTranslation } from '../../src/languages/load-translations';
+import { content, ROOT } from '../support/build';
+import { temporaryFolders } from '../support/temp';
+import { panelsInOrder } from '../support/word-order.cjs';
+import { panelTexts } from '../support/panel-texts.cjs';
+
+type Reader = 'pdfjs' | 'pdftotext' | 'mupdf';
+const READERS: Reader[] = ['pdfjs', 'pdftotext', 'mupdf'];
+const LANGUAGES = listLanguages(path.join(ROOT, 'translations'));
+
+/**
+ * Reader and language pairs still short of 99 % (see the extraction note):
+ * pdftotext reads Arabic lines as visual runs and splits Devanagari and Thai
+ * clusters; pdf.js and MuPDF still put some Arabic line-end punctuation,
+ * numbers and marks out of place. These run as known failures: each starts
+ * to fail, and must move out of this list, once it reaches 99 %.
+ */
+const SHORT = new Set<string>([
+  'pdftotext ar', 'pdftotext hi', 'pdftotext ru', 'pdftotext th',
+  'pdfjs ar', 'mupdf ar',
+]);
+
+const tempDir = temporaryFolders('extraction-');
+const reference = new Map<string, string[][]>();
+const extracted = new Map<string, Record<Reader, string[]>>();
+const inOrder = (reader: Reader, code: string) => {
+  const scores = reference.get(code)!.map((panels, page) => panelsInOrder(panels, extracted.get(code)![reader][page] ?? '', code));
+  const sum = (f: (s: (typeof scores)[number]) => number) => scores.reduce((n, s) => n + f(s), 0);
+  return { share: sum((s) => s.matched) / sum((s) => s.words), whole: sum((s) => s.contiguous.filter(Boolean).length), panels: sum((s) => s.contiguous.length) };
+};
+
+beforeAll(async () => {
+  const dir = tempDir();
+  const sources = content();
+  for (const code of LANGUAGES) {
+    const prepared = prepareLanguage(sources, loadTranslation(sources.translationsDir, code));
+    // The logical text of each panel of each page.
+    reference.set(code, panelTexts(layOutPamphlet(prepared, 'letter', sources.templateFile)));
+    const file = path.join(dir, `${code}.pdf`);
+    fs.writeFileSync(file, (await buildPiece(sources, [prepared], 'letter')).pdf);
+    const pages = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'test/support/extract-text.mjs'), file], { maxBuffer: 1 << 26 }).toString()) as Record<Reader, string[]>;
+    extracted.set(code, pages);
+  }
+}, 300_000);
+
+afterAll(() => {
+  // The panels each reader kept in one piece (not asserted).
+  const rows = LANGUAGES.map((code) => `${code} ${READERS.map((r) => { const s = inOrder(r, code); return `${r} ${(100 * s.share).toFixed(1)} % ${s.whole}/${s.panels}`; }).join('  ')}`);
+  if (reference.size) console.info(`Words in order per panel, panels in one piece:\n${rows.join('\n')}`);
+});
+
+describe.each(READERS)('%s', (reader) => {
+  for (const code of LANGUAGES) {
+    const check = SHORT.has(`${reader} ${code}`) ? test.failing : test;
+    check(`gives at least 99 % of the ${code} words in order, panel by panel`, () => {
+      expect(inOrder(reader, code).share).toBeGreaterThanOrEqual(0.99);
+    });
+  }
+
+  // Words whose glyphs do not map one to one to their letters, read back verbatim.
+  const words: [string, string, string][] = [
+    ['ar', 'the Arabic endonym', 'العربية'],
+    ['ar', 'the Arabic title', 'الاتجار بالبشر'],
+    ['hi', 'a Hindi word with an i-matra', 'हिन्दी'],
+    ['vi', 'a Vietnamese word with a dot below', 'đọc'],
+    ['th', 'a Thai word with marks', 'การค้ามนุษย์'],
+  ];
+  for (const [code, what, word] of words) {
+    test(`gives ${what} verbatim`, () => {
+      expect(extracted.get(code)![reader].join('\n').normalize('NFC')).toContain(word);
+    });
+  }
+});
