@@ -25,7 +25,6 @@ const fmt = (n: number) => (Math.round(n * 1000) / 1000).toString();
 /** Draws a typeset line with its left edge at x and its baseline at `baseline` (top-down page coordinates). */
 export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLine, x: Points, baseline: Points, colour: Ink, registered: Set<string>): void {
   const doc = pdf as Doc;
-  if (line.actualText !== null) doc.markContent('Span', { actual: line.actualText } as never);
   doc.save();
   doc.fillColor(colour);
   // PDFKit flips pages to top-down; flip back to PDF space for text, as PDFKit does.
@@ -46,7 +45,6 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   // Paths cannot be drawn inside a text object.
   for (const glyph of outlined) doc.addContent(glyphOutline(glyph.font, glyph.id, glyph.size, glyph.x, glyph.y));
   doc.restore();
-  if (line.actualText !== null) doc.endMarkedContent();
 }
 
 /** A glyph drawn as a path, where it is. */

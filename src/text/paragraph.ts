@@ -233,5 +233,5 @@ function placeLine(
   const logical = stripBidiControls(copied).replace(/\u2028/g, '') + (last.hyphen ? HYPHEN : '');
   // Each glyph's code reads as its share of the text (glyph-text.ts), so no /ActualText: poppler
   // reverses an ActualText drawn right to left, and MuPDF repeats it across text positions.
-  return { runs, width: lineWidth, text: logical, actualText: null };
+  return { runs, width: lineWidth, text: logical };
 }

@@ -81,8 +81,6 @@ export interface TypesetLine {
   width: Points;
   /** Logical text of the line (what copying it out must give). */
   text: string;
-  /** An /ActualText for the line; null: every glyph's code reads as its share of the text (glyph-text.ts). */
-  actualText: string | null;
 }
 
 export interface ParagraphStyle {
