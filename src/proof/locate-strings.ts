@@ -70,7 +70,10 @@ export function locateStrings(lines: PageLine[], translation: Translation, uses:
       const length = commonLength(text, full);
       if (starts && length > bestLength) [best, bestLength] = [key, length];
     }
-    if (best) found.push({ key: best, page: line.page, x: line.x, y: line.y, w: line.w, h: line.h });
+    if (!best) return;
+    // Keys whose strings read the same (a heading and a group name, "Before you go") all start here: each is findable.
+    const same = printedText.get(best);
+    for (const [key, full] of printedText) if (key === best || full === same) found.push({ key, page: line.page, x: line.x, y: line.y, w: line.w, h: line.h });
   });
   // A plural string prints in one form per number: the others are not missing.
   const baseOf = (key: string) => key.replace(new RegExp(`_(${PLURAL_CATEGORIES.join('|')})$`), '');

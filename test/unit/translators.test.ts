@@ -9,6 +9,7 @@ import { accentedAndLonger, pseudoTranslation } from '../../src/languages/pseudo
 import { markReviewed, sourceOrder } from '../../src/translators/record-sources';
 import { editTranslationText } from '../../src/translators/write-translation';
 import { readXliff } from '../../src/translators/xliff-read';
+import { locateStrings } from '../../src/proof/locate-strings';
 import { ROOT } from '../support/build';
 import { temporaryFolders } from '../support/temp';
 import { pamphletErrorOf as thrownBy } from '../support/errors';
@@ -146,5 +147,21 @@ describe('the XLIFF reader, on untrusted files', () => {
   it('refuses XML that is not well formed, and a file that is not XLIFF, in one line', () => {
     expect(thrownBy(() => readXliff(write(`${head}<xliff version="1.2"><file>`))).message).toMatch(/not well-formed XML/);
     expect(thrownBy(() => readXliff(write(`${head}<html/>`))).message).toMatch(/not an XLIFF file/);
+  });
+});
+
+describe('finding a string\'s key on a proof page', () => {
+  it('lists every key whose string reads the same at the line where that text starts', () => {
+    const translation = { ...vi, strings: { travel: { heading: 'Trước khi đi' }, help: { group: { abroad: 'Trước khi đi' } }, law: { heading: 'Luật ở Canada' } } };
+    const use = [{ template: 'trifold.hbs', panel: 'travel', element: 'h' }];
+    const uses = new Map([['travel.heading', use], ['help.group.', use], ['law.heading', use]]);
+    const lines = [
+      { page: 1, text: 'Trước khi đi', x: 300, y: 40, w: 80, h: 12 },
+      { page: 1, text: 'Luật ở Canada', x: 560, y: 40, w: 90, h: 12 },
+    ];
+    const { located, missing } = locateStrings(lines, translation, uses, {});
+    expect(missing).toEqual([]);
+    expect(located.filter((l) => l.y === 40 && l.x === 300).map((l) => l.key).sort()).toEqual(['help.group.abroad', 'travel.heading']);
+    expect(located.find((l) => l.key === 'law.heading')!.x).toBe(560);
   });
 });
