@@ -66,7 +66,8 @@ function keepInvisible(font: LoadedFont): (char: string) => string {
  * glyph-text.ts shares a cluster's text over its glyphs.
  */
 function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph[]; codePoints: number[][] } {
-  const chars = Array.from(text, (c) => c.codePointAt(0)!);
+  // Right-to-left text comes mirrored by the paragraph (bidi rule L4); HarfBuzz mirrors right-to-left text itself, so it is given the text as written.
+  const chars = Array.from(rtl ? unmirror(text) : text, (c) => c.codePointAt(0)!);
   const glyphs = hbShape(hbFont(font), chars, rtl);
   const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
   const endOf = new Map(starts.map((start, i) => [start, starts[i + 1] ?? chars.length]));
