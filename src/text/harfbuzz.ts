@@ -34,6 +34,7 @@ interface HbExports {
   hb_buffer_clear_contents(buffer: number): void;
   hb_buffer_add_codepoints(buffer: number, text: number, length: number, itemOffset: number, itemLength: number): void;
   hb_buffer_set_direction(buffer: number, direction: number): void;
+  hb_buffer_set_cluster_level(buffer: number, level: number): void;
   hb_buffer_guess_segment_properties(buffer: number): void;
   hb_buffer_get_length(buffer: number): number;
   hb_buffer_get_glyph_infos(buffer: number, length: number): number;
@@ -42,6 +43,8 @@ interface HbExports {
 }
 
 const HB_MEMORY_MODE_READONLY = 1;
+/** Marks keep clusters of their own (as fontkit gave them code points of their own), rather than joining their base's. */
+const HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS = 1;
 const HB_DIRECTION_LTR = 4;
 const HB_DIRECTION_RTL = 5;
 /** hb_glyph_info_t and hb_glyph_position_t are five 32-bit words each. */
@@ -128,6 +131,7 @@ export function hbShape(font: number, codePoints: readonly number[], rtl: boolea
   h.hb_buffer_clear_contents(buffer);
   h.hb_buffer_add_codepoints(buffer, text.pointer, codePoints.length, 0, codePoints.length);
   h.hb_buffer_set_direction(buffer, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  h.hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   h.hb_buffer_guess_segment_properties(buffer);
   h.hb_shape(font, buffer, 0, 0);
   const length = h.hb_buffer_get_length(buffer);
