@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import type { LoadedFont } from '../fonts/font-registry';
 
 /**
  * HarfBuzz (the shaper of Chrome, Firefox and Android), from the WebAssembly
@@ -116,13 +117,39 @@ export function createHbFont(data: Uint8Array): number {
   return h.hb_font_create(face);
 }
 
+/** One HarfBuzz font per font file, made on first use and kept for the process, as the parsed fonts are. */
+const hbFonts = new Map<string, { data: Buffer; font: number }>();
+
+/** The HarfBuzz font of a loaded font. */
+export function hbFontOf(font: LoadedFont): number {
+  const known = hbFonts.get(font.file);
+  if (known && (known.data === font.data || known.data.equals(font.data))) return known.font;
+  const made = { data: font.data, font: createHbFont(font.data) };
+  hbFonts.set(font.file, made);
+  return made.font;
+}
+
+/** hb_feature_t: tag, value, start, end (32-bit words). */
+const FEATURE_WORDS = 4;
+let features = { pointer: 0, capacity: 0 };
+
+/** Four-letter OpenType tag as HarfBuzz's 32-bit number. */
+function tag(name: string): number {
+  return ((name.charCodeAt(0) << 24) | (name.charCodeAt(1) << 16) | (name.charCodeAt(2) << 8) | name.charCodeAt(3)) >>> 0;
+}
+
 /**
  * Shapes `codePoints` with the font's default features (those fontkit
- * applied by default too), script and language guessed from the text.
- * Glyphs come in visual order: reversed for right to left.
+ * applied by default too) and `extra` features turned on over the whole
+ * text, script and language guessed from the text. Glyphs come in visual
+ * order: reversed for right to left.
  */
-export function hbShape(font: number, codePoints: readonly number[], rtl: boolean): HbGlyph[] {
+export function hbShape(font: number, codePoints: readonly number[], rtl: boolean, extra: readonly string[] = []): HbGlyph[] {
   const h = instance();
+  if (features.capacity < extra.length) {
+    if (features.pointer) h.free(features.pointer);
+    features = { pointer: allocate(extra.length * FEATURE_WORDS * 4), capacity: extra.length };
+  }
   if (text.capacity < codePoints.length) {
     if (text.pointer) h.free(text.pointer);
     text = { pointer: allocate(codePoints.length * 4), capacity: codePoints.length };
@@ -133,7 +160,11 @@ export function hbShape(font: number, codePoints: readonly number[], rtl: boolea
   h.hb_buffer_set_direction(buffer, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
   h.hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   h.hb_buffer_guess_segment_properties(buffer);
-  h.hb_shape(font, buffer, 0, 0);
+  if (extra.length > 0) {
+    const words = new Uint32Array(h.memory.buffer, features.pointer, extra.length * FEATURE_WORDS);
+    extra.forEach((name, i) => words.set([tag(name), 1, 0, 0xffffffff], i * FEATURE_WORDS));
+  }
+  h.hb_shape(font, buffer, extra.length > 0 ? features.pointer : 0, extra.length);
   const length = h.hb_buffer_get_length(buffer);
   // Read after shaping: growing the memory during it would have detached earlier views.
   const infos = new Uint32Array(h.memory.buffer, h.hb_buffer_get_glyph_infos(buffer, 0), length * RECORD_WORDS);

@@ -2,7 +2,7 @@ import { Points } from '../core/units';
 import { LoadedFont } from '../fonts/font-registry';
 import { stripBidiControls, unmirror } from './bidi';
 import { glyphTexts } from './glyph-text';
-import { createHbFont, hbShape, HbGlyph } from './harfbuzz';
+import { hbFontOf, hbShape, HbGlyph } from './harfbuzz';
 import { ShapedGlyph } from './types';
 
 const cache = new Map<string, { glyphs: ShapedGlyph[]; advance: number }>();
@@ -68,7 +68,7 @@ function keepInvisible(font: LoadedFont): (char: string) => string {
 function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph[]; codePoints: number[][] } {
   // Right-to-left text comes mirrored by the paragraph (bidi rule L4); HarfBuzz mirrors right-to-left text itself, so it is given the text as written.
   const chars = Array.from(rtl ? unmirror(text) : text, (c) => c.codePointAt(0)!);
-  const glyphs = hbShape(hbFont(font), chars, rtl);
+  const glyphs = hbShape(hbFontOf(font), chars, rtl);
   const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
   const endOf = new Map(starts.map((start, i) => [start, starts[i + 1] ?? chars.length]));
   const codePoints = glyphs.map((): number[] => []);
@@ -81,15 +81,4 @@ function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph
     codePoints[i] = chars.slice(cluster, endOf.get(cluster));
   }
   return { glyphs, codePoints };
-}
-
-/** One HarfBuzz font per font file, made on first use and kept for the process, as the parsed fonts are. */
-const hbFonts = new Map<string, { data: Buffer; font: number }>();
-
-function hbFont(font: LoadedFont): number {
-  const known = hbFonts.get(font.file);
-  if (known && (known.data === font.data || known.data.equals(font.data))) return known.font;
-  const made = { data: font.data, font: createHbFont(font.data) };
-  hbFonts.set(font.file, made);
-  return made.font;
 }
