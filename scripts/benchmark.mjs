@@ -37,7 +37,9 @@ function measure(args) {
 const { times, peaks } = measure(['build', '--paper', 'all', '--out', out, ...extra]);
 const check = measure(['check', ...extra]);
 const sizes = [];
+// The PDFs are in OUT/format/paper/; manifest.json beside them is not one.
 for (const format of fs.readdirSync(out)) {
+  if (!fs.statSync(path.join(out, format)).isDirectory()) continue;
   for (const paper of fs.readdirSync(path.join(out, format))) {
     for (const file of fs.readdirSync(path.join(out, format, paper))) sizes.push(fs.statSync(path.join(out, format, paper, file)).size / 1024);
   }

@@ -1,5 +1,6 @@
 import { Points } from '../core/units';
 import { LoadedFont } from '../fonts/font-registry';
+import { hbFontOf, hbShape } from './harfbuzz';
 import { ShapedGlyph, ShapedPiece } from './types';
 
 /** How a language spaces CJK text (language data: meta.interScriptSpace, meta.compressPunctuation). */
@@ -138,19 +139,16 @@ function halfWidth(font: LoadedFont, char: string): HalfWidth | null {
 }
 
 function measureHalfWidth(font: LoadedFont, char: string): HalfWidth | null {
-  if (!font.face.hasGlyphForCodePoint(char.codePointAt(0)!)) return null;
-  try {
-    const plain = font.face.layout(char);
-    const halted = font.face.layout(char, ['halt']);
-    if (plain.glyphs.length !== 1 || halted.glyphs.length !== 1) return null;
-    const full = plain.positions[0].xAdvance;
-    const half = halted.positions[0].xAdvance;
-    // Fullwidth: an em wide; a font without halt, or a mark it does not halve, is left as it is.
-    if (full < font.unitsPerEm * 0.9 || half >= full) return null;
-    return { full, half, offset: halted.positions[0].xOffset };
-  } catch {
-    return null;
-  }
+  const codePoint = char.codePointAt(0)!;
+  if (!font.face.hasGlyphForCodePoint(codePoint)) return null;
+  const plain = hbShape(hbFontOf(font), [codePoint], false);
+  const halted = hbShape(hbFontOf(font), [codePoint], false, ['halt']);
+  if (plain.length !== 1 || halted.length !== 1) return null;
+  const full = plain[0].xAdvance;
+  const half = halted[0].xAdvance;
+  // Fullwidth: an em wide; a font without halt, or a mark it does not halve, is left as it is.
+  if (full < font.unitsPerEm * 0.9 || half >= full) return null;
+  return { full, half, offset: halted[0].xOffset };
 }
 
 /** Where `char` first starts in text[from, end), or -1: a search that never runs past its piece into the rest of the paragraph. */

@@ -1,9 +1,8 @@
-import { GlyphRun } from 'fontkit';
-import { PamphletError } from '../core/errors';
 import { Points } from '../core/units';
 import { LoadedFont } from '../fonts/font-registry';
 import { stripBidiControls, unmirror } from './bidi';
 import { glyphTexts } from './glyph-text';
+import { hbFontOf, hbShape, HbGlyph } from './harfbuzz';
 import { ShapedGlyph } from './types';
 
 const cache = new Map<string, { glyphs: ShapedGlyph[]; advance: number }>();
@@ -14,11 +13,8 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 /** Invisible characters that steer shaping: joiners, variation selectors, Hangul fillers. */
 const STEERS_SHAPING = /[\u034F\u115F\u1160\u200C\u200D\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/u;
 
-/** OpenType features that position by anchors: marks on bases and on marks, joined letters. */
-const ANCHORED_OFF = { mark: false, mkmk: false, curs: false };
-
 /**
- * Step 5: shape a piece of text with fontkit (OpenType GSUB/GPOS: Arabic
+ * Step 5: shape a piece of text with HarfBuzz (OpenType GSUB/GPOS: Arabic
  * joining, Indic reordering, mark positioning). Glyphs come back in visual
  * order, sized in points. Results are cached per font, direction and text.
  */
@@ -28,14 +24,14 @@ export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points
   const key = `${font.key}\u0000${rtl ? 'r' : 'l'}\u0000${clean}`;
   let shaped = cache.get(key);
   if (!shaped) {
-    const { run, codePoints } = layout(clean, font, rtl ? 'rtl' : 'ltr');
-    const glyphs: ShapedGlyph[] = run.glyphs.map((glyph, i) => ({
+    const laid = layout(clean, font, rtl);
+    const glyphs: ShapedGlyph[] = laid.glyphs.map((glyph, i) => ({
       id: glyph.id,
-      codePoints: codePoints[i],
+      codePoints: laid.codePoints[i],
       text: '',
-      xAdvance: run.positions[i].xAdvance,
-      xOffset: run.positions[i].xOffset,
-      yOffset: run.positions[i].yOffset,
+      xAdvance: glyph.xAdvance,
+      xOffset: glyph.xOffset,
+      yOffset: glyph.yOffset,
     }));
     // Glyphs are written in visual order; readers reverse right-to-left text back, so its clusters' texts go in reversed.
     const texts = glyphTexts(glyphs, rtl ? unmirror(clean) : clean, rtl);
@@ -62,44 +58,27 @@ function keepInvisible(font: LoadedFont): (char: string) => string {
 }
 
 /**
- * Fontkit's layout, and what to do when it fails. Fontkit 2.0.4 throws on a
- * GPOS anchor that a font leaves empty, which OpenType allows ("this base
- * takes no such mark"): a Latin accent on a Thai letter in the Thai font
- * (foliojs/fontkit#367). Such text is set again without anchored positioning,
- * its marks where the font draws them by default; text that fails even so is
- * the translation's to change, not a crash.
+ * The glyphs of `text` from HarfBuzz, each with the code points it stands
+ * for. HarfBuzz groups glyphs into clusters (by default a letter with its
+ * marks, a ligature, a Devanagari syllable), each naming the first character
+ * of its run of the text; the first glyph of a cluster in logical order is
+ * given the cluster's code points, its other glyphs none, which is how
+ * glyph-text.ts shares a cluster's text over its glyphs.
  */
-function layout(text: string, font: LoadedFont, direction: 'ltr' | 'rtl'): { run: GlyphRun; codePoints: number[][] } {
-  try {
-    return withCodePoints(font, () => font.face.layout(text, undefined, undefined, undefined, direction));
-  } catch {
-    try {
-      return withCodePoints(font, () => font.face.layout(text, ANCHORED_OFF, undefined, undefined, direction));
-    } catch (error) {
-      throw new PamphletError(`the font ${font.family} cannot set the text "${text}" (${(error as Error).message}). Remove or replace its unusual characters, such as marks on letters of another script.`);
-    }
+function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph[]; codePoints: number[][] } {
+  // Right-to-left text comes mirrored by the paragraph (bidi rule L4); HarfBuzz mirrors right-to-left text itself, so it is given the text as written.
+  const chars = Array.from(rtl ? unmirror(text) : text, (c) => c.codePointAt(0)!);
+  const glyphs = hbShape(hbFontOf(font), chars, rtl);
+  const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
+  const endOf = new Map(starts.map((start, i) => [start, starts[i + 1] ?? chars.length]));
+  const codePoints = glyphs.map((): number[] => []);
+  const given = new Set<number>();
+  for (let k = 0; k < glyphs.length; k++) {
+    const i = rtl ? glyphs.length - 1 - k : k;
+    const { cluster } = glyphs[i];
+    if (given.has(cluster)) continue;
+    given.add(cluster);
+    codePoints[i] = chars.slice(cluster, endOf.get(cluster));
   }
-}
-
-/** Fontkit's font, as far as the layout goes: the call that gives the Glyph object for an id and the characters it stands for. */
-type GlyphSource = { getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } };
-
-/**
- * The run, and the code points each of its glyphs was shaped from. Fontkit
- * keeps one Glyph object per id, with the code points of the first text it
- * was ever shaped from: one Arabic skeleton serves ب, ت, ث, ن and ي, and
- * would claim the same letter in all. During the layout, each glyph is asked
- * for with this text's code points; a view of the cached glyph is handed out
- * that keeps them (the cached one is unchanged).
- */
-function withCodePoints(font: LoadedFont, lay: () => GlyphRun): { run: GlyphRun; codePoints: number[][] } {
-  const face = font.face as unknown as GlyphSource;
-  const cached = face.getGlyph;
-  face.getGlyph = (id, codePoints = []) => Object.assign(Object.create(cached.call(face, id, codePoints)), { codePoints });
-  try {
-    const run = lay();
-    return { run, codePoints: run.glyphs.map((g) => [...g.codePoints]) };
-  } finally {
-    delete (face as Partial<GlyphSource>).getGlyph;
-  }
+  return { glyphs, codePoints };
 }
