@@ -10,7 +10,7 @@ import { loadTranslation } from '../languages/load-translations';
 import { isPseudoLocale } from '../languages/pseudo-locales';
 import { exchangeUnits } from '../translators/exchange-units';
 import { stringUses } from '../translators/string-notes';
-import { writeXliff, XliffVersion } from '../translators/xliff-write';
+import type { XliffVersion } from '../translators/xliff-write';
 import { ContentArgs, refuseRepeated, withContentOptions } from './command-options';
 import { contentPaths, selectTemplates } from './content-options';
 import { withHelp } from './help-text';
@@ -65,6 +65,8 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
     const data = readData(contentPaths(args, templates[0]).dataDir).data;
     const units = exchangeUnits(translation, source, stringUses(templates), data);
     const out = args.out ?? `${translation.code}.xlf`;
+    // The XLIFF library loads only for this command, not on every start of the tool (a build never needs it).
+    const { writeXliff } = await import('../translators/xliff-write');
     writeText(out, writeXliff(units, translation.code, args.xliffVersion));
     const count = (state: string) => units.filter((u) => u.state === state).length;
     printLine(`${translation.code}: wrote ${displayPath(path.resolve(out))} (XLIFF ${args.xliffVersion}): ${units.length} strings, ${count('translated')} translated, ${count('needs-review')} need review, ${count('new')} new.`);

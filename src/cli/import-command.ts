@@ -13,7 +13,6 @@ import { SOURCE_LANGUAGE } from '../languages/language';
 import { planImport } from '../translators/import-xliff';
 import { sourceOrder } from '../translators/record-sources';
 import { editTranslationText, orderedSources } from '../translators/write-translation';
-import { readXliff } from '../translators/xliff-read';
 import { ContentArgs, withContentOptions } from './command-options';
 import { companionTemplates, contentPaths, selectPapers, selectTemplates } from './content-options';
 import { oneTranslatedLanguage } from './export-command';
@@ -67,6 +66,8 @@ export const importCommand: CommandModule<object, ImportArgs> = {
     .positional('file', { type: 'string', demandOption: true, describe: 'The XLIFF file (1.2 or 2.0) the translator delivered' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the result as JSON' }), 'import') as never,
   handler: async (args) => {
+    // The XLIFF library loads only for this command, not on every start of the tool.
+    const { readXliff } = await import('../translators/xliff-read');
     const delivered = readXliff(args.file);
     const code = languageOfTarget(delivered.targetLanguage);
     const { source, translation } = oneTranslatedLanguage(args.translations, code);

@@ -80,17 +80,18 @@ function withPluralForms(tree: StringTree, code: LanguageCode): StringTree {
   return out;
 }
 
-const PSEUDO_META: Record<PseudoLocale, Partial<LanguageMeta>> = {
-  'en-XA': { name: '[Éñĝļîšĥ] en-XA', englishName: 'Pseudo-locale: accented, 40% longer (en-XA)', locale: 'en-XA', script: 'Latn', direction: 'ltr' },
+/** Each pseudo-locale: how its strings are made from the source's, and the language data it overrides. */
+const PSEUDO: Record<PseudoLocale, { transform: (text: string) => string; meta: Partial<LanguageMeta> }> = {
+  'en-XA': { transform: accentedAndLonger, meta: { name: '[Éñĝļîšĥ] en-XA', englishName: 'Pseudo-locale: accented, 40% longer (en-XA)', locale: 'en-XA', script: 'Latn', direction: 'ltr' } },
   // Arabic's own language data, but no Arabic words to keep together and Latin line spacing: the text is English,
   // and Arabic's 1.7 em (for its marks) would make the English panels overflow where English fits.
-  'ar-XB': { name: 'ar-XB', englishName: 'Pseudo-locale: English right to left (ar-XB)', locale: 'ar-XB', script: 'Arab', direction: 'rtl', lineSpacing: 1.35, bindToNumber: undefined, bindToNext: undefined, bindToPrevious: undefined, keepWords: undefined },
+  'ar-XB': { transform: forcedRightToLeft, meta: { name: 'ar-XB', englishName: 'Pseudo-locale: English right to left (ar-XB)', locale: 'ar-XB', script: 'Arab', direction: 'rtl', lineSpacing: 1.35, bindToNumber: undefined, bindToNext: undefined, bindToPrevious: undefined, keepWords: undefined } },
 };
 
 /** The pseudo-locale made from the source language's translation (its `file` stays the source's: that is where to fix a string). */
 export function pseudoTranslation(source: Translation, code: PseudoLocale): Translation {
-  const transform = code === 'en-XA' ? accentedAndLonger : forcedRightToLeft;
-  const meta = { ...source.meta, ...PSEUDO_META[code] } as LanguageMeta;
+  const { transform, meta: own } = PSEUDO[code];
+  const meta = { ...source.meta, ...own } as LanguageMeta;
   for (const key of Object.keys(meta) as (keyof LanguageMeta)[]) if (meta[key] === undefined) delete meta[key];
   return { code, file: source.file, meta, strings: withPluralForms(mapTree(source.strings, transform), code), pseudo: true };
 }
