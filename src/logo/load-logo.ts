@@ -4,8 +4,6 @@ import { PamphletError } from '../core/errors';
 import { readInputBytes, readInputText } from '../core/read-input';
 import { drawLogo } from '../render/logo-writer';
 import { LogoImage } from './logo-image';
-import { readPngLogo } from './png-logo';
-import { readSvgLogo } from './svg-logo';
 
 const KiB = 1024;
 
@@ -55,7 +53,10 @@ export function loadLogo(editionFile: string, name: string, key: string): LogoIm
   const within = path.dirname(editionFile);
   const svg = /\.svg$/i.test(name);
   const options = { maxBytes: svg ? LOGO_LIMITS.svgBytes : LOGO_LIMITS.pngBytes, kind: 'usage' as const, within, place: { key } };
-  const image = svg ? readSvgLogo(file, readInputText(file, options)) : readPngLogo(file, readInputBytes(file, options));
+  // Each kind's reader (an XML parser, a PNG decoder) loads only when an edition has a logo of that kind.
+  const image = svg
+    ? (require('./svg-logo') as typeof import('./svg-logo')).readSvgLogo(file, readInputText(file, options))
+    : (require('./png-logo') as typeof import('./png-logo')).readPngLogo(file, readInputBytes(file, options));
   tryDrawing(image);
   return image;
 }
