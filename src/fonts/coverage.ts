@@ -1,4 +1,5 @@
 import { codePointLabel, PamphletError } from '../core/errors';
+import { hasGlyph } from './has-glyph';
 import { displayPath } from '../core/display-path';
 import { LoadedFont } from './font-registry';
 import { glyphProblem } from './verify-font';
@@ -43,7 +44,7 @@ export function uncoveredCharacters(text: string, stack: LoadedFont[]): string[]
     const codePoint = char.codePointAt(0)!;
     let covered = false;
     for (const font of stack) {
-      if (!font.face.hasGlyphForCodePoint(codePoint)) continue;
+      if (!hasGlyph(font, codePoint)) continue;
       covered = true;
       assertGlyphSound(font, codePoint);
     }

@@ -14,7 +14,7 @@ let embeddedFontClass: EmbeddedFontClass | undefined;
 
 function embeddedFont(font: LoadedFont): EmbeddedFontClass {
   if (!embeddedFontClass) {
-    const scratch = new PDFDocument({ autoFirstPage: false }) as Doc;
+    const scratch = new PDFDocument({ autoFirstPage: false, font: null as never }) as Doc;
     scratch.font(font.data);
     embeddedFontClass = (scratch as unknown as { _font: object })._font.constructor as EmbeddedFontClass;
   }

@@ -30,6 +30,8 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
     size: [spec.width, spec.height],
     margin: 0,
     autoFirstPage: false,
+    // No default font: PDFKit would parse Helvetica's metrics for every document, and nothing here sets text in it.
+    font: null as never,
     pdfVersion: '1.7',
     lang: spec.metadata.lang,
     displayTitle: true,

@@ -1,4 +1,5 @@
 import { Points } from '../core/units';
+import { hasGlyph } from '../fonts/has-glyph';
 import { LoadedFont } from '../fonts/font-registry';
 import { stripBidiControls, unmirror } from './bidi';
 import { glyphTexts } from './glyph-text';
@@ -54,7 +55,7 @@ export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points
  * and a character the font lacks as its .notdef box.
  */
 function keepInvisible(font: LoadedFont): (char: string) => string {
-  return (char) => (STEERS_SHAPING.test(char) && font.face.hasGlyphForCodePoint(char.codePointAt(0)!) ? char : '');
+  return (char) => (STEERS_SHAPING.test(char) && hasGlyph(font, char.codePointAt(0)!) ? char : '');
 }
 
 /**
