@@ -1,8 +1,7 @@
 import * as path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentType from 'pdfkit';
 import { PamphletError } from '../core/errors';
 import { readInputBytes, readInputText } from '../core/read-input';
-import { drawLogo } from '../render/logo-writer';
 import { LogoImage } from './logo-image';
 
 const KiB = 1024;
@@ -33,7 +32,10 @@ export function logoPath(editionFile: string, name: string, key: string): string
 
 /** Draws the logo once in a throwaway document, so that anything the drawing library cannot do is refused now, naming the logo, not while a PDF is written. */
 function tryDrawing(image: LogoImage): void {
-  const doc = new PDFDocument({ size: [200, 200], margin: 0 });
+  // PDFKit and the SVG drawing library load only when an edition has a logo.
+  const PDFDocument = require('pdfkit') as typeof PDFDocumentType;
+  const { drawLogo } = require('../render/logo-writer') as typeof import('../render/logo-writer');
+  const doc = new PDFDocument({ size: [200, 200], margin: 0, font: null as never });
   try {
     drawLogo(doc, image, 0, 0, 100 * Math.min(1, image.width / image.height), 100 * Math.min(1, image.height / image.width));
   } catch (error) {
