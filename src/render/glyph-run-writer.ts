@@ -6,6 +6,7 @@ import { isInvisible } from '../text/glyph-text';
 import { codeFor, EmbeddedFont } from './glyph-codes';
 import { glyphOutline } from './glyph-outline';
 import { LoadedFont } from '../fonts/font-registry';
+import { streamOrder, StreamOrder } from './stream-order';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
@@ -32,14 +33,15 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   const y = doc.page.height - baseline;
   const outlined: OutlinedGlyph[] = [];
   doc.addContent('BT');
-  // Runs too go out left to right: a right-to-left line read as one visual run keeps its spaces in pdf.js.
-  for (const run of [...line.runs].sort((a, b) => a.x - b.x)) {
+  // Runs go out left to right, in stretches of one font in logical order (stream-order.ts).
+  const order = streamOrder(line);
+  for (const run of order.runs) {
     if (!registered.has(run.font.key)) {
       doc.registerFont(run.font.key, run.font.data);
       registered.add(run.font.key);
     }
     doc.font(run.font.key);
-    writeRun(doc, run, x + run.x, y, outlined);
+    writeRun(doc, run, x + run.x, y, outlined, order);
   }
   doc.addContent('ET');
   // Paths cannot be drawn inside a text object.
@@ -66,7 +68,7 @@ interface OutlinedGlyph {
  * (pdf.js its code, MuPDF U+FFFD), and marking it as such (an empty
  * /ActualText) would cut pdf.js's right-to-left run in pieces.
  */
-function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: OutlinedGlyph[]): void {
+function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: OutlinedGlyph[], order: StreamOrder): void {
   const font = doc._font;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const face = run.font.face;
@@ -83,10 +85,11 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     items = [];
   };
   let pen = x;
-  for (const { glyph, text } of readAsText(run.glyphs)) {
+  for (const { glyph, text: own } of readAsText(run.glyphs)) {
     const at = pen;
     pen += glyph.xAdvance;
-    if (isInvisible(glyph)) continue;
+    if (isInvisible(glyph) || order.dropped.has(glyph)) continue;
+    const text = order.spaceAfter.has(glyph) ? `${own} ` : own;
     if (text === '') {
       outlined.push({ font: run.font, id: glyph.id, size: run.size, x: at + glyph.xOffset, y: y + glyph.yOffset });
       continue;
