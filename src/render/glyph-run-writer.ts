@@ -103,7 +103,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     if (Math.abs(target - written) > 0.001) items.push(fmt((written - target) * toText));
     // A mark set with no advance gets a code as wide as from where it sits back to the pen (0 if it sits ahead), so
     // that the text goes on where the mark was set: pdf.js reads a jump forward as a space, a jump back as a new item.
-    const width = glyph.xAdvance === 0 ? Math.round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText;
+    const width = glyph.xAdvance === 0 ? Math.round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
     // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
     const blankId = face.glyphForCodePoint(0x20).id;
     const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
