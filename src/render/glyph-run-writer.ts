@@ -7,6 +7,7 @@ import { codeFor, EmbeddedFont } from './glyph-codes';
 import { glyphOutline } from './glyph-outline';
 import { LoadedFont } from '../fonts/font-registry';
 import { useFont } from './embed-font';
+import { streamOrder, StreamOrder } from './stream-order';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
@@ -33,10 +34,11 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   const y = doc.page.height - baseline;
   const outlined: OutlinedGlyph[] = [];
   doc.addContent('BT');
-  // Runs too go out left to right: a right-to-left line read as one visual run keeps its spaces in pdf.js.
-  for (const run of [...line.runs].sort((a, b) => a.x - b.x)) {
+  // Runs go out left to right, in stretches of one font in logical order (stream-order.ts).
+  const order = streamOrder(line);
+  for (const run of order.runs) {
     useFont(doc, run.font);
-    writeRun(doc, run, x + run.x, y, outlined);
+    writeRun(doc, run, x + run.x, y, outlined, order);
   }
   doc.addContent('ET');
   // Paths cannot be drawn inside a text object.
@@ -63,7 +65,7 @@ interface OutlinedGlyph {
  * (pdf.js its code, MuPDF U+FFFD), and marking it as such (an empty
  * /ActualText) would cut pdf.js's right-to-left run in pieces.
  */
-function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: OutlinedGlyph[]): void {
+function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: OutlinedGlyph[], order: StreamOrder): void {
   const font = doc._font;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const face = run.font.face;
@@ -80,10 +82,11 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     items = [];
   };
   let pen = x;
-  for (const { glyph, text } of readAsText(run.glyphs)) {
+  for (const { glyph, text: own } of readAsText(run.glyphs)) {
     const at = pen;
     pen += glyph.xAdvance;
-    if (isInvisible(glyph)) continue;
+    if (isInvisible(glyph) || order.dropped.has(glyph)) continue;
+    const text = order.spaceAfter.has(glyph) ? `${own} ` : own;
     if (text === '') {
       outlined.push({ font: run.font, id: glyph.id, size: run.size, x: at + glyph.xOffset, y: y + glyph.yOffset });
       continue;
@@ -97,7 +100,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     if (Math.abs(target - written) > 0.001) items.push(fmt((written - target) * toText));
     // A mark set with no advance gets a code as wide as from where it sits back to the pen (0 if it sits ahead), so
     // that the text goes on where the mark was set: pdf.js reads a jump forward as a space, a jump back as a new item.
-    const width = glyph.xAdvance === 0 ? Math.round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText;
+    const width = glyph.xAdvance === 0 ? Math.round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
     // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
     const blankId = face.glyphForCodePoint(0x20).id;
     const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);

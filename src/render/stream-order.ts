@@ -1,0 +1,99 @@
+import { PlacedRun, ShapedGlyph, TypesetLine } from '../text/types';
+
+/**
+ * The order a line's runs go into the content stream. pdf.js cuts a text
+ * item at every change of font, runs bidi on each item alone and gives the
+ * items in stream order: a right-to-left line drawn left to right with a
+ * bold word at its start (its right end) came out with that word last. So a
+ * line with right-to-left text is written in stretches of one font, left to
+ * right inside each (one item, which pdf.js puts in logical order itself),
+ * the stretches in logical order, that is, by the first of their runs in the
+ * line's logical order. Lines with no right-to-left run, or in one font,
+ * keep plain left-to-right order.
+ *
+ * Going back to the left for the next stretch, pdf.js drops the space that
+ * lies between two stretches (it skips a space glyph and only makes a space
+ * of a gap going forward). That space goes into the text of the first
+ * letter of the later stretch, its rightmost glyph, after its own letters
+ * (right-to-left text is stored backwards: glyph-text.ts), and the space's
+ * glyph, which draws nothing, is left out.
+ */
+export interface StreamOrder {
+  runs: PlacedRun[];
+  /** Glyphs whose text is followed by a space. */
+  spaceAfter: Set<ShapedGlyph>;
+  /** Space glyphs left out: their text went to spaceAfter. */
+  dropped: Set<ShapedGlyph>;
+  /** Glyphs whose code is wider than the glyph by this much: they span a dropped space. */
+  widened: Map<ShapedGlyph, number>;
+}
+
+const isSpace = (glyph: ShapedGlyph) => /^\s+$/u.test(glyph.text);
+
+export function streamOrder(line: TypesetLine): StreamOrder {
+  const visual = [...line.runs].sort((a, b) => a.x - b.x);
+  const order: StreamOrder = { runs: visual, spaceAfter: new Set(), dropped: new Set(), widened: new Map() };
+  if (!line.runs.some((r) => r.rtl)) return order;
+  order.runs = stretchesInLogicalOrder(line, visual, order);
+  bridgeSpacesBeforeMarks(order);
+  return order;
+}
+
+/** The runs in stretches of one font, in logical order; the spaces at the seams go to `order`. */
+function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: StreamOrder): PlacedRun[] {
+  const stretches: PlacedRun[][] = [];
+  for (const run of visual) {
+    const last = stretches[stretches.length - 1];
+    if (last && last[last.length - 1].font.key === run.font.key) last.push(run);
+    else stretches.push([run]);
+  }
+  if (stretches.length === 1) return visual;
+  const first = (stretch: PlacedRun[]) => Math.min(...stretch.map((r) => line.runs.indexOf(r)));
+  stretches.sort((a, b) => first(a) - first(b));
+  for (let i = 1; i < stretches.length; i++) {
+    const [before, after] = [stretches[i - 1], stretches[i]];
+    if (after[0].x >= before[0].x) continue;
+    // The glyphs at the seam, from the left: the later stretch's, then the earlier one's.
+    const left = after.flatMap((r) => r.glyphs.map((glyph) => ({ glyph, run: r })));
+    const right = before.flatMap((r) => r.glyphs.map((glyph) => ({ glyph, run: r })));
+    const spaces = [...takeWhile([...left].reverse(), (g) => isSpace(g.glyph)), ...takeWhile(right, (g) => isSpace(g.glyph))];
+    const letter = [...left].reverse().find((g) => !isSpace(g.glyph) && g.glyph.text !== '' && g.glyph.yOffset === 0);
+    if (!spaces.length || !letter?.run.rtl) continue;
+    order.spaceAfter.add(letter.glyph);
+    for (const s of spaces) order.dropped.add(s.glyph);
+  }
+  return stretches.flat();
+}
+
+const MARK = /\p{Mn}/u;
+
+/**
+ * A right-to-left word whose last letter carries a mark (عالٍ, صحّ) is
+ * written mark first, at its left end. pdf.js takes the mark's glyph for a
+ * zero-width diacritic: it adds it with no look at where it is, so the gap
+ * of the space before it shows up only at the next letter, and pdf.js puts
+ * a space between the letter and its mark ("عال ٍ"). So the space goes
+ * into the glyph before it in the stream, the last letter of the word to
+ * its left (after that letter's text, as it is stored backwards), and that
+ * glyph's code is made as wide as the space too: the mark then comes with
+ * no gap before it, and the letter after it with none either.
+ */
+function bridgeSpacesBeforeMarks(order: StreamOrder): void {
+  const glyphs = order.runs.flatMap((run) => run.glyphs.map((glyph) => ({ glyph, run })));
+  for (let i = 1; i + 1 < glyphs.length; i++) {
+    const [before, space, after] = [glyphs[i - 1], glyphs[i], glyphs[i + 1]];
+    if (!isSpace(space.glyph) || order.dropped.has(space.glyph)) continue;
+    if (!(after.glyph.xAdvance === 0 && MARK.test(after.glyph.text))) continue;
+    const letter = before.glyph;
+    if (!before.run.rtl || !space.run.rtl || letter.text === '' || isSpace(letter) || letter.yOffset !== 0 || letter.xAdvance === 0) continue;
+    if (order.spaceAfter.has(letter) || before.run.size !== space.run.size) continue;
+    order.spaceAfter.add(letter);
+    order.dropped.add(space.glyph);
+    order.widened.set(letter, space.glyph.xAdvance);
+  }
+}
+
+function takeWhile<T>(items: T[], test: (item: T) => boolean): T[] {
+  const end = items.findIndex((item) => !test(item));
+  return end < 0 ? items : items.slice(0, end);
+}
