@@ -8,6 +8,7 @@ import { glyphOutline } from './glyph-outline';
 import { LoadedFont } from '../fonts/font-registry';
 import { useFont } from './embed-font';
 import { streamOrder, StreamOrder } from './stream-order';
+import { actualTextSpan, markSpans } from './mark-spans';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
@@ -82,7 +83,9 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     items = [];
   };
   let pen = x;
-  for (const { glyph, text: own } of readAsText(run.glyphs)) {
+  const glyphs = readAsText(run.glyphs);
+  const spans = run.rtl ? { letters: new Map(), marks: new Set() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
+  for (const { glyph, text: own } of glyphs) {
     const at = pen;
     pen += glyph.xAdvance;
     if (isInvisible(glyph) || order.dropped.has(glyph)) continue;
@@ -106,9 +109,19 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
     const code = (id: number, t: string, w: number) => `<${codeFor(font, id, t, w).toString(16).padStart(4, '0')}>`;
     const blank = () => code(blankId, marks, 0);
+    // A letter and its marks as one /ActualText, the marks as none (mark-spans.ts).
+    const span = spans.letters.get(glyph) ?? (spans.marks.has(glyph) ? '' : undefined);
+    if (span !== undefined) {
+      show();
+      doc.addContent(actualTextSpan(span));
+    }
     if (marks !== '' && run.rtl) items.push(blank());
     items.push(code(glyph.id, letters, width));
     if (marks !== '' && !run.rtl) items.push(blank());
+    if (span !== undefined) {
+      show();
+      doc.addContent('EMC');
+    }
     written = target + width / toText;
   }
   show();
