@@ -84,7 +84,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
   };
   let pen = x;
   const glyphs = readAsText(run.glyphs);
-  const spans = run.rtl ? { letters: new Map(), marks: new Set() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
+  const spans = run.rtl ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
   for (const { glyph, text: own } of glyphs) {
     const at = pen;
     pen += glyph.xAdvance;
@@ -103,14 +103,17 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     if (Math.abs(target - written) > 0.001) items.push(fmt((written - target) * toText));
     // A mark set with no advance gets a code as wide as from where it sits back to the pen (0 if it sits ahead), so
     // that the text goes on where the mark was set: pdf.js reads a jump forward as a space, a jump back as a new item.
-    const width = glyph.xAdvance === 0 ? Math.round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
+    // pdf.js starts a new text item at a span's end, and reads any step forward from there as a space:
+    // a span's last mark ends at or after the pen, never short of it.
+    const round = spans.ends.has(glyph) ? Math.ceil : Math.round;
+    const width = glyph.xAdvance === 0 ? round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
     // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
     const blankId = face.glyphForCodePoint(0x20).id;
     const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
     const code = (id: number, t: string, w: number) => `<${codeFor(font, id, t, w).toString(16).padStart(4, '0')}>`;
     const blank = () => code(blankId, marks, 0);
-    // A letter and its marks as one /ActualText, the marks as none (mark-spans.ts).
-    const span = spans.letters.get(glyph) ?? (spans.marks.has(glyph) ? '' : undefined);
+    // A letter and its marks as one /ActualText (mark-spans.ts).
+    const span = spans.letters.get(glyph);
     if (span !== undefined) {
       show();
       doc.addContent(actualTextSpan(span));
@@ -118,7 +121,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     if (marks !== '' && run.rtl) items.push(blank());
     items.push(code(glyph.id, letters, width));
     if (marks !== '' && !run.rtl) items.push(blank());
-    if (span !== undefined) {
+    if (spans.ends.has(glyph)) {
       show();
       doc.addContent('EMC');
     }

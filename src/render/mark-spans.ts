@@ -9,29 +9,28 @@ import { ShapedGlyph } from '../text/types';
  * stay where HarfBuzz put it, so the text is given twice, for two kinds of
  * reader: each glyph's code still reads as its own text (pdf.js, which
  * ignores /ActualText), while a marked-content span gives poppler and
- * MuPDF, which honour /ActualText, the letter and all its marks on the
- * letter's own glyph, and each mark nothing.
+ * MuPDF, which honour /ActualText, the letter and its marks as one text
+ * over the span of their glyphs.
  */
 export interface MarkSpans {
   /** Letters followed by marks: the text of the letter's span, its own and its marks'. */
   letters: Map<ShapedGlyph, string>;
-  /** Marks whose text went to the span of the letter before them. */
-  marks: Set<ShapedGlyph>;
+  /** The last mark of each span: the span ends after it. */
+  ends: Set<ShapedGlyph>;
 }
 
 /** `glyphs` with the text each is written with, in a left-to-right run; `skip` glyphs are not written as text. */
 export function markSpans(glyphs: readonly { glyph: ShapedGlyph; text: string }[], skip: (glyph: ShapedGlyph) => boolean): MarkSpans {
-  const spans: MarkSpans = { letters: new Map(), marks: new Set() };
+  const spans: MarkSpans = { letters: new Map(), ends: new Set() };
   const isMark = (i: number) => glyphs[i].glyph.xAdvance === 0 && glyphs[i].text !== '' && !skip(glyphs[i].glyph);
   for (let i = 0; i < glyphs.length; i++) {
     const { glyph, text } = glyphs[i];
     if (isMark(i) || text === '' || skip(glyph)) continue;
-    let cluster = text;
-    for (let j = i + 1; j < glyphs.length && isMark(j); j++) {
-      cluster += glyphs[j].text;
-      spans.marks.add(glyphs[j].glyph);
-    }
-    if (cluster !== text) spans.letters.set(glyph, cluster);
+    let j = i + 1;
+    while (j < glyphs.length && isMark(j)) j++;
+    if (j === i + 1) continue;
+    spans.letters.set(glyph, glyphs.slice(i, j).map((g) => g.text).join(''));
+    spans.ends.add(glyphs[j - 1].glyph);
   }
   return spans;
 }
