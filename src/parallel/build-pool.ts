@@ -1,0 +1,110 @@
+import * as path from 'node:path';
+import { Piscina } from 'piscina';
+import type { BatchPdf } from '../cli/batch-pdfs';
+import type { CheckedTemplate, PdfOutcome, TemplateJob, TemplateWork } from '../cli/build-template';
+import { PamphletError } from '../core/errors';
+import { Finding } from '../core/finding';
+import { errorMessage } from '../core/unexpected-error';
+import { LanguageCode } from '../languages/language';
+import { languagesOf, PieceLanguages } from '../languages/piece-languages';
+import { PdfTask, PdfTaskResult } from './pdf-task';
+
+/** The worker is the compiled file (dist/parallel/pdf-worker.js), also when this module runs from its source under ts-jest. */
+function workerFile(): string {
+  return __filename.endsWith('.ts') ? path.join(__dirname, '..', '..', 'dist', 'parallel', 'pdf-worker.js') : path.join(__dirname, 'pdf-worker.js');
+}
+
+/** A task's result, or why it has none: a rejected promise is held, never left unhandled. */
+type Settled = { result: PdfTaskResult } | { error: unknown };
+
+/**
+ * Worker threads that build a batch's PDFs, one task per template and piece
+ * (so each language is prepared by one worker per template, as a shard
+ * prepares only its own). Tasks are queued all at once in the batch's order
+ * and taken by whichever thread is free; the main thread reads their results
+ * back in that order (src/cli/build-template.ts), so the report, the progress
+ * lines and the manifest are those of a build in one thread.
+ */
+export class BuildPool {
+  private readonly pool: Piscina<PdfTask, PdfTaskResult>;
+
+  constructor(threads: number) {
+    this.pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
+  }
+
+  /** Queues every piece of `job` (with the PDFs of it in `pdfs`, in the batch's order) and says how to read back what they came to. */
+  work(job: TemplateJob, pdfs: BatchPdf[], out: string, editionFile?: string): TemplateWork {
+    const tasks = new Map(job.pieces.map((piece) => {
+      const mine = pdfs.filter((pdf) => pdf.format === job.format && pdf.piece === piece.name);
+      const task: PdfTask = {
+        templateFile: job.paths.templateFile,
+        translationsDir: job.paths.translationsDir,
+        dataDir: job.paths.dataDir,
+        fontsFile: job.paths.fonts.configFile,
+        otherTemplates: job.paths.otherTemplates ?? [],
+        editionFile,
+        format: job.format,
+        papers: job.papers,
+        prints: job.prints,
+        piece,
+        pdfs: mine,
+        out,
+      };
+      const settled: Promise<Settled> = this.pool.run(task).then((result) => ({ result }), (error: unknown) => ({ error }));
+      return [piece.name, { task, settled }];
+    }));
+    const resultOf = async (piece: PieceLanguages): Promise<PdfTaskResult> => {
+      const settled = await tasks.get(piece.name)!.settled;
+      if ('error' in settled) throw new Error(`a build worker stopped while building ${job.format} in ${piece.name}: ${errorMessage(settled.error)}`);
+      return settled.result;
+    };
+    const usage = (result: PdfTaskResult) => new PamphletError(result.usage!.detail, result.usage!.place, 'usage');
+    return {
+      pdf: async (pdf: BatchPdf, piece: PieceLanguages): Promise<PdfOutcome> => {
+        const result = await resultOf(piece);
+        const i = tasks.get(piece.name)!.task.pdfs.findIndex((p) => p.paper === pdf.paper && p.print === pdf.print);
+        if (i >= 0 && i < result.outcomes.length) return result.outcomes[i];
+        if (result.usage) throw usage(result);
+        throw new Error(`a build worker did not build ${job.format} in ${piece.name} on ${pdf.paper} (${pdf.print})`);
+      },
+      checked: async (): Promise<CheckedTemplate> => {
+        const results: PdfTaskResult[] = [];
+        for (const piece of job.pieces) {
+          const result = await resultOf(piece);
+          if (result.usage) throw usage(result);
+          results.push(result);
+        }
+        return mergeChecks(job.pieces, results);
+      },
+    };
+  }
+
+  /** Ends the threads, whatever they were doing: a PDF being written stays a temporary file, which the next build removes. */
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+/**
+ * One template's checks, put together from its pieces' tasks as the checks
+ * of all its languages in one thread would have said them. Each language's
+ * findings are taken from the first piece it is in (a bilingual piece's
+ * task checks both of its languages again); what concerns every language is
+ * said by each task and left once by the report (uniqueFindings), where the
+ * first task said it. A finding about a language of the template that
+ * another piece owns (the source text's, said for all by a task without it)
+ * is that piece's to say.
+ */
+export function mergeChecks(pieces: PieceLanguages[], results: PdfTaskResult[]): CheckedTemplate {
+  const languages = languagesOf(pieces);
+  const owner = new Map<LanguageCode, string>();
+  for (const piece of pieces) for (const code of piece.codes) if (!owner.has(code)) owner.set(code, piece.name);
+  const findings: Finding[] = [];
+  const names = new Map<LanguageCode, string>();
+  results.forEach((result, i) => {
+    const own = (code: LanguageCode) => owner.get(code) === pieces[i].name;
+    findings.push(...result.findings.filter((f) => !f.language || !languages.includes(f.language) || own(f.language)));
+    for (const [code, name] of result.names) if (own(code)) names.set(code, name);
+  });
+  return { findings, names, edition: results.find((r) => r.edition !== undefined)?.edition };
+}
