@@ -28,8 +28,9 @@ type Settled = { result: PdfTaskResult } | { error: unknown };
 export class BuildPool {
   private readonly pool: Piscina<PdfTask, PdfTaskResult>;
 
-  constructor(threads: number) {
-    this.pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
+  /** `worker`: the compiled worker; another only in tests. */
+  constructor(threads: number, worker = workerFile()) {
+    this.pool = new Piscina({ filename: worker, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
   }
 
   /** Queues every piece of `job` (with the PDFs of it in `pdfs`, in the batch's order) and says how to read back what they came to. */
