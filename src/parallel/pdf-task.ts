@@ -8,9 +8,10 @@ import type { PieceLanguages } from '../languages/piece-languages';
 import type { PrintTarget } from '../print/print-target';
 
 /**
- * One worker's task: one template in one piece (a language, or two), its
- * checks and the PDFs of it this build makes. Plain data only, as a worker
- * thread can be sent: paths the worker reads itself, never loaded objects.
+ * One worker's task: one template in a run of its pieces (each a language,
+ * or two), their checks and the PDFs of them this build makes. Plain data
+ * only, as a worker thread can be sent: paths the worker reads itself,
+ * never loaded objects.
  */
 export interface PdfTask {
   templateFile: string;
@@ -23,7 +24,7 @@ export interface PdfTask {
   format: string;
   papers: PaperName[];
   prints: PrintTarget[];
-  piece: PieceLanguages;
+  pieces: PieceLanguages[];
   /** In the batch's order. */
   pdfs: BatchPdf[];
   out: string;

@@ -6,7 +6,7 @@ import { PdfTask, PdfTaskResult } from './pdf-task';
 
 /**
  * A pool worker (piscina loads the compiled file): checks one template in
- * one piece and builds its PDFs, writing each file as a build in one thread
+ * a run of its pieces and builds their PDFs, writing each file as a build in one thread
  * does (through a temporary file and a rename). Its fonts and caches live
  * as long as the thread; a PDF depends on its own inputs only, so which
  * thread built it changes no byte.
@@ -28,11 +28,11 @@ export default async function buildTask(task: PdfTask): Promise<PdfTaskResult> {
       format: task.format,
       papers: task.papers,
       prints: task.prints,
-      pieces: [task.piece],
+      pieces: task.pieces,
     };
     const checks = checkTemplate(job);
     const result: PdfTaskResult = { findings: checks.findings, names: [...checks.names], edition: checks.sources?.data.edition, outcomes };
-    for (const pdf of task.pdfs) outcomes.push(await buildPdf(checks, job, pdf, task.piece, task.out));
+    for (const pdf of task.pdfs) outcomes.push(await buildPdf(checks, job, pdf, task.pieces.find((piece) => piece.name === pdf.piece)!, task.out));
     return result;
   } catch (error) {
     // The run stops at this PDF, as it would in one thread; what came before is kept.

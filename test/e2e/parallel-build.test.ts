@@ -12,12 +12,12 @@ import { temporaryFolders } from '../support/temp';
  */
 const tempDir = temporaryFolders('pamphlet-parallel-');
 const env = { ...process.env, CI: 'true' };
-/** Several scripts, a bilingual piece, every paper and print target: 70 PDFs. */
+/** Several scripts, a bilingual piece, every paper and print target: 52 PDFs. */
 const BATCH = ['build', '--lang', 'zh,hi,ar,th+en', '--paper', 'all', '--print', 'all'];
 const BATCH_TIME = 240_000;
 
 let dir: string;
-const outs = { serial: '', pool: '', arAlone: '', hiAlone: '', brokenSerial: '', brokenPool: '' };
+const outs = { serial: '', pool: '', arAlone: '', hiAlone: '', brokenSerial: '', brokenPool: '', noSourceSerial: '', noSourcePool: '' };
 const runs: Record<keyof typeof outs, CliRun> = {} as never;
 
 /** Every file under `dir`, relative to it, sorted. */
@@ -39,16 +39,32 @@ beforeAll(() => {
   // Built alone: the tri-fold in Arabic (in the batch after the poster's 27 PDFs), the card in Hindi for a print shop.
   runs.arAlone = runCli(['build', '--template', path.join(ROOT, 'templates', 'trifold.hbs'), '--lang', 'ar', '-o', outs.arAlone], ROOT, env);
   runs.hiAlone = runCli(['build', '--template', path.join(ROOT, 'templates', 'wallet-card.hbs'), '--lang', 'hi', '--paper', 'piece', '--print', 'shop', '-o', outs.hiAlone], ROOT, env);
-  // Findings: Arabic names a fact that is not there (its PDFs fail), Thai lacks a string (a warning), English is built.
+  // Findings: a fact nothing prints (said by every task, for all languages), Arabic names a fact that is not there, Thai lacks a string; English is built, alone.
   const translations = path.join(dir, 'translations');
   fs.mkdirSync(translations);
-  for (const code of ['en', 'th']) fs.copyFileSync(path.join(ROOT, 'translations', `${code}.json`), path.join(translations, `${code}.json`));
+  fs.copyFileSync(path.join(ROOT, 'translations', 'en.json'), path.join(translations, 'en.json'));
   const arabic = fs.readFileSync(path.join(ROOT, 'translations', 'ar.json'), 'utf8');
   expect(arabic).toContain('{{maxFine}}');
   fs.writeFileSync(path.join(translations, 'ar.json'), arabic.replace('{{maxFine}}', '{{maxFineX}}'));
-  const broken = ['build', '-t', translations, '-l', 'en,ar,th,th+en', '--template', path.join(ROOT, 'templates', 'poster.hbs'), '-p', 'a4,letter', '--json'];
+  const thai = JSON.parse(fs.readFileSync(path.join(ROOT, 'translations', 'th.json'), 'utf8'));
+  delete thai.strings.card.title;
+  fs.writeFileSync(path.join(translations, 'th.json'), JSON.stringify(thai));
+  const data = path.join(dir, 'data');
+  fs.cpSync(path.join(ROOT, 'data'), data, { recursive: true });
+  const facts = JSON.parse(fs.readFileSync(path.join(data, 'facts.json'), 'utf8'));
+  facts.facts.spareCode = { ...facts.facts.irpaAbbreviation, byLanguage: undefined };
+  fs.writeFileSync(path.join(data, 'facts.json'), JSON.stringify(facts));
+  const broken = ['build', '-t', translations, '-d', data, '-l', 'en,ar,th,th+en', '--template', path.join(ROOT, 'templates', 'poster.hbs'), '-p', 'a3,a4', '--json'];
   runs.brokenSerial = runCli([...broken, '--jobs', '1', '-o', outs.brokenSerial], ROOT, env);
   runs.brokenPool = runCli([...broken, '--jobs', '2', '-o', outs.brokenPool], ROOT, env);
+  // The source text cannot be read: said for English where English is asked for, in the order asked, whichever task checked it.
+  const noSource = path.join(dir, 'no-source');
+  fs.mkdirSync(noSource);
+  for (const code of ['ar', 'th', 'hi']) fs.copyFileSync(path.join(ROOT, 'translations', `${code}.json`), path.join(noSource, `${code}.json`));
+  fs.writeFileSync(path.join(noSource, 'en.json'), '{ "meta": ');
+  const unread = ['build', '-t', noSource, '-l', 'ar,th,en,hi', '--template', path.join(ROOT, 'templates', 'poster.hbs'), '-p', 'a4'];
+  runs.noSourceSerial = runCli([...unread, '--jobs', '1', '-o', outs.noSourceSerial], ROOT, env);
+  runs.noSourcePool = runCli([...unread, '--jobs', '2', '-o', outs.noSourcePool], ROOT, env);
 }, 2 * BATCH_TIME + 120_000);
 
 describe('a build in a pool of workers (--jobs)', () => {
@@ -57,7 +73,7 @@ describe('a build in a pool of workers (--jobs)', () => {
     expect(runs.pool.code).toBe(0);
     const written = files(outs.serial);
     expect(written).toEqual(files(outs.pool));
-    expect(written.filter((f) => f.endsWith('.pdf'))).toHaveLength(70);
+    expect(written.filter((f) => f.endsWith('.pdf'))).toHaveLength(52);
     expect(written).toContain('manifest.json');
     expect(written).toContain('poster/a3/th+en.pdf');
     const differ = written.filter((f) => !fs.readFileSync(path.join(outs.serial, f)).equals(fs.readFileSync(path.join(outs.pool, f))));
@@ -69,9 +85,9 @@ describe('a build in a pool of workers (--jobs)', () => {
   it('prints the same report, line for line, in the batch\'s order', () => {
     expect(report(runs.pool, outs.pool)).toBe(report(runs.serial, outs.serial));
     const built = runs.pool.stdout.split('\n').filter((line) => line.startsWith('built '));
-    expect(built).toHaveLength(70);
+    expect(built).toHaveLength(52);
     expect(built[0]).toContain('poster/a3/zh.pdf');
-    expect(runs.pool.stdout).toMatch(/^70 built, 0 failed, in \d+\.\d s; 0 errors, 0 warnings\.$/m);
+    expect(runs.pool.stdout).toMatch(/^52 built, 0 failed, in \d+\.\d s; 0 errors, 0 warnings\.$/m);
   });
 
   it('reports the same findings and failures, in the same order', () => {
@@ -80,11 +96,19 @@ describe('a build in a pool of workers (--jobs)', () => {
     const serial = JSON.parse(runs.brokenSerial.stdout.split(outs.brokenSerial).join('OUT'));
     const pool = JSON.parse(runs.brokenPool.stdout.split(outs.brokenPool).join('OUT'));
     expect(pool).toEqual(serial);
-    // Arabic fails alone and in no pair; Thai's warning and English's PDFs are there.
-    expect(serial.summary.failed.map((f: { language: string }) => f.language)).toEqual(['ar', 'ar']);
-    expect(serial.findings.some((f: { language?: string; severity: string }) => f.language === 'ar' && f.severity === 'error')).toBe(true);
-    expect(serial.built.map((b: { file: string }) => path.basename(b.file))).toEqual(['en.pdf', 'th.pdf', 'th+en.pdf', 'en.pdf', 'th.pdf', 'th+en.pdf']);
+    // The fact's warning once, for all languages; Arabic's and Thai's errors; their PDFs and the pair's failed; English's built.
+    expect(serial.findings.map((f: { language?: string; severity: string }) => `${f.language ?? 'all'} ${f.severity}`)).toEqual(['all warning', 'ar error', 'ar error', 'th error']);
+    expect(serial.summary.failed.map((f: { language: string; paper: string }) => `${f.language} ${f.paper}`)).toEqual(['ar a3', 'th a3', 'th+en a3', 'ar a4', 'th a4']);
+    expect(serial.built.map((b: { file: string }) => b.file)).toEqual(['OUT/poster/a3/en.pdf', 'OUT/poster/a4/en.pdf']);
     expect(fs.readFileSync(path.join(outs.brokenPool, 'manifest.json')).equals(fs.readFileSync(path.join(outs.brokenSerial, 'manifest.json')))).toBe(true);
+  });
+
+  it('says an unreadable source text where one thread says it', () => {
+    expect(runs.noSourceSerial.code).toBe(1);
+    expect(report(runs.noSourcePool, outs.noSourcePool)).toBe(report(runs.noSourceSerial, outs.noSourceSerial));
+    const lines = runs.noSourceSerial.stdout.split('\n');
+    expect(lines.findIndex((line) => line.startsWith('en: 1 error'))).toBe(2);
+    expect(lines[3]).toMatch(/en\.json: is not valid JSON/);
   });
 
   it.each(['0', 'x', '1.5', '-2', '300'])('refuses --jobs %s in one line, exit code 2, before writing anything', (value) => {

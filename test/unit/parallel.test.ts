@@ -4,7 +4,7 @@ import type { TemplateJob } from '../../src/cli/build-template';
 import { PamphletError } from '../../src/core/errors';
 import { Finding } from '../../src/core/finding';
 import { parsePiece } from '../../src/languages/piece-languages';
-import { BuildPool, mergeChecks } from '../../src/parallel/build-pool';
+import { BuildPool, mergeChecks, runsOf } from '../../src/parallel/build-pool';
 import { jobsFor, parseJobs } from '../../src/parallel/jobs';
 import { PdfTaskResult } from '../../src/parallel/pdf-task';
 import { temporaryFolders } from '../support/temp';
@@ -44,6 +44,14 @@ describe('--jobs', () => {
 
 const finding = (message: string, language?: string): Finding => ({ check: language ? 'translation' : 'data', severity: 'warning', language, message });
 
+describe('runsOf', () => {
+  it('cuts in order into runs whose sizes differ by at most one, never an empty one', () => {
+    expect(runsOf([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2], [3, 4], [5, 6, 7]]);
+    expect(runsOf([1, 2], 4)).toEqual([[1], [2]]);
+    expect(runsOf(Array.from({ length: 14 }, (_, i) => i), 4).map((run) => run.length)).toEqual([3, 4, 3, 4]);
+  });
+});
+
 describe('mergeChecks', () => {
   // The tasks of one template: ar, en and th+en, each checking its own languages.
   const pieces = ['ar', 'en', 'th+en'].map(parsePiece);
@@ -58,7 +66,7 @@ describe('mergeChecks', () => {
   ];
 
   it('keeps each language\'s findings from the first piece it is in, in the order one thread would have said them', () => {
-    const merged = mergeChecks(pieces, results);
+    const merged = mergeChecks(pieces.map((piece) => [piece]), results);
     expect(merged.findings.map((f) => f.message)).toEqual([
       'a fact no template prints', 'ar 1',
       'a fact no template prints', 'en 1', 'the source text has a problem',
@@ -68,8 +76,15 @@ describe('mergeChecks', () => {
     expect(merged.edition).toBe('2026-01-01');
   });
 
+  it('takes runs of several pieces as one thread took them', () => {
+    const [ar, en, pair] = results;
+    const merged = mergeChecks([[pieces[0], pieces[1]], [pieces[2]]], [{ ...ar, findings: [shared, finding('ar 1', 'ar'), finding('en 1', 'en')], names: [...ar.names, ...en.names] }, pair]);
+    expect(merged.findings.map((f) => f.message)).toEqual(['a fact no template prints', 'ar 1', 'en 1', 'a fact no template prints', 'th 1', 'th+en fits']);
+    expect([...merged.names.keys()]).toEqual(['ar', 'en', 'th']);
+  });
+
   it('keeps a finding about a language the template does not build', () => {
-    const alone = mergeChecks([parsePiece('ar')], [results[0]]);
+    const alone = mergeChecks([[parsePiece('ar')]], [results[0]]);
     expect(alone.findings.map((f) => f.message)).toEqual(['a fact no template prints', 'the source text has a problem', 'ar 1']);
   });
 });
