@@ -12,7 +12,7 @@ import { LanguageCode } from '../languages/language';
 import { withKeyLocations } from '../check/key-locations';
 import { SelectionArgs, withOutOption, withPrintOption, withSelectionOptions } from './command-options';
 import { assertShopLogo } from '../build/build-pamphlet';
-import { BuiltFile, buildTemplate, FailedBuild, prepareOutput, printRuns, TemplateJob } from './build-template';
+import { BuiltFile, buildTemplate, FailedBuild, prepareOutput, printRuns, TemplateJob, TemplateWork } from './build-template';
 import { papersFor, parsePrintTargets } from '../print/print-target';
 import { PamphletError } from '../core/errors';
 import { languagesOf } from '../languages/piece-languages';
@@ -30,6 +30,7 @@ import { makeFolder } from '../build/output-folder';
 import { removeLeftovers } from '../build/write-atomic';
 import { BuildPool } from '../parallel/build-pool';
 import { jobsFor, parseJobs } from '../parallel/jobs';
+import { defaultsFrom } from './option-defaults';
 
 interface BuildArgs extends SelectionArgs {
   out: string;
@@ -50,7 +51,8 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
   builder: (yargs) => withHelp(withShardOption(withReportFormatOption(withPrintOption(withOutOption(withSelectionOptions(yargs, 'letter')))))
     .option('watch', { type: 'boolean', default: false, describe: 'After the build, rebuild a language when its translation, the source text, a template, format, theme or the data changes; Ctrl-C stops' })
     .option('proof', { type: 'boolean', default: false, describe: 'With --watch: write proofs (pamphlet proof) after each rebuild' })
-    .option('jobs', { alias: 'j', type: 'string', describe: 'Build the PDFs in N worker threads (1: in one thread); the same files whatever N. Default: one per core on a machine with more than 2 cores, else 1' }), 'build') as never,
+    .option('jobs', { alias: 'j', type: 'string', describe: 'Build the PDFs in N worker threads (1: in one thread); the same files whatever N. Default: the config file\'s "jobs", else one per core on a machine with more than 2 cores, else 1' })
+    .middleware(defaultsFrom({ jobs: undefined })), 'build') as never,
   handler: async (args) => {
     assertOneReport(args);
     const asked = args.jobs === undefined ? undefined : parseJobs(args.jobs);
@@ -99,7 +101,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     const threads = jobsFor(asked, building.reduce((n, job) => n + job.pieces.length, 0));
     const pool = threads > 1 ? new BuildPool(threads) : undefined;
     const ordered = batch.filter((pdf) => ours.has(batchPdfKey(pdf)));
-    const works = new Map(pool ? building.map((job) => [job, pool.work(job, ordered, args.out, args.editionData?.file)]) : []);
+    const works = pool?.queue(building, ordered, args.out, args.editionData?.file) ?? new Map<TemplateJob, TemplateWork>();
     try {
       for (const job of jobs) {
         if (job.papers.length === 0) {

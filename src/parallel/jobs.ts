@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import { PamphletError } from '../core/errors';
 
 /** More workers than this is a typo, not a machine. */
-const MAX_JOBS = 256;
+export const MAX_JOBS = 256;
 
 /** `--jobs N`: a whole number of workers from 1 (this thread alone) to MAX_JOBS; anything else is a usage error in one line. */
 export function parseJobs(value: unknown): number {

@@ -8,12 +8,12 @@ import type { PieceLanguages } from '../languages/piece-languages';
 import type { PrintTarget } from '../print/print-target';
 
 /**
- * One worker's task: one template in a run of its pieces (each a language,
- * or two), their checks and the PDFs of them this build makes. Plain data
- * only, as a worker thread can be sent: paths the worker reads itself,
+ * One template's part of a task: its content paths, and the pieces of the
+ * task's run it is built in with the PDFs of them this build makes. Plain
+ * data only, as a worker thread can be sent: paths the worker reads itself,
  * never loaded objects.
  */
-export interface PdfTask {
+export interface TemplatePart {
   templateFile: string;
   translationsDir: string;
   dataDir: string;
@@ -27,7 +27,17 @@ export interface PdfTask {
   pieces: PieceLanguages[];
   /** In the batch's order. */
   pdfs: BatchPdf[];
+}
+
+/**
+ * One worker's task: a run of the batch's pieces (each a language, or two)
+ * in every template, so that a language is shaped and laid out by one
+ * thread, whose caches serve all of its PDFs.
+ */
+export interface PdfTask {
   out: string;
+  /** In the batch's order of templates. */
+  parts: TemplatePart[];
 }
 
 /** A usage error met in the worker, said again by the main thread as the same one line. */
@@ -36,11 +46,16 @@ export interface SentUsageError {
   place: ErrorPlace;
 }
 
-/** What a task came to: the checks' findings and names, then one outcome per PDF until a usage error, if one stopped it. */
-export interface PdfTaskResult {
+/** What a template's part came to: its checks' findings and names, then one outcome per PDF. */
+export interface PartResult {
   findings: Finding[];
   names: [LanguageCode, string][];
   edition?: string;
   outcomes: PdfOutcome[];
-  usage?: SentUsageError;
+}
+
+/** A task's parts in order, up to the one a usage error stopped, if one did. */
+export interface PdfTaskResult {
+  parts: PartResult[];
+  usage?: SentUsageError & { part: number };
 }

@@ -6,7 +6,7 @@ import { Finding } from '../../src/core/finding';
 import { parsePiece } from '../../src/languages/piece-languages';
 import { BuildPool, mergeChecks, runsOf } from '../../src/parallel/build-pool';
 import { jobsFor, parseJobs } from '../../src/parallel/jobs';
-import { PdfTaskResult } from '../../src/parallel/pdf-task';
+import { PartResult } from '../../src/parallel/pdf-task';
 import { temporaryFolders } from '../support/temp';
 
 const tempDir = temporaryFolders('pamphlet-pool-');
@@ -57,7 +57,7 @@ describe('mergeChecks', () => {
   const pieces = ['ar', 'en', 'th+en'].map(parsePiece);
   const shared = finding('a fact no template prints');
   const source = finding('the source text has a problem', 'en');
-  const results: PdfTaskResult[] = [
+  const results: PartResult[] = [
     // A task without English says the source text's problem for all languages.
     { findings: [shared, source, finding('ar 1', 'ar')], names: [['ar', 'العربية']], outcomes: [] },
     { findings: [shared, finding('en 1', 'en'), source], names: [['en', 'English']], outcomes: [], edition: '2026-01-01' },
@@ -113,7 +113,7 @@ describe('BuildPool', () => {
 
   it('says a worker that died in one line naming what it was building, and ends without hanging', async () => {
     await withWorker('module.exports = async () => { process.exit(7); };', async (pool) => {
-      const work = pool.work(job, [pdf], 'out');
+      const work = pool.queue([job], [pdf], 'out').get(job)!;
       const error = await work.pdf(pdf, job.pieces[0]).then(() => null, (e: Error) => e);
       expect(error).toBeInstanceOf(Error);
       expect(error!.message).toMatch(/^a build worker stopped while building poster in ar: .+/);
@@ -124,10 +124,11 @@ describe('BuildPool', () => {
 
   it('says a usage error met in a worker as the same one line, after the PDFs built before it', async () => {
     const outcome = { findings: [], line: 'built out/poster/a4/ar.pdf' };
-    const result = { findings: [], names: [], outcomes: [outcome], usage: { detail: 'cannot write here. Fix it.', place: { file: 'out' } } };
+    const result = { parts: [{ findings: [], names: [], outcomes: [outcome] }], usage: { detail: 'cannot write here. Fix it.', place: { file: 'out' }, part: 0 } };
     await withWorker(`module.exports = async () => (${JSON.stringify(result)});`, async (pool) => {
       const letter = { ...pdf, paper: 'letter' as const };
-      const work = pool.work({ ...job, papers: ['a4', 'letter'] }, [pdf, letter], 'out');
+      const both = { ...job, papers: ['a4', 'letter'] } as TemplateJob;
+      const work = pool.queue([both], [pdf, letter], 'out').get(both)!;
       await expect(work.pdf(pdf, job.pieces[0])).resolves.toEqual(outcome);
       const error = await work.pdf(letter, job.pieces[0]).then(() => null, (e: PamphletError) => e);
       expect(error).toBeInstanceOf(PamphletError);
