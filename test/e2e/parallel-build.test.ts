@@ -17,7 +17,7 @@ const BATCH = ['build', '--lang', 'zh,hi,ar,th+en', '--paper', 'all', '--print',
 const BATCH_TIME = 240_000;
 
 let dir: string;
-const outs = { serial: '', pool: '', arAlone: '', hiAlone: '', brokenSerial: '', brokenPool: '', noSourceSerial: '', noSourcePool: '' };
+const outs = { serial: '', pool: '', arAlone: '', hiAlone: '', brokenSerial: '', brokenPool: '', noSourceSerial: '', noSourcePool: '', editionSerial: '', editionPool: '' };
 const runs: Record<keyof typeof outs, CliRun> = {} as never;
 
 /** Every file under `dir`, relative to it, sorted. */
@@ -65,6 +65,10 @@ beforeAll(() => {
   const unread = ['build', '-t', noSource, '-l', 'ar,th,en,hi', '--template', path.join(ROOT, 'templates', 'poster.hbs'), '-p', 'a4'];
   runs.noSourceSerial = runCli([...unread, '--jobs', '1', '-o', outs.noSourceSerial], ROOT, env);
   runs.noSourcePool = runCli([...unread, '--jobs', '2', '-o', outs.noSourcePool], ROOT, env);
+  // A mission's edition, with its SVG logo and contacts: each worker reads the edition file again.
+  const bangkok = path.join(ROOT, 'editions', 'bangkok.json');
+  runs.editionSerial = runCli(['build', '-e', bangkok, '--jobs', '1', '-o', outs.editionSerial], ROOT, env);
+  runs.editionPool = runCli(['build', '-e', bangkok, '--jobs', '2', '-o', outs.editionPool], ROOT, env);
 }, 2 * BATCH_TIME + 120_000);
 
 describe('a build in a pool of workers (--jobs)', () => {
@@ -101,6 +105,15 @@ describe('a build in a pool of workers (--jobs)', () => {
     expect(serial.summary.failed.map((f: { language: string; paper: string }) => `${f.language} ${f.paper}`)).toEqual(['ar a3', 'th a3', 'th+en a3', 'ar a4', 'th a4']);
     expect(serial.built.map((b: { file: string }) => b.file)).toEqual(['OUT/poster/a3/en.pdf', 'OUT/poster/a4/en.pdf']);
     expect(fs.readFileSync(path.join(outs.brokenPool, 'manifest.json')).equals(fs.readFileSync(path.join(outs.brokenSerial, 'manifest.json')))).toBe(true);
+  });
+
+  it('builds a mission\'s edition, logo and all, as one thread does', () => {
+    expect(runs.editionSerial.code).toBe(0);
+    const written = files(outs.editionSerial);
+    expect(files(outs.editionPool)).toEqual(written);
+    expect(written.filter((f) => f.endsWith('.pdf')).length).toBeGreaterThan(4);
+    for (const f of written) expect(fs.readFileSync(path.join(outs.editionPool, f)).equals(fs.readFileSync(path.join(outs.editionSerial, f)))).toBe(true);
+    expect(report(runs.editionPool, outs.editionPool)).toBe(report(runs.editionSerial, outs.editionSerial));
   });
 
   it('says an unreadable source text where one thread says it', () => {
