@@ -16,7 +16,6 @@ import { loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
 import { DrawItem, translate } from '../layout/draw-items';
 import { fitPanel, OverflowError } from '../layout/fit-panel';
-import { writePdf } from '../render/pdf-writer';
 import { PamphletDocument, Panel } from '../document/types';
 import { PAIR_SEPARATOR } from '../languages/piece-languages';
 import { Translation } from '../languages/language';
@@ -213,6 +212,8 @@ export async function buildPiece(sources: ContentSources, piece: PreparedLanguag
   if (target === 'shop' && logo) assertShopLogo(logo);
   const laidOut = layOutPamphlet(piece, paper, sources.templateFile, target);
   const language = piece.map((p) => p.translation.code).join(PAIR_SEPARATOR);
+  // The PDF writer (PDFKit and what it loads) is loaded by the first PDF written, not by `check`, which writes none.
+  const { writePdf } = require('../render/pdf-writer') as typeof import('../render/pdf-writer');
   const pdf = await writePdf({
     width: laidOut.pageWidth,
     height: laidOut.pageHeight,

@@ -2,6 +2,7 @@ import { codePointLabel } from '../core/errors';
 import { Finding } from '../core/finding';
 import { PamphletData } from '../facts/load-data';
 import { formatFacts } from '../facts/format-facts';
+import { numberFormat } from '../facts/intl-formatters';
 import { uncoveredCharacters } from '../fonts/coverage';
 import { COUNT_PLACEHOLDER, fillPlaceholders } from '../i18n/placeholders';
 import { contactLabel, inLanguage } from '../facts/contact-label';
@@ -25,7 +26,7 @@ export function checkGlyphs(translation: Translation, language: TypesetLanguage,
   const families = [...new Set(language.fonts.regular.map((f) => f.face.familyName))].join(' + ');
   const values = formatFacts(data.facts, translation.meta);
   // Any number may fill {{count}}: all ten digits as the language writes them.
-  values[COUNT_PLACEHOLDER] = new Intl.NumberFormat(language.locale, { useGrouping: false }).format(1234567890);
+  values[COUNT_PLACEHOLDER] = numberFormat(language.locale, { useGrouping: false }).format(1234567890);
   const findings: Finding[] = [];
   // A fact over the limits on text is reported against the data, and fills no string here.
   for (const name of Object.keys(data.facts)) {

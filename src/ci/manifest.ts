@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../build/write-atomic';
 import { PaperName } from '../imposition/paper';
@@ -72,4 +73,19 @@ export function writeManifest(out: string, manifest: Manifest): string {
   const file = path.join(out, MANIFEST_FILE);
   writeFileAtomic(file, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
   return file;
+}
+
+/**
+ * Removes the manifest of an earlier build from `out` before a build writes
+ * anything: a build killed half-way must leave no manifest saying that the
+ * folder holds a complete one. A manifest that is not a regular file is left
+ * to the write at the end to refuse.
+ */
+export function removeManifest(out: string): void {
+  const file = path.join(out, MANIFEST_FILE);
+  try {
+    if (fs.lstatSync(file).isFile()) fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }

@@ -24,7 +24,7 @@ import { BatchPdf, batchPdfKey, batchPdfLabel, batchPdfs } from './batch-pdfs';
 import { displayPath } from '../check/report';
 import { parseShard, shardName, shardOf } from '../ci/shard';
 import { createProgress } from '../ci/progress';
-import { makeManifest, writeManifest } from '../ci/manifest';
+import { makeManifest, removeManifest, writeManifest } from '../ci/manifest';
 import { githubAnnotation } from '../ci/github-annotations';
 import { makeFolder } from '../build/output-folder';
 import { removeLeftovers } from '../build/write-atomic';
@@ -86,6 +86,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     const logo = args.editionData?.logo?.image;
     if (prints.includes('shop') && logo?.kind === 'png') assertShopLogo(logo);
     for (const job of jobs) if (job.pieces.length) prepareOutput(args.out, job);
+    removeManifest(args.out);
     const started = Date.now();
     const progress = createProgress(mine.length);
     const log = (line: string) => { if (!args.json) progress.line(line); };

@@ -2,10 +2,12 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { ErrorKind, PamphletError } from './errors';
 import { ReadJsonOptions, readJsonFile } from './read-json';
-import { readYamlFile } from './read-yaml';
 import { describeIssue } from './schema-issue';
 
 type Reader = (file: string, place: object, options: ReadJsonOptions) => unknown;
+
+/** The YAML library loads only when a YAML file is read: most runs read none. */
+const readYamlFile: Reader = (...args) => (require('./read-yaml') as typeof import('./read-yaml')).readYamlFile(...args);
 
 /** How a data file written by a person (an edition) is read, by its extension. */
 const READERS: Record<string, Reader> = { '.json': readJsonFile, '.yaml': readYamlFile, '.yml': readYamlFile };

@@ -1,6 +1,7 @@
 import { PamphletError } from '../core/errors';
 import { calendarDate } from './calendar-date';
 import { Fact } from './load-data';
+import { dateFormat, numberFormat } from './intl-formatters';
 
 /** First-strong isolate: a fact keeps its own direction inside a line of the other direction. */
 const FSI = '\u2068';
@@ -24,7 +25,7 @@ export interface FactStyle {
 
 /** A date in the language's pattern, its day, month and year as Intl writes them (digits, calendar, era year of the locale). */
 function patternDate(date: Date, style: FactStyle & { datePattern: string }): string {
-  const parts = new Intl.DateTimeFormat(style.locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).formatToParts(date);
+  const parts = dateFormat(style.locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return style.datePattern.replace('{day}', part('day')).replace('{month}', part('month')).replace('{year}', part('year'));
 }
@@ -38,10 +39,10 @@ export function formatFact(fact: Fact, style: FactStyle): string {
       const date = calendarDate(fact.value);
       if (!date) throw new PamphletError(`the date "${fact.value}" is not a day of the calendar. Write it YYYY-MM-DD.`);
       if (style.datePattern) return patternDate(date, { ...style, datePattern: style.datePattern });
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+      return dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
     }
     case 'amount': {
-      const parts = new Intl.NumberFormat(locale, {
+      const parts = numberFormat(locale, {
         style: 'currency',
         currency: fact.currency,
         currencyDisplay: 'name',
@@ -51,7 +52,7 @@ export function formatFact(fact: Fact, style: FactStyle): string {
       return parts.map((p) => (p.type === 'currency' && name ? name : p.value)).join('');
     }
     case 'count':
-      return new Intl.NumberFormat(locale).format(unsigned(fact.value));
+      return numberFormat(locale).format(unsigned(fact.value));
     case 'code':
       return fact.byLanguage?.[new Intl.Locale(locale).language]?.value ?? fact.value;
   }

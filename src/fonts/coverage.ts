@@ -1,5 +1,5 @@
-import * as fontkit from 'fontkit';
 import { codePointLabel, PamphletError } from '../core/errors';
+import { hasGlyph } from './has-glyph';
 import { displayPath } from '../core/display-path';
 import { LoadedFont } from './font-registry';
 import { glyphProblem } from './verify-font';
@@ -7,14 +7,8 @@ import { glyphProblem } from './verify-font';
 /** Characters that are never drawn and need no glyph: joiners, bidi controls, variation selectors, line separators. */
 export const NEEDS_NO_GLYPH = /[\p{Default_Ignorable_Code_Point}\u2028\n\r\t]/u;
 
-/**
- * What the glyph check knows of a font: its own fontkit face over the same
- * bytes, because fontkit caches each glyph with the code points it was first
- * asked for, and PDFKit writes those into the PDF's text layer: decoding
- * glyphs on the face that layout uses would change the PDFs. And the code
- * points found sound, each decoded once per process.
- */
-const probes = new WeakMap<LoadedFont, { face: fontkit.Font; sound: Set<number> }>();
+/** The code points whose glyphs were found sound, per font, each decoded once per process. */
+const sound = new WeakMap<LoadedFont, Set<number>>();
 
 /**
  * Throws a usage error naming the font file when the glyph `font` has for
@@ -22,10 +16,10 @@ const probes = new WeakMap<LoadedFont, { face: fontkit.Font; sound: Set<number> 
  * a page with letters missing.
  */
 function assertGlyphSound(font: LoadedFont, codePoint: number): void {
-  let probe = probes.get(font);
-  if (!probe) probes.set(font, (probe = { face: fontkit.create(font.data) as fontkit.Font, sound: new Set() }));
-  if (probe.sound.has(codePoint)) return;
-  const problem = glyphProblem(probe.face, codePoint, font.trueType);
+  let known = sound.get(font);
+  if (!known) sound.set(font, (known = new Set()));
+  if (known.has(codePoint)) return;
+  const problem = glyphProblem(font.face, codePoint, font.trueType);
   if (problem) {
     const char = String.fromCodePoint(codePoint);
     const shown = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(char) ? `"${char}" ` : '';
@@ -33,7 +27,7 @@ function assertGlyphSound(font: LoadedFont, codePoint: number): void {
       `the font file ${displayPath(font.file)} is damaged: its glyph for ${shown}(${codePointLabel(codePoint)}) ${problem}. Reinstall with \`npm ci\` or fix fonts/fonts.json.`,
       font.source, 'usage');
   }
-  probe.sound.add(codePoint);
+  known.add(codePoint);
 }
 
 /**
@@ -50,7 +44,7 @@ export function uncoveredCharacters(text: string, stack: LoadedFont[]): string[]
     const codePoint = char.codePointAt(0)!;
     let covered = false;
     for (const font of stack) {
-      if (!font.face.hasGlyphForCodePoint(codePoint)) continue;
+      if (!hasGlyph(font, codePoint)) continue;
       covered = true;
       assertGlyphSound(font, codePoint);
     }

@@ -244,8 +244,7 @@ export class FontRegistry {
       // fontkit parses tables when first used: a table it cannot parse fails here, not during layout.
       const tables = face as unknown as Record<string, unknown>;
       for (const table of PARSED_TABLES) void tables[table];
-      // Glyphs are decoded by the glyph check on a face of its own (coverage.ts): decoding one here would
-      // leave component glyphs in this face's cache without their code points.
+      // One face per file serves layout, the glyph check (coverage.ts) and every PDF's embedding (render/embed-font.ts).
       face.getGlyph(0);
     } catch (error) {
       throw cannotRead(`fontkit cannot parse it (${(error as Error).message})`);

@@ -1,11 +1,8 @@
 import * as path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentType from 'pdfkit';
 import { PamphletError } from '../core/errors';
 import { readInputBytes, readInputText } from '../core/read-input';
-import { drawLogo } from '../render/logo-writer';
 import { LogoImage } from './logo-image';
-import { readPngLogo } from './png-logo';
-import { readSvgLogo } from './svg-logo';
 
 const KiB = 1024;
 
@@ -35,7 +32,10 @@ export function logoPath(editionFile: string, name: string, key: string): string
 
 /** Draws the logo once in a throwaway document, so that anything the drawing library cannot do is refused now, naming the logo, not while a PDF is written. */
 function tryDrawing(image: LogoImage): void {
-  const doc = new PDFDocument({ size: [200, 200], margin: 0 });
+  // PDFKit and the SVG drawing library load only when an edition has a logo.
+  const PDFDocument = require('pdfkit') as typeof PDFDocumentType;
+  const { drawLogo } = require('../render/logo-writer') as typeof import('../render/logo-writer');
+  const doc = new PDFDocument({ size: [200, 200], margin: 0, font: null as never });
   try {
     drawLogo(doc, image, 0, 0, 100 * Math.min(1, image.width / image.height), 100 * Math.min(1, image.height / image.width));
   } catch (error) {
@@ -55,7 +55,10 @@ export function loadLogo(editionFile: string, name: string, key: string): LogoIm
   const within = path.dirname(editionFile);
   const svg = /\.svg$/i.test(name);
   const options = { maxBytes: svg ? LOGO_LIMITS.svgBytes : LOGO_LIMITS.pngBytes, kind: 'usage' as const, within, place: { key } };
-  const image = svg ? readSvgLogo(file, readInputText(file, options)) : readPngLogo(file, readInputBytes(file, options));
+  // Each kind's reader (an XML parser, a PNG decoder) loads only when an edition has a logo of that kind.
+  const image = svg
+    ? (require('./svg-logo') as typeof import('./svg-logo')).readSvgLogo(file, readInputText(file, options))
+    : (require('./png-logo') as typeof import('./png-logo')).readPngLogo(file, readInputBytes(file, options));
   tryDrawing(image);
   return image;
 }

@@ -6,6 +6,7 @@ import { isInvisible } from '../text/glyph-text';
 import { codeFor, EmbeddedFont } from './glyph-codes';
 import { glyphOutline } from './glyph-outline';
 import { LoadedFont } from '../fonts/font-registry';
+import { useFont } from './embed-font';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
@@ -23,7 +24,7 @@ type Doc = InstanceType<typeof PDFDocument> & {
 const fmt = (n: number) => (Math.round(n * 1000) / 1000).toString();
 
 /** Draws a typeset line with its left edge at x and its baseline at `baseline` (top-down page coordinates). */
-export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLine, x: Points, baseline: Points, colour: Ink, registered: Set<string>): void {
+export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLine, x: Points, baseline: Points, colour: Ink): void {
   const doc = pdf as Doc;
   doc.save();
   doc.fillColor(colour);
@@ -34,11 +35,7 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   doc.addContent('BT');
   // Runs too go out left to right: a right-to-left line read as one visual run keeps its spaces in pdf.js.
   for (const run of [...line.runs].sort((a, b) => a.x - b.x)) {
-    if (!registered.has(run.font.key)) {
-      doc.registerFont(run.font.key, run.font.data);
-      registered.add(run.font.key);
-    }
-    doc.font(run.font.key);
+    useFont(doc, run.font);
     writeRun(doc, run, x + run.x, y, outlined);
   }
   doc.addContent('ET');

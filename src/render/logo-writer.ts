@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
+import type SVGtoPDFType from 'svg-to-pdfkit';
 import { PamphletError } from '../core/errors';
 import { Points } from '../core/units';
 import { LogoImage } from '../logo/logo-image';
@@ -39,6 +39,8 @@ export function drawLogo(doc: Doc, image: LogoImage, x: Points, y: Points, width
     doc.save();
     doc.rect(x, y, width, height).clip();
     // The tree is svg-to-pdfkit's own kind of node (src/logo/svg-tree.ts), built from the checked DOM.
+    // Loaded only when a logo is drawn: most pieces have none.
+    const SVGtoPDF = require('svg-to-pdfkit') as typeof SVGtoPDFType;
     SVGtoPDF(doc as never, image.tree as never, x, y, { width, height, preserveAspectRatio: 'xMidYMid meet', ...refusing(image), ...(cmyk ? { colorCallback: toCmyk as never } : {}) });
     doc.restore();
     return;

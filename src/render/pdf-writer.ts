@@ -30,6 +30,8 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
     size: [spec.width, spec.height],
     margin: 0,
     autoFirstPage: false,
+    // No default font: PDFKit would parse Helvetica's metrics for every document, and nothing here sets text in it.
+    font: null as never,
     pdfVersion: '1.7',
     lang: spec.metadata.lang,
     displayTitle: true,
@@ -48,13 +50,12 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
     doc.on('error', reject);
   });
   const structure = new StructureWriter(doc, spec.sections);
-  const registered = new Set<string>();
   const images: OpenedImages = new Map();
   for (const items of spec.pages) {
     doc.addPage({ size: [spec.width, spec.height], margin: 0 });
     if (spec.setup) setUpPage(doc, spec.setup);
     for (const item of items) {
-      structure.mark('node' in item ? item.node : undefined, () => drawItem(doc, item, registered, images, spec.setup?.cmyk));
+      structure.mark('node' in item ? item.node : undefined, () => drawItem(doc, item, images, spec.setup?.cmyk));
       if (item.type === 'line' && item.node?.href) structure.link(item.node, itemExtent(item), item.line.text);
     }
   }
@@ -64,9 +65,9 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
 }
 
 /** One item's marks on the page; `cmyk` converts an SVG logo's colours for a print shop. */
-function drawItem(doc: Doc, item: DrawItem, registered: Set<string>, images: OpenedImages, cmyk?: boolean): void {
+function drawItem(doc: Doc, item: DrawItem, images: OpenedImages, cmyk?: boolean): void {
   switch (item.type) {
-    case 'line': drawLine(doc, item.line, item.x, item.baseline, item.colour, registered); break;
+    case 'line': drawLine(doc, item.line, item.x, item.baseline, item.colour); break;
     case 'rect': doc.rect(item.x, item.y, item.width, item.height).fillColor(item.colour).fill(); break;
     case 'circle': doc.circle(item.x, item.y, item.radius).fillColor(item.colour).fill(); break;
     case 'qr': drawQr(doc, item.value, item.x, item.y, item.size, item.colour); break;

@@ -3,9 +3,21 @@ import { Direction } from '../languages/language';
 
 const bidi = bidiFactory();
 
-/** Step 2: embedding levels of every UTF-16 unit, by the Unicode Bidirectional Algorithm. */
+/** Levels found, by direction and text: the fit step lays a paragraph out again at each smaller size. */
+const found = new Map<string, Uint8Array>();
+/** Past this many paragraphs (a long watch session) the levels are forgotten and found again. */
+const MAX_REMEMBERED = 20_000;
+
+/** Step 2: embedding levels of every UTF-16 unit, by the Unicode Bidirectional Algorithm. Callers only read them. */
 export function embeddingLevels(text: string, direction: Direction): Uint8Array {
-  return bidi.getEmbeddingLevels(text, direction).levels;
+  const key = `${direction}\u0000${text}`;
+  let levels = found.get(key);
+  if (!levels) {
+    if (found.size >= MAX_REMEMBERED) found.clear();
+    levels = bidi.getEmbeddingLevels(text, direction).levels;
+    found.set(key, levels);
+  }
+  return levels;
 }
 
 /** Text with the characters of right-to-left levels mirrored: "(" becomes ")" (rule L4). */

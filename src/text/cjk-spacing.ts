@@ -1,4 +1,5 @@
 import { Points } from '../core/units';
+import { hasGlyph } from '../fonts/has-glyph';
 import { LoadedFont } from '../fonts/font-registry';
 import { hbFontOf, hbShape } from './harfbuzz';
 import { ShapedGlyph, ShapedPiece } from './types';
@@ -140,7 +141,7 @@ function halfWidth(font: LoadedFont, char: string): HalfWidth | null {
 
 function measureHalfWidth(font: LoadedFont, char: string): HalfWidth | null {
   const codePoint = char.codePointAt(0)!;
-  if (!font.face.hasGlyphForCodePoint(codePoint)) return null;
+  if (!hasGlyph(font, codePoint)) return null;
   const plain = hbShape(hbFontOf(font), [codePoint], false);
   const halted = hbShape(hbFontOf(font), [codePoint], false, ['halt']);
   if (plain.length !== 1 || halted.length !== 1) return null;

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { shapingTables } from './shaping-font';
 import type { LoadedFont } from '../fonts/font-registry';
 
 /**
@@ -103,12 +104,13 @@ function allocate(bytes: number): number {
 }
 
 /**
- * A HarfBuzz font (hb_font_t) for the font file `data`, at its own units per
- * em. The bytes are copied into HarfBuzz's memory once and kept for the
- * process, as the font is.
+ * A HarfBuzz font (hb_font_t) for the font file `font`, at its own units per
+ * em. Its shaping tables are copied into HarfBuzz's memory once and kept for
+ * the process, as the font is.
  */
-export function createHbFont(data: Uint8Array): number {
+export function createHbFont(font: Uint8Array): number {
   const h = instance();
+  const data = shapingTables(font);
   const pointer = allocate(data.length);
   new Uint8Array(h.memory.buffer, pointer, data.length).set(data);
   const blob = h.hb_blob_create(pointer, data.length, HB_MEMORY_MODE_READONLY, 0, 0);

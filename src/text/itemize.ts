@@ -1,4 +1,5 @@
 import { PamphletError, codePointLabel } from '../core/errors';
+import { hasGlyph } from '../fonts/has-glyph';
 import { LoadedFont } from '../fonts/font-registry';
 import { NEEDS_NO_GLYPH } from '../fonts/coverage';
 import { BIDI_CONTROLS } from './bidi';
@@ -33,7 +34,7 @@ export function itemize(text: string, levels: Uint8Array, styles: StyledRange[],
       let font: LoadedFont | undefined;
       if (NEEDS_NO_GLYPH.test(char) || BIDI_CONTROLS.test(char)) {
         font = previous ?? stack[0];
-      } else if (previous && FOLLOWS_NEIGHBOUR.test(char) && previous.face.hasGlyphForCodePoint(codePoint)) {
+      } else if (previous && FOLLOWS_NEIGHBOUR.test(char) && hasGlyph(previous, codePoint)) {
         font = previous;
       } else {
         font = fontFor(char, codePoint, stack);
@@ -54,7 +55,7 @@ export function itemize(text: string, levels: Uint8Array, styles: StyledRange[],
  * as the glyph check assumes.
  */
 function fontFor(char: string, codePoint: number, stack: LoadedFont[]): LoadedFont | undefined {
-  const has = (f: LoadedFont) => f.face.hasGlyphForCodePoint(codePoint);
+  const has = (f: LoadedFont) => hasGlyph(f, codePoint);
   const preferred = /\p{L}/u.test(char) ? stack.find((f) => (!f.letters || f.letters.test(char)) && has(f)) : undefined;
   return preferred ?? stack.find(has);
 }

@@ -153,14 +153,24 @@ function boundWords(text: string, words: string[], follows: (c: string) => boole
   return groups.sort((a, b) => a[0] - b[0]);
 }
 
+/** A language's word list in lower case, made once per list: every paragraph of every layout attempt searches it. */
+const lowerCased = new WeakMap<string[], { locale: string; words: string[] }>();
+
+function lowered(words: string[], locale: string): string[] {
+  const known = lowerCased.get(words);
+  if (known?.locale === locale) return known.words;
+  const made = words.map((word) => word.toLocaleLowerCase(locale));
+  lowerCased.set(words, { locale, words: made });
+  return made;
+}
+
 /** Where each of the language's words occurs in the text, in any case: [start, end) pairs. */
 function* occurrences(text: string, words: string[], locale: string): Generator<[number, number]> {
   if (!words.length) return;
   const lower = text.toLocaleLowerCase(locale);
   // Lowercasing must not move indices (it does not for the scripts these lists are written in); otherwise skip.
   if (lower.length !== text.length) return;
-  for (const word of words) {
-    const w = word.toLocaleLowerCase(locale);
+  for (const w of lowered(words, locale)) {
     for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) yield [at, at + w.length];
   }
 }

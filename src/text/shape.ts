@@ -1,4 +1,5 @@
 import { Points } from '../core/units';
+import { hasGlyph } from '../fonts/has-glyph';
 import { LoadedFont } from '../fonts/font-registry';
 import { stripBidiControls, unmirror } from './bidi';
 import { glyphTexts } from './glyph-text';
@@ -19,31 +20,41 @@ const STEERS_SHAPING = /[\u034F\u115F\u1160\u200C\u200D\u3164\uFE00-\uFE0F\uFFA0
  * order, sized in points. Results are cached per font, direction and text.
  */
 export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points): { glyphs: ShapedGlyph[]; width: Points } {
-  // A tab between words is a space; line breaks and most invisible characters are not drawn.
-  const clean = stripBidiControls(text).replace(LINE_BREAKS, '').replace(/\t/g, ' ').replace(INVISIBLE, keepInvisible(font));
-  const key = `${font.key}\u0000${rtl ? 'r' : 'l'}\u0000${clean}`;
+  // Keyed by the text as given, so that a text shaped before costs a lookup, not the cleaning below.
+  const key = `${font.key}\u0000${rtl ? 'r' : 'l'}\u0000${text}`;
   let shaped = cache.get(key);
   if (!shaped) {
-    const laid = layout(clean, font, rtl);
-    const glyphs: ShapedGlyph[] = laid.glyphs.map((glyph, i) => ({
-      id: glyph.id,
-      codePoints: laid.codePoints[i],
-      text: '',
-      xAdvance: glyph.xAdvance,
-      xOffset: glyph.xOffset,
-      yOffset: glyph.yOffset,
-    }));
-    // Glyphs are written in visual order; readers reverse right-to-left text back, so its clusters' texts go in reversed.
-    const texts = glyphTexts(glyphs, rtl ? unmirror(clean) : clean, rtl);
-    texts.forEach((text, i) => { glyphs[i].text = text; });
-    shaped = { glyphs, advance: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) };
+    shaped = shapeClean(text, font, rtl);
     cache.set(key, shaped);
   }
   const scale = size / font.unitsPerEm;
-  return {
-    glyphs: shaped.glyphs.map((g) => ({ ...g, xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale })),
-    width: shaped.advance * scale,
-  };
+  const glyphs = new Array<ShapedGlyph>(shaped.glyphs.length);
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = shaped.glyphs[i];
+    glyphs[i] = { id: g.id, codePoints: g.codePoints, text: g.text, xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale };
+  }
+  return { glyphs, width: shaped.advance * scale };
+}
+
+/** The glyphs of `text` in font units, its characters that are never drawn taken out first. */
+function shapeClean(text: string, font: LoadedFont, rtl: boolean): { glyphs: ShapedGlyph[]; advance: number } {
+  // A tab between words is a space; line breaks and most invisible characters are not drawn.
+  const clean = stripBidiControls(text).replace(LINE_BREAKS, '').replace(/\t/g, ' ').replace(INVISIBLE, keepInvisible(font));
+  // Right-to-left text comes mirrored by the paragraph (bidi rule L4); HarfBuzz mirrors right-to-left text itself, so it is given the text as written.
+  const written = rtl ? unmirror(clean) : clean;
+  const laid = layout(written, font, rtl);
+  const glyphs: ShapedGlyph[] = laid.glyphs.map((glyph, i) => ({
+    id: glyph.id,
+    codePoints: laid.codePoints[i],
+    text: '',
+    xAdvance: glyph.xAdvance,
+    xOffset: glyph.xOffset,
+    yOffset: glyph.yOffset,
+  }));
+  // Glyphs are written in visual order; readers reverse right-to-left text back, so its clusters' texts go in reversed.
+  const texts = glyphTexts(glyphs, written, rtl);
+  texts.forEach((t, i) => { glyphs[i].text = t; });
+  return { glyphs, advance: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) };
 }
 
 /**
@@ -54,11 +65,11 @@ export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points
  * and a character the font lacks as its .notdef box.
  */
 function keepInvisible(font: LoadedFont): (char: string) => string {
-  return (char) => (STEERS_SHAPING.test(char) && font.face.hasGlyphForCodePoint(char.codePointAt(0)!) ? char : '');
+  return (char) => (STEERS_SHAPING.test(char) && hasGlyph(font, char.codePointAt(0)!) ? char : '');
 }
 
 /**
- * The glyphs of `text` from HarfBuzz, each with the code points it stands
+ * The glyphs of `text` (as written, not mirrored) from HarfBuzz, each with the code points it stands
  * for. HarfBuzz groups glyphs into clusters (by default a letter with its
  * marks, a ligature, a Devanagari syllable), each naming the first character
  * of its run of the text; the first glyph of a cluster in logical order is
@@ -66,8 +77,7 @@ function keepInvisible(font: LoadedFont): (char: string) => string {
  * glyph-text.ts shares a cluster's text over its glyphs.
  */
 function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph[]; codePoints: number[][] } {
-  // Right-to-left text comes mirrored by the paragraph (bidi rule L4); HarfBuzz mirrors right-to-left text itself, so it is given the text as written.
-  const chars = Array.from(rtl ? unmirror(text) : text, (c) => c.codePointAt(0)!);
+  const chars = Array.from(text, (c) => c.codePointAt(0)!);
   const glyphs = hbShape(hbFontOf(font), chars, rtl);
   const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
   const endOf = new Map(starts.map((start, i) => [start, starts[i + 1] ?? chars.length]));

@@ -69,6 +69,12 @@ describe.each([[1, 20], [2, 8]])('a build in %i thread(s) killed at random momen
       // The PDFs of the round before go; the temporary files stay, for the last build to clean up.
       for (const f of files(out)) if (f.endsWith('.pdf')) fs.rmSync(path.join(out, f));
       await run(jobs, out, moment);
+      // A round that wrote some PDFs but not all was killed mid-build: the manifest of the round before must be gone with it.
+      const pdfs = files(out).filter((f) => f.endsWith('.pdf'));
+      const allPdfs = [...expected.keys()].filter((f) => f.endsWith('.pdf'));
+      if (pdfs.length > 0 && pdfs.length < allPdfs.length && fs.existsSync(path.join(out, 'manifest.json'))) {
+        throw new Error(`after a kill at ${moment} ms, ${pdfs.length} of ${allPdfs.length} PDFs were written, but a manifest.json is there: the manifest of an earlier build says the folder is complete`);
+      }
       for (const f of files(out)) {
         if (f.endsWith('.tmp')) {
           leftovers++;
@@ -87,5 +93,6 @@ describe.each([[1, 20], [2, 8]])('a build in %i thread(s) killed at random momen
     expect(last.code).toBe(0);
     expect(files(out).filter((f) => !f.endsWith('.pdf'))).toEqual(['manifest.json']);
     for (const [f, pdf] of expected) expect(fs.readFileSync(path.join(out, f)).equals(pdf)).toBe(true);
-  });
+    // Twenty builds cut short and two whole ones: minutes on a busy two-core machine.
+  }, 300_000);
 });

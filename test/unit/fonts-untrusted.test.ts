@@ -5,7 +5,6 @@ import * as fontkit from 'fontkit';
 import { PamphletError } from '../../src/core/errors';
 import { uncoveredCharacters } from '../../src/fonts/coverage';
 import { FontRegistry } from '../../src/fonts/font-registry';
-import { flattenStrings, loadTranslation } from '../../src/languages/load-translations';
 import { fontFileProblem, glyphProblem, tableChecksum } from '../../src/fonts/verify-font';
 import { ROOT } from '../support/build';
 import { pamphletErrorOf } from '../support/errors';
@@ -147,18 +146,6 @@ describe('decoding the glyphs a language prints', () => {
     expect(glyphProblem(fontkit.create(data) as fontkit.Font, 0x69, true)).toBe('has no outline, so it would print as nothing');
     // A space has no outline on purpose.
     expect(glyphProblem(fontkit.create(data) as fontkit.Font, 0x20, true)).toBeNull();
-  });
-
-  it('leaves the faces that layout uses as they were, so the PDFs stay the same', () => {
-    // fontkit keeps each glyph with the code points it was first asked for (none, when decoded as part of
-    // an accented letter), and PDFKit prints those as the text layer.
-    const text = [...flattenStrings(loadTranslation(path.join(ROOT, 'translations'), 'vi').strings).values()].join(' ');
-    const codePointsOf = (checkFirst: boolean) => {
-      const stack = new FontRegistry(path.join(ROOT, 'fonts', 'fonts.json')).stack('Latn', 'regular');
-      if (checkFirst) expect(uncoveredCharacters(text, stack)).toEqual([]);
-      return text.split(' ').flatMap((word) => stack[0].face.layout(word).glyphs).map((glyph) => glyph.codePoints.join(','));
-    };
-    expect(codePointsOf(true)).toEqual(codePointsOf(false));
   });
 
   it('stops the check of a language with a usage error naming the damaged font file', () => {
