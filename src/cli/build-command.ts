@@ -12,7 +12,7 @@ import { LanguageCode } from '../languages/language';
 import { withKeyLocations } from '../check/key-locations';
 import { SelectionArgs, withOutOption, withPrintOption, withSelectionOptions } from './command-options';
 import { assertShopLogo } from '../build/build-pamphlet';
-import { BuiltFile, buildTemplate, FailedBuild, prepareOutput, printRuns, TemplateJob } from './build-template';
+import { BuiltFile, buildTemplate, FailedBuild, prepareOutput, printRuns, TemplateJob, TemplateWork } from './build-template';
 import { papersFor, parsePrintTargets } from '../print/print-target';
 import { PamphletError } from '../core/errors';
 import { languagesOf } from '../languages/piece-languages';
@@ -28,6 +28,9 @@ import { makeManifest, removeManifest, writeManifest } from '../ci/manifest';
 import { githubAnnotation } from '../ci/github-annotations';
 import { makeFolder } from '../build/output-folder';
 import { removeLeftovers } from '../build/write-atomic';
+import { BuildPool } from '../parallel/build-pool';
+import { jobsFor, parseJobs } from '../parallel/jobs';
+import { defaultsFrom } from './option-defaults';
 
 interface BuildArgs extends SelectionArgs {
   out: string;
@@ -38,6 +41,8 @@ interface BuildArgs extends SelectionArgs {
   format: ReportFormat;
   watch: boolean;
   proof: boolean;
+  /** How many threads build the PDFs (src/parallel/jobs.ts); unset: by the machine's cores. */
+  jobs?: string;
 }
 
 export const buildCommand: CommandModule<object, BuildArgs> = {
@@ -45,9 +50,12 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
   describe: 'Check the content, then build every format (tri-fold, poster) as PDF, one file per language and paper',
   builder: (yargs) => withHelp(withShardOption(withReportFormatOption(withPrintOption(withOutOption(withSelectionOptions(yargs, 'letter')))))
     .option('watch', { type: 'boolean', default: false, describe: 'After the build, rebuild a language when its translation, the source text, a template, format, theme or the data changes; Ctrl-C stops' })
-    .option('proof', { type: 'boolean', default: false, describe: 'With --watch: write proofs (pamphlet proof) after each rebuild' }), 'build') as never,
+    .option('proof', { type: 'boolean', default: false, describe: 'With --watch: write proofs (pamphlet proof) after each rebuild' })
+    .option('jobs', { alias: 'j', type: 'string', describe: 'Build the PDFs in N worker threads (1: in one thread); the same files whatever N. Default: the config file\'s "jobs", else one per core on a machine with more than 2 cores, else 1' })
+    .middleware(defaultsFrom({ jobs: undefined })), 'build') as never,
   handler: async (args) => {
     assertOneReport(args);
+    const asked = args.jobs === undefined ? undefined : parseJobs(args.jobs);
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     const prints = parsePrintTargets(args.print);
     const everyPaper = args.paper.split(',').map((p) => p.trim()).includes('all');
@@ -89,27 +97,37 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     const failed: FailedBuild[] = [];
     const all: Finding[] = [];
     let names = new Map<LanguageCode, string>();
-    for (const job of jobs) {
-      if (job.papers.length === 0) {
-        log(`${job.format}: not printed on ${args.paper} (it is printed on ${(loadFormat(job.paths.templateFile, job.format).papers).join(', ')}); not built`);
-        continue;
+    // Threads only where they pay (src/parallel/jobs.ts); each queues its tasks now, and results are read back in the batch's order.
+    const building = jobs.filter((job) => job.papers.length && job.pieces.length);
+    const threads = jobsFor(asked, building.reduce((n, job) => n + job.pieces.length, 0));
+    const pool = threads > 1 ? new BuildPool(threads) : undefined;
+    const ordered = batch.filter((pdf) => ours.has(batchPdfKey(pdf)));
+    const works = pool?.queue(building, ordered, args.out, args.editionData?.file) ?? new Map<TemplateJob, TemplateWork>();
+    try {
+      for (const job of jobs) {
+        if (job.papers.length === 0) {
+          log(`${job.format}: not printed on ${args.paper} (it is printed on ${(loadFormat(job.paths.templateFile, job.format).papers).join(', ')}); not built`);
+          continue;
+        }
+        const format = loadFormat(job.paths.templateFile, job.format);
+        for (const print of prints) {
+          const papers = job.papers.filter((paper) => papersFor(format, print).includes(paper));
+          // `--paper all` means each target's own papers: nothing left out to say.
+          if (!everyPaper && papers.length < job.papers.length) log(`${job.format}: not printed on ${job.papers.filter((p) => !papers.includes(p)).join(', ')} for ${print === 'shop' ? 'a print shop' : 'an office printer'} (${papersFor(format, print).join(', ')} only)`);
+        }
+        const single = alone.get(job)!;
+        if (single.length) log(`${job.format}: printed in one language at a time; ${single.join(', ')} not built in it`);
+        if (!job.pieces.length) continue;
+        progress.note(`checking ${job.format}`);
+        const result = await buildTemplate(job, args.out, log, hooks, works.get(job));
+        edition ??= result.edition;
+        built.push(...result.built);
+        failed.push(...result.failed);
+        all.push(...result.findings);
+        names = new Map([...names, ...result.names]);
       }
-      const format = loadFormat(job.paths.templateFile, job.format);
-      for (const print of prints) {
-        const papers = job.papers.filter((paper) => papersFor(format, print).includes(paper));
-        // `--paper all` means each target's own papers: nothing left out to say.
-        if (!everyPaper && papers.length < job.papers.length) log(`${job.format}: not printed on ${job.papers.filter((p) => !papers.includes(p)).join(', ')} for ${print === 'shop' ? 'a print shop' : 'an office printer'} (${papersFor(format, print).join(', ')} only)`);
-      }
-      const single = alone.get(job)!;
-      if (single.length) log(`${job.format}: printed in one language at a time; ${single.join(', ')} not built in it`);
-      if (!job.pieces.length) continue;
-      progress.note(`checking ${job.format}`);
-      const result = await buildTemplate(job, args.out, log, hooks);
-      edition ??= result.edition;
-      built.push(...result.built);
-      failed.push(...result.failed);
-      all.push(...result.findings);
-      names = new Map([...names, ...result.names]);
+    } finally {
+      await pool?.close();
     }
     progress.done();
     // Beside the PDFs, for CI: what this build wrote, and what it did not.

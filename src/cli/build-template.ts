@@ -5,7 +5,7 @@ import { makeFolder } from '../build/output-folder';
 import { assertWritableFolder, removeLeftovers, writeFileAtomic } from '../build/write-atomic';
 import { belowDesignSize } from '../check/design-size';
 import { displayPath } from '../check/report';
-import { ContentPaths, findingsOf, runChecks } from '../check/run-checks';
+import { CheckResult, ContentPaths, findingsOf, runChecks } from '../check/run-checks';
 import { PamphletError } from '../core/errors';
 import { Finding } from '../core/finding';
 import { printsOn } from '../format/format';
@@ -84,16 +84,80 @@ export function prepareOutput(out: string, job: TemplateJob): void {
   }
 }
 
+/** What one PDF of a batch came to: written or failed, the findings its layout gave, and its line of the report. */
+export interface PdfOutcome {
+  built?: BuiltFile;
+  failed?: FailedBuild;
+  findings: Finding[];
+  line?: string;
+}
+
+/** A template's checks as the report needs them, without the prepared languages (which stay where they were made). */
+export interface CheckedTemplate {
+  findings: Finding[];
+  names: Map<LanguageCode, string>;
+  edition?: string;
+}
+
+/** Where a template's PDFs are made: here (checkTemplate, buildPdf), or in a pool of workers (src/parallel/). */
+export interface TemplateWork {
+  pdf(pdf: BatchPdf, piece: PieceLanguages): Promise<PdfOutcome>;
+  /** Asked for once every PDF of the template is done. */
+  checked(): Promise<CheckedTemplate>;
+}
+
+/** The checks that need no paper, for the job's languages; fit is checked as each PDF is laid out. */
+export function checkTemplate(job: TemplateJob): CheckResult {
+  return runChecks(job.paths, languagesOf(job.pieces), []);
+}
+
+/**
+ * One piece on one paper for one target, after the checks: written as a PDF,
+ * or failed with its findings. A usage error (the output cannot be written)
+ * is thrown: it stops the run.
+ */
+export async function buildPdf(checks: CheckResult, job: TemplateJob, pdf: BatchPdf, piece: PieceLanguages, out: string): Promise<PdfOutcome> {
+  const { sources, prepared } = checks;
+  const { paper, print } = pdf;
+  const failed = { format: job.format, language: piece.name, paper, print };
+  const ready = piece.codes.map((code) => prepared.get(code));
+  if (!sources || ready.some((p) => !p)) return { failed, findings: [] };
+  const languages = ready as PreparedLanguage[];
+  try {
+    const result = await buildPiece(sources, languages, paper, print);
+    const file = outputPath(out, print, job.format, paper, piece.name);
+    writeFileAtomic(file, result.pdf);
+    const tightened = result.minScale < 1 ? `, type at ${Math.round(result.minScale * 100)}% to fit` : '';
+    return {
+      built: { file: displayPath(file)!, format: job.format, language: piece.name, paper, print, pages: result.pages, bytes: result.pdf.length, scale: result.minScale, sha256: createHash('sha256').update(result.pdf).digest('hex') },
+      findings: belowDesignSize(result.scales, languages.map((p) => p.translation), paper),
+      line: `built ${displayPath(file)} (${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${Math.round(result.pdf.length / 1024)} KB${tightened})`,
+    };
+  } catch (error) {
+    if (error instanceof PamphletError && error.kind === 'usage') throw error;
+    return { failed, findings: findingsOf(error, 'fit', piece.codes[0], languages[0].translation.file, `laying out or writing the PDF on ${paper} paper`) };
+  }
+}
+
+/** The template's PDFs made in this thread: checked first, then built one by one. */
+export function localWork(job: TemplateJob, out: string): TemplateWork {
+  const checks = checkTemplate(job);
+  return {
+    pdf: (pdf, piece) => buildPdf(checks, job, pdf, piece, out),
+    checked: async () => ({ findings: checks.findings, names: checks.names, edition: checks.sources?.data.edition }),
+  };
+}
+
 /**
  * Checks the content with one template, then builds it in every piece (a
  * language, or two) on every paper of the job: a language that fails a gate is not built, the
  * others are. A usage error (the output cannot be written) stops the run.
+ * `work` makes the PDFs elsewhere (a pool of workers); the report is the same.
  */
-export async function buildTemplate(job: TemplateJob, out: string, log: (line: string) => void, hooks: BuildHooks = {}): Promise<TemplateBuild> {
-  // The checks that need no paper first; fit is checked as each PDF is laid out.
-  const { findings, sources, prepared, names } = runChecks(job.paths, languagesOf(job.pieces), []);
+export async function buildTemplate(job: TemplateJob, out: string, log: (line: string) => void, hooks: BuildHooks = {}, work: TemplateWork = localWork(job, out)): Promise<TemplateBuild> {
   const built: BuiltFile[] = [];
   const failed: FailedBuild[] = [];
+  const laidOut: Finding[] = [];
   const format = loadFormat(job.paths.templateFile, job.format);
   const said = new Set<string>();
   for (const { print, paper } of printRuns(job)) {
@@ -107,26 +171,13 @@ export async function buildTemplate(job: TemplateJob, out: string, log: (line: s
       const pdf: BatchPdf = { format: job.format, piece: piece.name, paper, print };
       if (hooks.include && !hooks.include(pdf)) continue;
       hooks.starting?.(pdf);
-      const ready = piece.codes.map((code) => prepared.get(code));
-      if (!sources || ready.some((p) => !p)) {
-        failed.push({ format: job.format, language: piece.name, paper, print });
-        continue;
-      }
-      const languages = ready as PreparedLanguage[];
-      try {
-        const result = await buildPiece(sources, languages, paper, print);
-        const file = outputPath(out, print, job.format, paper, piece.name);
-        writeFileAtomic(file, result.pdf);
-        built.push({ file: displayPath(file)!, format: job.format, language: piece.name, paper, print, pages: result.pages, bytes: result.pdf.length, scale: result.minScale, sha256: createHash('sha256').update(result.pdf).digest('hex') });
-        findings.push(...belowDesignSize(result.scales, languages.map((p) => p.translation), paper));
-        const tightened = result.minScale < 1 ? `, type at ${Math.round(result.minScale * 100)}% to fit` : '';
-        log(`built ${displayPath(file)} (${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${Math.round(result.pdf.length / 1024)} KB${tightened})`);
-      } catch (error) {
-        if (error instanceof PamphletError && error.kind === 'usage') throw error;
-        findings.push(...findingsOf(error, 'fit', piece.codes[0], languages[0].translation.file, `laying out or writing the PDF on ${paper} paper`));
-        failed.push({ format: job.format, language: piece.name, paper, print });
-      }
+      const outcome = await work.pdf(pdf, piece);
+      if (outcome.built) built.push(outcome.built);
+      if (outcome.failed) failed.push(outcome.failed);
+      laidOut.push(...outcome.findings);
+      if (outcome.line) log(outcome.line);
     }
   }
-  return { built, failed, findings, names, edition: sources?.data.edition };
+  const { findings, names, edition } = await work.checked();
+  return { built, failed, findings: [...findings, ...laidOut], names, edition };
 }

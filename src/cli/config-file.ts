@@ -9,6 +9,7 @@ import { readJsonFile } from '../core/read-json';
 import { PAPER_NAMES } from '../imposition/paper';
 import { parsePiece } from '../languages/piece-languages';
 import { PRINT_TARGETS } from '../print/print-target';
+import { MAX_JOBS } from '../parallel/jobs';
 
 /**
  * pamphlet.config.json: a project's defaults for the options, looked up in
@@ -30,13 +31,15 @@ export interface ConfigValues {
   template: string;
   data: string;
   fonts: string;
+  /** Worker threads for build (--jobs), as digits; unset: by the machine's cores. */
+  jobs: string | undefined;
 }
 
 export type ConfigKey = keyof ConfigValues;
 
 /** Options whose value is a path: a relative one in the file is read from the file's folder. */
 const PATH_KEYS = ['edition', 'out', 'translations', 'template', 'data', 'fonts'] as const;
-export const CONFIG_KEYS: readonly ConfigKey[] = ['lang', 'paper', 'print', 'json', ...PATH_KEYS];
+export const CONFIG_KEYS: readonly ConfigKey[] = ['lang', 'paper', 'print', 'json', 'jobs', ...PATH_KEYS];
 
 export interface ProjectConfig {
   /** As given (--config) or found (pamphlet.config.json), for messages. */
@@ -97,6 +100,10 @@ function configValue(key: ConfigKey, value: unknown, folder: string, fail: (mess
       return listValue(value, fail, '"letter"', (name) => {
         if (!(PAPER_NAMES as readonly string[]).includes(name)) fail(`names an unknown paper ${quoteKey(name)}. Use ${PAPER_NAMES.join(', ')} or all.`);
       });
+    case 'jobs':
+      // As --jobs takes it (src/parallel/jobs.ts); a number here, as JSON has them.
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_JOBS) fail(`must be a whole number of worker threads from 1 to ${MAX_JOBS}, such as 4, not ${typeof value === 'number' ? value : kindOf(value)}. Remove it to use the machine's cores.`);
+      return String(value);
     case 'print':
       return listValue(value, fail, '"office,shop"', (name) => {
         if (!(PRINT_TARGETS as readonly string[]).includes(name)) fail(`names an unknown print target ${quoteKey(name)}. Use ${PRINT_TARGETS.join(', ')} or all.`);

@@ -119,13 +119,17 @@ describe('a broken config file is one line and exit code 2', () => {
     ['not an object', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '["en"]'),
       'pamphlet.config.json: must hold one JSON object of option defaults, such as {"lang": "all", "paper": "letter"}, not a list.'],
     ['an unknown key', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "langs": "en" }'),
-      'pamphlet.config.json, key langs: is not an option this file can set. Did you mean "lang"? Its keys are lang, paper, print, json, edition, out, translations, template, data, fonts.'],
+      'pamphlet.config.json, key langs: is not an option this file can set. Did you mean "lang"? Its keys are lang, paper, print, json, jobs, edition, out, translations, template, data, fonts.'],
     ['a key twice', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "lang": "en",\n"lang": "fr" }'),
       'pamphlet.config.json, key lang: the key "lang" appears twice (lines 1 and 2); one text would be lost. Keep one.'],
     ['a path that is not text', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "out": ["a", "b"] }'),
       'pamphlet.config.json, key out: must be a path in double quotes, not a list.'],
     ['an unknown paper', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "paper": "letter,legal" }'),
       'pamphlet.config.json, key paper: names an unknown paper "legal". Use letter, a4, a3, tabloid, piece or all.'],
+    ['jobs as text', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "jobs": "4" }'),
+      'pamphlet.config.json, key jobs: must be a whole number of worker threads from 1 to 256, such as 4, not a string. Remove it to use the machine\'s cores.'],
+    ['no jobs', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "jobs": 0 }'),
+      'pamphlet.config.json, key jobs: must be a whole number of worker threads from 1 to 256, such as 4, not 0. Remove it to use the machine\'s cores.'],
     ['a language that is a path', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "lang": ["en", "../secrets"] }'),
       'pamphlet.config.json, key lang: names "../secrets", which is not a language code. Use codes such as en, fr, th (see `pamphlet languages`).'],
     ['a line break in a value', (dir) => fs.writeFileSync(path.join(dir, 'pamphlet.config.json'), '{ "data": "data\\nfolder" }'),
@@ -159,7 +163,7 @@ describe('a broken config file is one line and exit code 2', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(stdout)).toEqual({
       ok: false,
-      error: { kind: 'usage', file: 'pamphlet.config.json', key: 'font', message: 'is not an option this file can set. Did you mean "fonts"? Its keys are lang, paper, print, json, edition, out, translations, template, data, fonts.' },
+      error: { kind: 'usage', file: 'pamphlet.config.json', key: 'font', message: 'is not an option this file can set. Did you mean "fonts"? Its keys are lang, paper, print, json, jobs, edition, out, translations, template, data, fonts.' },
     });
   });
 

@@ -13,14 +13,13 @@ import { readPdf } from '../support/pdf';
  */
 const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 const ARGS = ['build', '--paper', 'all', '--lang', 'en'];
-const KILLS = 20;
 
-/** Runs the CLI; `killAfter` ms: SIGKILL then. Resolves with when the first PDF was reported built and when it ended. */
-function run(out: string, killAfter?: number): Promise<{ code: number | null; signal: string | null; firstBuilt: number; ended: number }> {
+/** Runs the CLI in `jobs` threads; `killAfter` ms: SIGKILL then. Resolves with when the first PDF was reported built and when it ended. */
+function run(jobs: number, out: string, killAfter?: number): Promise<{ code: number | null; signal: string | null; firstBuilt: number; ended: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     let firstBuilt = -1;
-    const child = spawn(process.execPath, [CLI, ...ARGS, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...ARGS, '--jobs', String(jobs), '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => {
       if (firstBuilt < 0 && chunk.toString().includes('built ')) firstBuilt = Date.now() - started;
     });
@@ -39,14 +38,15 @@ function files(dir: string): string[] {
   return fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()) : [];
 }
 
-describe('a build killed at random moments', () => {
+// In one thread, and in a pool of workers writing PDFs at the same time (fewer kills: the same writer).
+describe.each([[1, 20], [2, 8]])('a build in %i thread(s) killed at random moments', (jobs, KILLS) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-kill-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('leaves only complete PDFs, and the next build leaves no temporary file', async () => {
     // An uninterrupted build: the reference PDFs, and how long a build takes here.
     const reference = path.join(dir, 'reference');
-    const calibration = await run(reference);
+    const calibration = await run(jobs, reference);
     expect(calibration.code).toBe(0);
     const expected = new Map(files(reference).map((f) => [f, fs.readFileSync(path.join(reference, f))]));
     // The office's papers (the single card with bleed is the print shop's), and the manifest of what was written.
@@ -68,7 +68,7 @@ describe('a build killed at random moments', () => {
       moments.push(moment);
       // The PDFs of the round before go; the temporary files stay, for the last build to clean up.
       for (const f of files(out)) if (f.endsWith('.pdf')) fs.rmSync(path.join(out, f));
-      await run(out, moment);
+      await run(jobs, out, moment);
       // A round that wrote some PDFs but not all was killed mid-build: the manifest of the round before must be gone with it.
       const pdfs = files(out).filter((f) => f.endsWith('.pdf'));
       const allPdfs = [...expected.keys()].filter((f) => f.endsWith('.pdf'));
@@ -87,9 +87,9 @@ describe('a build killed at random moments', () => {
       }
     }
     // Which kills fell between the creation of a temporary file and its rename is chance; say how many did.
-    process.stdout.write(`kill-build: ${KILLS} kills at ${moments.join(', ')} ms; ${leftovers} temporary files left behind\n`);
+    process.stdout.write(`kill-build (--jobs ${jobs}): ${KILLS} kills at ${moments.join(', ')} ms; ${leftovers} temporary files left behind\n`);
 
-    const last = await run(out);
+    const last = await run(jobs, out);
     expect(last.code).toBe(0);
     expect(files(out).filter((f) => !f.endsWith('.pdf'))).toEqual(['manifest.json']);
     for (const [f, pdf] of expected) expect(fs.readFileSync(path.join(out, f)).equals(pdf)).toBe(true);

@@ -11,8 +11,8 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `pamphlet ARGS` in `cwd`, killed after a minute so that a hang fails the test instead of stalling it. */
-export function runCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+/** Runs `pamphlet ARGS` in `cwd`, killed after a minute (or `timeout` ms, for a batch) so that a hang fails the test instead of stalling it. */
+export function runCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env, timeout = 60_000): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout, killSignal: 'SIGKILL' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,0 +1,51 @@
+import { buildPdf, checkTemplate, TemplateJob } from '../cli/build-template';
+import { loadFonts } from '../cli/content-options';
+import { PamphletError } from '../core/errors';
+import { Edition, loadEdition } from '../edition/edition';
+import { PartResult, PdfTask, PdfTaskResult, TemplatePart } from './pdf-task';
+
+/**
+ * A pool worker (piscina loads the compiled file): checks a run of pieces
+ * in each template and builds their PDFs, writing each file as a build in
+ * one thread does (through a temporary file and a rename). Its fonts and
+ * caches live as long as the thread; a PDF depends on its own inputs only,
+ * so which thread built it changes no byte.
+ */
+const editions = new Map<string, Edition>();
+
+function editionOf(file: string | undefined): Edition | undefined {
+  if (file === undefined) return undefined;
+  let edition = editions.get(file);
+  if (!edition) editions.set(file, (edition = loadEdition(file)));
+  return edition;
+}
+
+function jobOf(part: TemplatePart): TemplateJob {
+  return {
+    paths: { templateFile: part.templateFile, translationsDir: part.translationsDir, dataDir: part.dataDir, fonts: loadFonts(part.fontsFile), otherTemplates: part.otherTemplates, edition: editionOf(part.editionFile) },
+    format: part.format,
+    papers: part.papers,
+    prints: part.prints,
+    pieces: part.pieces,
+  };
+}
+
+export default async function buildTask(task: PdfTask): Promise<PdfTaskResult> {
+  const result: PdfTaskResult = { parts: [] };
+  let at = 0;
+  try {
+    for (const [i, part] of task.parts.entries()) {
+      at = i;
+      const job = jobOf(part);
+      const checks = checkTemplate(job);
+      const done: PartResult = { findings: checks.findings, names: [...checks.names], edition: checks.sources?.data.edition, outcomes: [] };
+      result.parts.push(done);
+      for (const pdf of part.pdfs) done.outcomes.push(await buildPdf(checks, job, pdf, part.pieces.find((piece) => piece.name === pdf.piece)!, task.out));
+    }
+    return result;
+  } catch (error) {
+    // The run stops at this PDF, as it would in one thread; what came before is kept.
+    if (error instanceof PamphletError && error.kind === 'usage') return { ...result, usage: { detail: error.detail, place: error.place, part: at } };
+    throw error;
+  }
+}
