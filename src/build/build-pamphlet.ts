@@ -4,12 +4,13 @@ import { markupText, parseMarkup } from '../document/parse-markup';
 import { PamphletData } from '../facts/load-data';
 import { FontRegistry } from '../fonts/font-registry';
 import { createTranslator } from '../i18n/translator';
-import { impose } from '../imposition/impose';
+import { impose, Imposition } from '../imposition/impose';
 import { arrange, PanelFill } from '../format/arrangement';
 import { Format } from '../format/format';
 import { loadFormat } from '../format/load-format';
 import { templateHeader } from '../format/template-header';
 import { loadTheme } from '../theme/load-theme';
+import { Theme } from '../theme/theme';
 import { isSheet, paperLabel, PaperName } from '../imposition/paper';
 import { LanguageCode } from '../languages/language';
 import { loadTranslation } from '../languages/load-translations';
@@ -24,6 +25,7 @@ import { Points } from '../core/units';
 import { renderMarkup } from '../template/render-markup';
 import { markupLogo } from '../logo/markup-logo';
 import { StructNode, structNode } from '../layout/structure';
+import { FittedPanels, sharedPanels } from './shared-panels';
 
 /** The language tag a PDF and a screen reader take: the locale without its Unicode extensions (th-TH-u-nu-thai -> th-TH). */
 function bcp47(translation: Translation): string {
@@ -152,7 +154,7 @@ function panelFor(document: PamphletDocument, fill: PanelFill, format: Format, t
  * bilingual (the format's arrangement says which panel goes where); the
  * first one's direction decides which way the piece opens.
  */
-export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], paper: PaperName, templateFile: string, target = defaultTarget(paper)): LaidOutPamphlet {
+export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], paper: PaperName, templateFile: string, target = defaultTarget(paper), again = false): LaidOutPamphlet {
   const languages = Array.isArray(piece) ? piece : [piece];
   const header = templateHeader(templateFile);
   const { format, fills } = arrange(loadFormat(templateFile, header.format), languages.length);
@@ -162,6 +164,28 @@ export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], pap
   if (languages.length === 1 && panels.length !== imposition.slots.length) {
     throw new PamphletError(`the template has ${panels.length} panels; its format "${format.name}" has ${imposition.slots.length} (${format.file}).`, { file: templateFile });
   }
+  const boxes = fills.map((_, i) => imposition.slots[i].content);
+  // The panels are laid out once per paper, for every print target that prints the piece on it.
+  const { sides, sections, scales } = sharedPanels(templateFile, paper, languages, boxes, imposition.designScale, again, () => fitPanels(languages, fills, imposition, format, theme, paper, templateFile));
+  const { boxes: trimBoxes } = imposition;
+  // A sheet of cards holds each side many times: a screen reader reads the first copy; the others are artifacts.
+  let pages = sides.map((items, side) => [
+    ...imposition.placements[side].flatMap(({ x, y }, copy) => items.map((item) => (copy === 0 ? item : asDecoration(item))).map((item) => (x === 0 && y === 0 ? item : translate(item, x, y)))),
+    ...imposition.marks[side],
+  ]);
+  // A print shop's page: backgrounds at the trim run into the bleed, every colour in its CMYK.
+  if (target === 'shop') {
+    const ink = inkTable(theme.colours, theme.cmyk);
+    pages = pages.map((items) => inItsInks(trimBoxes ? extendIntoBleed(items, trimBoxes.trim, trimBoxes.bleed) : items, ink));
+  }
+  return { pages, sections, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales, format, boxes: trimBoxes };
+}
+
+/**
+ * Every panel fitted into its slot in the template's theme, in its own
+ * language's fonts and direction; every panel that does not fit is reported.
+ */
+function fitPanels(languages: PreparedLanguage[], fills: PanelFill[], imposition: Imposition, format: Format, theme: Theme, paper: PaperName, templateFile: string): FittedPanels {
   // Each side of the piece laid out once, then placed on its page as often as the sheet holds it (a card 10-up).
   const sides: DrawItem[][] = imposition.marks.map(() => []);
   const scales: PanelScale[] = [];
@@ -186,18 +210,7 @@ export function layOutPamphlet(piece: PreparedLanguage | PreparedLanguage[], pap
     }
   });
   if (overflows.length) throw new PamphletErrors(overflows);
-  const { boxes } = imposition;
-  // A sheet of cards holds each side many times: a screen reader reads the first copy; the others are artifacts.
-  let pages = sides.map((items, side) => [
-    ...imposition.placements[side].flatMap(({ x, y }, copy) => items.map((item) => (copy === 0 ? item : asDecoration(item))).map((item) => (x === 0 && y === 0 ? item : translate(item, x, y)))),
-    ...imposition.marks[side],
-  ]);
-  // A print shop's page: backgrounds at the trim run into the bleed, every colour in its CMYK.
-  if (target === 'shop') {
-    const ink = inkTable(theme.colours, theme.cmyk);
-    pages = pages.map((items) => inItsInks(boxes ? extendIntoBleed(items, boxes.trim, boxes.bleed) : items, ink));
-  }
-  return { pages, sections, pageWidth: imposition.pageWidth, pageHeight: imposition.pageHeight, minScale: Math.min(...scales.map((s) => s.scale)), scales, format, boxes };
+  return { sides, sections, scales, boxes: fills.map((_, i) => imposition.slots[i].content), designScale: imposition.designScale };
 }
 
 /** A print shop prints CMYK: a PNG logo (RGB pixels) is refused in one line, an SVG's colours are converted as it is drawn. */
@@ -207,10 +220,11 @@ export function assertShopLogo(logo: LogoImage): void {
 }
 
 /** One piece (one language, or two) on one paper: prepared documents -> laid-out pages -> PDF. */
-export async function buildPiece(sources: ContentSources, piece: PreparedLanguage[], paper: PaperName, target = defaultTarget(paper)): Promise<BuiltPamphlet> {
+/** `again`: another print target will build this piece on this paper next (its panels are kept for it, src/build/shared-panels.ts). */
+export async function buildPiece(sources: ContentSources, piece: PreparedLanguage[], paper: PaperName, target = defaultTarget(paper), again = false): Promise<BuiltPamphlet> {
   const logo = sources.data.logo?.image;
   if (target === 'shop' && logo) assertShopLogo(logo);
-  const laidOut = layOutPamphlet(piece, paper, sources.templateFile, target);
+  const laidOut = layOutPamphlet(piece, paper, sources.templateFile, target, again);
   const language = piece.map((p) => p.translation.code).join(PAIR_SEPARATOR);
   // The PDF writer (PDFKit and what it loads) is loaded by the first PDF written, not by `check`, which writes none.
   const { writePdf } = require('../render/pdf-writer') as typeof import('../render/pdf-writer');

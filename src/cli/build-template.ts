@@ -64,10 +64,20 @@ export interface BuildHooks {
   starting?: (pdf: BatchPdf) => void;
 }
 
-/** The papers of the job each target prints it on, in order: the office its sheets, the shop its sheets or the piece alone. */
+/**
+ * The papers of the job and the targets that print it on each, paper by
+ * paper (the office its sheets, the shop its sheets or the piece alone): a
+ * piece's panels are laid out once per paper for both targets.
+ */
 export function printRuns(job: TemplateJob): { print: PrintTarget; paper: PaperName }[] {
   const format = loadFormat(job.paths.templateFile, job.format);
-  return job.prints.flatMap((print) => job.papers.filter((paper) => papersFor(format, print).includes(paper)).map((paper) => ({ print, paper })));
+  return job.papers.flatMap((paper) => job.prints.filter((print) => papersFor(format, print).includes(paper)).map((print) => ({ print, paper })));
+}
+
+/** Whether a target after `print` in the job's order prints it on `paper` too. */
+function printedAgain(job: TemplateJob, print: PrintTarget, paper: PaperName): boolean {
+  const targets = printRuns(job).filter((run) => run.paper === paper).map((run) => run.print);
+  return targets.indexOf(print) < targets.length - 1;
 }
 
 /**
@@ -124,7 +134,7 @@ export async function buildPdf(checks: CheckResult, job: TemplateJob, pdf: Batch
   if (!sources || ready.some((p) => !p)) return { failed, findings: [] };
   const languages = ready as PreparedLanguage[];
   try {
-    const result = await buildPiece(sources, languages, paper, print);
+    const result = await buildPiece(sources, languages, paper, print, printedAgain(job, print, paper));
     const file = outputPath(out, print, job.format, paper, piece.name);
     writeFileAtomic(file, result.pdf);
     const tightened = result.minScale < 1 ? `, type at ${Math.round(result.minScale * 100)}% to fit` : '';
