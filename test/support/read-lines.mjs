@@ -245,7 +245,9 @@ function readPage(page) {
         if (last && last.font === font.name && last.size === size * scale) last.text += text;
         else line.runs.push({ font: font.name.replace(/^[A-Z]{6}\+/, ''), bold, size: size * scale, text });
         line.fill = fill;
-        line.tm = null;
+        // The pen moves on by what was shown: the next show in the same text object (after a marked-content span) starts there.
+        const moved = (advance / 1000) * size;
+        line.tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + moved * tm[0], tm[5] + moved * tm[1]];
         break;
       }
       case 'ET': {
