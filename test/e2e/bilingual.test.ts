@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildPiece, layOutPamphlet, prepareLanguage } from '../../src/build/build-pamphlet';
+import { layOutPamphlet, prepareLanguage } from '../../src/build/build-pamphlet';
 import { loadFormat } from '../../src/format/load-format';
-import { PaperName } from '../../src/imposition/paper';
 import { loadTranslation } from '../../src/languages/load-translations';
 import { content, ROOT } from '../support/build';
 import { runCli } from '../support/cli';
 import { temporaryFolders } from '../support/temp';
-import { PdfLine, PdfPage, readPdf } from '../support/pdf';
+import { PdfLine, PdfPage } from '../support/pdf';
+import { sharedPages } from '../support/shared-pdfs';
 import { pamphletErrorOf } from '../support/errors';
 
 /**
@@ -19,12 +19,6 @@ import { pamphletErrorOf } from '../support/errors';
 const TRANSLATIONS = path.join(ROOT, 'translations');
 const template = (name: string) => path.join(ROOT, 'templates', `${name}.hbs`);
 const tempFolder = temporaryFolders('pamphlet-bilingual-');
-
-async function buildPair(format: string, codes: string[], paper: PaperName): Promise<PdfPage[]> {
-  const sources = content({ templateFile: template(format) });
-  const piece = codes.map((code) => prepareLanguage(sources, loadTranslation(TRANSLATIONS, code)));
-  return readPdf((await buildPiece(sources, piece, paper)).pdf).pages;
-}
 
 const THAI = /[\u0E00-\u0E7F]/;
 const ARABIC = /[\u0600-\u06FF]/;
@@ -38,8 +32,8 @@ const rightOf = (mid: number) => (line: PdfLine) => line.x >= mid - 0.5;
 describe('a bilingual poster: each language in its own column, the first language on its reader\'s side', () => {
   const pages = new Map<string, PdfPage[]>();
   beforeAll(async () => {
-    pages.set('th+en', await buildPair('poster', ['th', 'en'], 'a3'));
-    pages.set('ar+en', await buildPair('poster', ['ar', 'en'], 'a3'));
+    pages.set('th+en', await sharedPages({ format: 'poster', language: 'th+en', paper: 'a3' }));
+    pages.set('ar+en', await sharedPages({ format: 'poster', language: 'ar+en', paper: 'a3' }));
   }, 120_000);
 
   it('th+en: one A3 page; the Thai poster fills the left half, the English one the right, each with the help numbers', () => {
@@ -80,7 +74,7 @@ describe('a bilingual poster: each language in its own column, the first languag
 describe('a bilingual wallet card: the front in each language, one on each side', () => {
   let pages: PdfPage[];
   beforeAll(async () => {
-    pages = await buildPair('wallet-card', ['th', 'en'], 'a4');
+    pages = await sharedPages({ format: 'wallet-card', language: 'th+en', paper: 'a4' });
   }, 120_000);
 
   it('th+en on A4: ten Thai fronts on the first side, ten English fronts behind them, and no warning signs', () => {

@@ -1,14 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildPiece, ContentSources, prepareLanguage } from '../../src/build/build-pamphlet';
-import { loadEdition, withEdition } from '../../src/edition/edition';
 import { PaperName } from '../../src/imposition/paper';
-import { loadTranslation } from '../../src/languages/load-translations';
-import { content, ROOT } from '../support/build';
+import { ROOT } from '../support/build';
 import { runCli } from '../support/cli';
 import { temporaryFolders } from '../support/temp';
-import { PdfPage, readPdf } from '../support/pdf';
-import { PdfDrawingPage, readDrawing } from '../support/pdf-drawing';
+import { PdfPage } from '../support/pdf';
+import { PdfDrawingPage } from '../support/pdf-drawing';
+import { SharedPiece, sharedDrawing, sharedPages } from '../support/shared-pdfs';
 
 /**
  * The pamphlet's content for its reader (issue 10), read back from the PDFs:
@@ -19,25 +17,23 @@ import { PdfDrawingPage, readDrawing } from '../support/pdf-drawing';
  */
 
 const TRANSLATIONS = path.join(ROOT, 'translations');
-const BANGKOK = path.join(ROOT, 'editions', 'bangkok.json');
 const template = (name: string) => path.join(ROOT, 'templates', `${name}.hbs`);
 const strings = (code: string) => JSON.parse(fs.readFileSync(path.join(TRANSLATIONS, `${code}.json`), 'utf8')).strings;
 const tempFolder = temporaryFolders('pamphlet-content-');
 
 interface Built { pages: PdfPage[]; drawing: PdfDrawingPage[] }
 
-async function build(format: string, code: string, paper: PaperName, edition = false): Promise<Built> {
-  const shared = content({ templateFile: template(format) });
-  const sources: ContentSources = edition ? { ...shared, data: withEdition(shared.data, loadEdition(BANGKOK)) } : shared;
-  const pdf = (await buildPiece(sources, [prepareLanguage(sources, loadTranslation(TRANSLATIONS, code))], paper)).pdf;
-  return { pages: readPdf(pdf).pages, drawing: readDrawing(pdf).pages };
+/** A shipped piece, with or without the Bangkok example edition, as built and read once per run (shared-pdfs.ts). */
+async function build(format: SharedPiece['format'], code: string, paper: PaperName, edition = false): Promise<Built> {
+  const piece: SharedPiece = { format, language: code, paper, edition: edition ? 'bangkok' : undefined };
+  return { pages: await sharedPages(piece), drawing: await sharedDrawing(piece) };
 }
 
 const LOOKED_AT = ['en', 'ar', 'th', 'zh', 'hi'];
 const built = new Map<string, Built>();
 beforeAll(async () => {
   for (const code of LOOKED_AT) built.set(`trifold/${code}`, await build('trifold', code, 'letter'));
-  for (const format of ['trifold', 'poster', 'wallet-card']) {
+  for (const format of ['trifold', 'poster', 'wallet-card'] as const) {
     const paper = format === 'trifold' ? 'letter' : 'a4';
     built.set(`${format}/en/shared`, format === 'trifold' ? built.get('trifold/en')! : await build(format, 'en', paper));
     built.set(`${format}/en/bangkok`, await build(format, 'en', paper, true));

@@ -6,15 +6,14 @@
  * out/trifold) to check those PDFs instead of building them.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildPamphlet } from '../../src/build/build-pamphlet';
 import { formatFacts } from '../../src/facts/format-facts';
 import { PaperName } from '../../src/imposition/paper';
 import { flattenStrings, listLanguages, loadTranslation } from '../../src/languages/load-translations';
 import { Translation } from '../../src/languages/language';
 import { content, ROOT, trifold } from '../support/build';
 import { DrawnLine, DrawnPage, readDrawnLines } from '../support/pdf-lines';
+import { sharedPdfFile } from '../support/shared-pdfs';
 
 const TRANSLATIONS = path.join(ROOT, 'translations');
 const LANGUAGES = listLanguages(TRANSLATIONS);
@@ -187,39 +186,35 @@ describe('line breaks in the built PDFs, read back with MuPDF', () => {
   const failedBuilds = new Map<string, string>();
   const data = new Map(LANGUAGES.map((code) => [code, languageData(code)]));
   const id = (code: string, paper: string) => `${code}/${paper}`;
-  let builtFolder: string | null = null;
 
   beforeAll(async () => {
-    let folder = process.env.LINE_BREAKS_PDFS;
-    if (!folder) {
-      // One build of every language on both papers, shared by every check.
-      folder = builtFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-line-breaks-'));
-      const sources = content();
-      for (const [code, paper] of CASES) {
-        try {
-          const built = await buildPamphlet(sources, code, paper);
-          fs.mkdirSync(path.join(folder, paper), { recursive: true });
-          fs.writeFileSync(path.join(folder, paper, `${code}.pdf`), built.pdf);
-        } catch (error) {
-          failedBuilds.set(id(code, paper), (error as Error).message);
-        }
+    // One build of every language on both papers, shared by every check (and by other test files: shared-pdfs.ts),
+    // or the PDFs of the folder LINE_BREAKS_PDFS names.
+    const folder = process.env.LINE_BREAKS_PDFS;
+    const files = new Map<string, string>();
+    for (const [code, paper] of CASES) {
+      if (folder) {
+        const file = path.join(folder, paper, `${code}.pdf`);
+        if (fs.existsSync(file)) files.set(id(code, paper), file);
+        else failedBuilds.set(id(code, paper), `no PDF in ${folder}`);
+        continue;
+      }
+      try {
+        files.set(id(code, paper), await sharedPdfFile({ format: 'trifold', language: code, paper }));
+      } catch (error) {
+        failedBuilds.set(id(code, paper), (error as Error).message);
       }
     }
-    const files = CASES.map(([code, paper]) => path.join(folder!, paper, `${code}.pdf`)).filter((f) => fs.existsSync(f));
-    const read = readDrawnLines(files);
+    const read = readDrawnLines([...files.values()]);
     for (const [code, paper] of CASES) {
-      const pages = read.get(path.join(folder, paper, `${code}.pdf`));
+      const pages = files.has(id(code, paper)) ? read.get(files.get(id(code, paper))!) : undefined;
       if (!pages) {
-        if (!failedBuilds.has(id(code, paper))) failedBuilds.set(id(code, paper), `no PDF in ${folder}`);
+        if (!failedBuilds.has(id(code, paper))) failedBuilds.set(id(code, paper), 'not read');
         continue;
       }
       lines.set(id(code, paper), placeLines(pages, paper, data.get(code)!.translation.meta.direction));
     }
   }, 600_000);
-
-  afterAll(() => {
-    if (builtFolder) fs.rmSync(builtFolder, { recursive: true, force: true });
-  });
 
   const linesOf = (code: string, paper: string): PlacedLine[] => {
     const found = lines.get(id(code, paper));

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { buildPamphlet } from '../../src/build/build-pamphlet';
 import { PaperName } from '../../src/imposition/paper';
-import { content, ROOT } from '../support/build';
-import { readPdf, PdfPage } from '../support/pdf';
+import { ROOT } from '../support/build';
+import { PdfPage } from '../support/pdf';
+import { sharedPages } from '../support/shared-pdfs';
 
 /** The poster: a second format from data, its theme designed on Letter and enlarged with the page. */
 
@@ -15,8 +15,7 @@ describe('the poster, read back with MuPDF', () => {
   const pages = new Map<string, PdfPage[]>();
 
   beforeAll(async () => {
-    const sources = content({ templateFile: TEMPLATE });
-    for (const code of LOOKED_AT) for (const paper of PAPERS) pages.set(`${code}/${paper}`, readPdf((await buildPamphlet(sources, code, paper)).pdf).pages);
+    for (const code of LOOKED_AT) for (const paper of PAPERS) pages.set(`${code}/${paper}`, await sharedPages({ format: 'poster', language: code, paper }));
   }, 120_000);
 
   it.each(LOOKED_AT)('%s: one portrait page on Letter and on A3, with the help numbers and the QR code\'s web address', (code) => {

@@ -5,8 +5,9 @@ import { loadEdition, withEdition } from '../../src/edition/edition';
 import { PaperName } from '../../src/imposition/paper';
 import { PrintTarget } from '../../src/print/print-target';
 import { content, ROOT } from '../support/build';
-import { readDrawing, PdfDrawingPage } from '../support/pdf-drawing';
+import { PdfDrawingPage } from '../support/pdf-drawing';
 import { PdfBox, PrintView, readPrint } from '../support/pdf-print';
+import { SharedPiece, sharedDrawing, sharedPdf, sharedPrint } from '../support/shared-pdfs';
 
 /**
  * The two print targets, read back with MuPDF: a print shop's PDF (trim and
@@ -15,7 +16,7 @@ import { PdfBox, PrintView, readPrint } from '../support/pdf-print';
  * where such a printer prints); the fonts' subset tags of each PDF its own.
  */
 
-interface Built { built: BuiltPamphlet; print: PrintView; drawing: PdfDrawingPage[] }
+interface Built { pdf: Buffer; print: PrintView; drawing: PdfDrawingPage[] }
 
 const template = (name: string) => path.join(ROOT, 'templates', `${name}.hbs`);
 /** The Bangkok example edition brings an SVG logo with a gradient: its colours must reach CMYK too. */
@@ -23,7 +24,7 @@ const withLogo = (name: string): ContentSources => {
   const sources = content({ templateFile: template(name) });
   return { ...sources, data: withEdition(sources.data, loadEdition(path.join(ROOT, 'editions', 'bangkok.json'))) };
 };
-const CASES: [string, string, string, PaperName, PrintTarget][] = [
+const CASES: [string, SharedPiece['format'], string, PaperName, PrintTarget][] = [
   ['trifold/en/letter/shop', 'trifold', 'en', 'letter', 'shop'],
   ['trifold/ar/a4/shop', 'trifold', 'ar', 'a4', 'shop'],
   ['poster/th/a3/shop', 'poster', 'th', 'a3', 'shop'],
@@ -47,8 +48,8 @@ describe('print targets, read back with MuPDF', () => {
 
   beforeAll(async () => {
     for (const [name, format, code, paper, print] of CASES) {
-      const result = await buildPamphlet(withLogo(format), code, paper, undefined, print);
-      built.set(name, { built: result, print: readPrint(result.pdf), drawing: readDrawing(result.pdf).pages });
+      const piece: SharedPiece = { format, language: code, paper, print, edition: 'bangkok' };
+      built.set(name, { pdf: await sharedPdf(piece), print: await sharedPrint(piece), drawing: await sharedDrawing(piece) });
     }
     again = await buildPamphlet(withLogo('trifold'), 'en', 'letter', undefined, 'shop');
   }, 180_000);
@@ -159,6 +160,6 @@ describe('print targets, read back with MuPDF', () => {
     const all = [...tags.values()].flat();
     expect(new Set(all).size).toBe(all.length);
     expect(readPrint(again.pdf).fonts.sort()).toEqual([...built.get('trifold/en/letter/shop')!.print.fonts].sort());
-    expect(again.pdf.equals(built.get('trifold/en/letter/shop')!.built.pdf)).toBe(true);
+    expect(again.pdf.equals(built.get('trifold/en/letter/shop')!.pdf)).toBe(true);
   });
 });

@@ -4,15 +4,15 @@
 // panel's words in order in the reader's text of its page, summed over the
 // panels (word-order.cjs). Whether a reader keeps each panel in one piece is
 // printed, not asserted (pdftotext interleaves the panels row by row).
-// Each language is built once and each reader runs once per file
+// Each language is built once per run (shared-pdfs.ts) and each reader runs once per file
 // (test/support/extract-text.mjs, in a process of its own).
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildPiece, layOutPamphlet, prepareLanguage } from '../../src/build/build-pamphlet';
+import { layOutPamphlet, prepareLanguage } from '../../src/build/build-pamphlet';
 import { listLanguages, loadTranslation } from '../../src/languages/load-translations';
 import { content, ROOT } from '../support/build';
-import { temporaryFolders } from '../support/temp';
+import { runReader } from '../support/reader';
+import { sharedPdfFile } from '../support/shared-pdfs';
 import { panelsInOrder } from '../support/word-order.cjs';
 import { panelTexts } from '../support/panel-texts.cjs';
 
@@ -34,7 +34,6 @@ const SHORT = new Set<string>([
   'mupdf ar',
 ]);
 
-const tempDir = temporaryFolders('extraction-');
 const reference = new Map<string, string[][]>();
 const extracted = new Map<string, Record<Reader, string[]>>();
 const inOrder = (reader: Reader, code: string) => {
@@ -44,16 +43,13 @@ const inOrder = (reader: Reader, code: string) => {
 };
 
 beforeAll(async () => {
-  const dir = tempDir();
   const sources = content();
   for (const code of LANGUAGES) {
     const prepared = prepareLanguage(sources, loadTranslation(sources.translationsDir, code));
     // The logical text of each panel of each page.
     reference.set(code, panelTexts(layOutPamphlet(prepared, 'letter', sources.templateFile)));
-    const file = path.join(dir, `${code}.pdf`);
-    fs.writeFileSync(file, (await buildPiece(sources, [prepared], 'letter')).pdf);
-    const pages = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'test/support/extract-text.mjs'), file], { maxBuffer: 1 << 26 }).toString()) as Record<Reader, string[]>;
-    extracted.set(code, pages);
+    const file = await sharedPdfFile({ format: 'trifold', language: code, paper: 'letter' });
+    extracted.set(code, runReader<Record<Reader, string[]>>('extract-text.mjs', file));
   }
 }, 300_000);
 

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildPamphlet } from '../../src/build/build-pamphlet';
 import { mm } from '../../src/core/units';
 import { loadFormat } from '../../src/format/load-format';
 import { impose } from '../../src/imposition/impose';
 import { PaperName } from '../../src/imposition/paper';
-import { content, ROOT } from '../support/build';
-import { readPdf, PdfPage } from '../support/pdf';
+import { ROOT } from '../support/build';
+import { PdfPage } from '../support/pdf';
+import { sharedPages } from '../support/shared-pdfs';
 
 /** The edition date of the data, printed on each card's back. */
 const EDITION = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'facts.json'), 'utf8')).edition as string;
@@ -23,8 +23,7 @@ describe('the wallet card, read back with MuPDF', () => {
   const format = loadFormat(TEMPLATE, 'wallet-card');
 
   beforeAll(async () => {
-    const sources = content({ templateFile: TEMPLATE });
-    for (const code of LOOKED_AT) for (const paper of PAPERS) pages.set(`${code}/${paper}`, readPdf((await buildPamphlet(sources, code, paper)).pdf).pages);
+    for (const code of LOOKED_AT) for (const paper of PAPERS) pages.set(`${code}/${paper}`, await sharedPages({ format: 'wallet-card', language: code, paper }));
   }, 120_000);
 
   it.each(LOOKED_AT)('%s: one card on the paper "piece", for a print shop: front and back, with 3 mm of bleed and a 9 mm slug for the crop marks', (code) => {

@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { runReader } from './reader';
 
 /** A box on the page, in top-down points. */
 export interface Box { x: number; y: number; w: number; h: number }
@@ -19,14 +16,6 @@ export interface PdfDrawingPage {
 }
 
 /** What a PDF draws, as MuPDF runs it (test/support/read-drawing.mjs). */
-export function readDrawing(pdf: Buffer): { pages: PdfDrawingPage[] } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-drawing-'));
-  try {
-    const file = path.join(dir, 'doc.pdf');
-    fs.writeFileSync(file, pdf);
-    const out = execFileSync(process.execPath, [path.join(__dirname, 'read-drawing.mjs'), file], { maxBuffer: 64 * 1024 * 1024 });
-    return JSON.parse(out.toString('utf8'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+export function readDrawing(pdf: Buffer | string): { pages: PdfDrawingPage[] } {
+  return runReader('read-drawing.mjs', pdf);
 }

@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { runReader } from './reader';
 
 /** A box as the PDF writes it: x0, y0, x1, y1 in bottom-up points. */
 export type PdfBox = [number, number, number, number];
@@ -24,14 +21,6 @@ export interface PrintView {
 }
 
 /** What a printer or print shop reads in a PDF, as MuPDF reads it (test/support/read-print.mjs). */
-export function readPrint(pdf: Buffer): PrintView {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-print-'));
-  try {
-    const file = path.join(dir, 'doc.pdf');
-    fs.writeFileSync(file, pdf);
-    const out = execFileSync(process.execPath, [path.join(__dirname, 'read-print.mjs'), file], { maxBuffer: 64 * 1024 * 1024 });
-    return JSON.parse(out.toString('utf8'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+export function readPrint(pdf: Buffer | string): PrintView {
+  return runReader('read-print.mjs', pdf);
 }

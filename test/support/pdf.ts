@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { runReader } from './reader';
 
 export interface PdfLine { text: string; x: number; y: number; w: number; h: number; font: string; size: number }
 export interface PdfPage {
@@ -15,11 +12,5 @@ export interface PdfPage {
 
 /** Opens a PDF with a real reader (MuPDF) and returns its pages. */
 export function readPdf(pdf: Buffer | string): { pages: PdfPage[] } {
-  let file = pdf as string;
-  if (Buffer.isBuffer(pdf)) {
-    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-test-')), 'doc.pdf');
-    fs.writeFileSync(file, pdf);
-  }
-  const out = execFileSync(process.execPath, [path.join(__dirname, 'read-pdf.mjs'), file], { maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(out.toString('utf8'));
+  return runReader('read-pdf.mjs', pdf);
 }

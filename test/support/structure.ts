@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { runReader } from './reader';
 
 /** An element of a PDF's structure tree, as read-structure.mjs reads it with MuPDF. */
 export interface StructElement {
@@ -25,14 +22,8 @@ export interface PdfAccessibility {
 }
 
 /** What a screen reader and a PDF/UA checker read of a PDF (MuPDF, in its own process). */
-export function readStructure(pdf: Buffer): PdfAccessibility {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-structure-')), 'doc.pdf');
-  fs.writeFileSync(file, pdf);
-  try {
-    return JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'read-structure.mjs'), file], { maxBuffer: 1 << 26 }).toString('utf8'));
-  } finally {
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  }
+export function readStructure(pdf: Buffer | string): PdfAccessibility {
+  return runReader('read-structure.mjs', pdf);
 }
 
 /** Every element of a tree, depth first: reading order. */

@@ -7,6 +7,7 @@ import { loadEdition, missingLabels, withEdition } from '../../src/edition/editi
 import { loadTranslation } from '../../src/languages/load-translations';
 import { loadLogo, LOGO_LIMITS } from '../../src/logo/load-logo';
 import { content, ROOT } from '../support/build';
+import { sharedPdf } from '../support/shared-pdfs';
 import { temporaryFolders } from '../support/temp';
 
 /** What an untrusted logo may be, and what an edition without one prints: exactly what it printed before logos. */
@@ -162,9 +163,9 @@ describe('an edition\'s logo in the pieces', () => {
       fs.writeFileSync(file, source);
       return file;
     };
-    for (const [name, code] of [['trifold.hbs', 'ar'], ['wallet-card.hbs', 'en']] as const) {
-      const shipped = await buildPamphlet(content({ templateFile: path.join(ROOT, 'templates', name) }), code, 'a4');
-      const bare = await buildPamphlet(content({ templateFile: withoutLogoLines(name) }), code, 'a4');
+    for (const [format, code] of [['trifold', 'ar'], ['wallet-card', 'en']] as const) {
+      const shipped = { pdf: await sharedPdf({ format, language: code, paper: 'a4' }) };
+      const bare = await buildPamphlet(content({ templateFile: withoutLogoLines(`${format}.hbs`) }), code, 'a4');
       expect(shipped.pdf.equals(bare.pdf)).toBe(true);
     }
   }, 60_000);
