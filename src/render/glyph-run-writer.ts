@@ -83,6 +83,8 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     items = [];
   };
   let pen = x;
+  // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
+  const blankId = face.glyphForCodePoint(0x20).id;
   const glyphs = readAsText(run.glyphs);
   const spans = run.rtl ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
   for (const { glyph, text: own } of glyphs) {
@@ -107,8 +109,6 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     // a span's last mark ends at or after the pen, never short of it.
     const round = spans.ends.has(glyph) ? Math.ceil : Math.round;
     const width = glyph.xAdvance === 0 ? round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
-    // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
-    const blankId = face.glyphForCodePoint(0x20).id;
     const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
     const code = (id: number, t: string, w: number) => `<${codeFor(font, id, t, w).toString(16).padStart(4, '0')}>`;
     const blank = () => code(blankId, marks, 0);
