@@ -42,6 +42,7 @@ import { duplexOf, PrintTarget } from '../print/print-target';
 import { inkTable } from '../print/cmyk';
 import { inItsInks } from '../print/inks';
 import { extendIntoBleed } from '../print/bleed';
+import { shopOutputCondition } from '../print/output-intent';
 
 /** Where the content comes from: an organisation can bring its own of each. */
 export interface ContentSources {
@@ -247,6 +248,7 @@ export async function buildPiece(sources: ContentSources, piece: PreparedLanguag
       boxes: laidOut.boxes,
       duplex: target === 'office' ? duplexOf(laidOut.format) : undefined,
       cmyk: target === 'shop',
+      outputIntent: target === 'shop' ? shopOutputCondition() : undefined,
       tagSeed: [language, laidOut.format.name, paper, target].join('|'),
     },
   });

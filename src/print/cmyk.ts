@@ -12,9 +12,9 @@ export const cmykSchema = z.tuple([0, 1, 2, 3].map(() => z.number().min(0).max(1
 /**
  * A design colour (#rrggbb) in CMYK when the theme gives none: the
  * device-independent formula K = 1 − max(R, G, B), C = (1 − R − K) / (1 − K)
- * and so on, in whole per cent. It has no profile (no ICC profile is
- * available to embed), so it keeps greys in black ink only and pure black
- * at 0/0/0/100; a brand colour should be given as the printer specifies it
+ * and so on, in whole per cent. It goes through no profile (a colorimetric
+ * conversion to the output intent's would put greys and black in all four
+ * inks): it keeps greys in black ink only and pure black at 0/0/0/100; a brand colour should be given as the printer specifies it
  * (the theme's `cmyk`), not computed.
  */
 export function hexToCmyk(hex: Colour): Cmyk {

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { Points } from '../core/units';
 import { Box } from '../layout/draw-items';
+import { OutputCondition } from '../print/output-intent';
 import { Duplex } from '../print/print-target';
+import { writeOutputIntent } from './output-intent-writer';
 
 /**
  * What the print target asks of the PDF besides its drawing: the boxes of
@@ -16,6 +18,8 @@ export interface PageSetup {
   duplex?: Duplex;
   /** For a print shop: an SVG logo's colours go to CMYK too. */
   cmyk?: boolean;
+  /** For a print shop: the printing condition, which makes the file PDF/X-4. */
+  outputIntent?: OutputCondition;
   /** What makes this PDF's subset tags its own: its language, format, paper and target. */
   tagSeed: string;
 }
@@ -28,14 +32,18 @@ type Doc = InstanceType<typeof PDFDocument> & {
 
 const round = (n: Points) => Math.round(n * 1000) / 1000;
 
-/** /Duplex and /PrintScaling /None in the viewer preferences PDFKit writes (it makes them for DisplayDocTitle). */
+/** A print shop's output intent; an office printer's /Duplex and /PrintScaling /None. */
 export function setUpDocument(pdf: InstanceType<typeof PDFDocument>, setup: PageSetup): void {
-  const doc = pdf as Doc;
-  if (!setup.duplex) return;
+  if (setup.outputIntent) writeOutputIntent(pdf, setup.outputIntent);
+  if (setup.duplex) setDuplex(pdf as Doc, setup.duplex);
+}
+
+/** /Duplex and /PrintScaling /None in the viewer preferences PDFKit writes (it makes them for DisplayDocTitle). */
+function setDuplex(doc: Doc, duplex: Duplex): void {
   const preferences = doc._root.data.ViewerPreferences;
   if (!preferences) throw new Error('PDFKit wrote no /ViewerPreferences to add /Duplex to (displayTitle off?)');
   // PDFKit writes a JS string as a PDF name.
-  Object.assign(preferences.data, { Duplex: setup.duplex, PrintScaling: 'None' });
+  Object.assign(preferences.data, { Duplex: duplex, PrintScaling: 'None' });
 }
 
 /** The page just added: its /BleedBox and /TrimBox, in PDF's bottom-up coordinates. */

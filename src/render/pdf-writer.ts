@@ -9,6 +9,7 @@ import { drawLogo, OpenedImages } from './logo-writer';
 import { DocumentMetadata, infoEntries, xmpDescriptions } from './document-metadata';
 import { StructureWriter } from './structure-writer';
 import { PageSetup, setUpDocument, setUpPage, tagSubsetFonts } from './page-setup';
+import { PDFX4_VERSION } from './output-intent-writer';
 
 export interface PdfSpec {
   width: Points;
@@ -26,13 +27,14 @@ type Doc = InstanceType<typeof PDFDocument> & { _addInfo(): void; appendXML(xml:
 
 /** Writes the pages' draw items to a tagged PDF (PDF/UA-1), in memory. */
 export function writePdf(spec: PdfSpec): Promise<Buffer> {
+  const pdfx = spec.setup?.outputIntent !== undefined;
   const doc = new PDFDocument({
     size: [spec.width, spec.height],
     margin: 0,
     autoFirstPage: false,
     // No default font: PDFKit would parse Helvetica's metrics for every document, and nothing here sets text in it.
     font: null as never,
-    pdfVersion: '1.7',
+    pdfVersion: pdfx ? PDFX4_VERSION : '1.7',
     lang: spec.metadata.lang,
     displayTitle: true,
     tagged: true,
@@ -41,7 +43,7 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
     info: infoEntries(spec.metadata) as never,
   }) as Doc;
   // PDFKit's own XMP puts the Info strings into XML unescaped; ours escapes them and says more.
-  doc._addInfo = () => doc.appendXML(xmpDescriptions(spec.metadata));
+  doc._addInfo = () => doc.appendXML(xmpDescriptions(spec.metadata, pdfx ? spec.setup!.tagSeed : undefined));
   if (spec.setup) setUpDocument(doc, spec.setup);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -49,7 +51,8 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const structure = new StructureWriter(doc, spec.sections);
+  // PDF/X allows no annotation on the printed area: a print file has no link annotations.
+  const structure = new StructureWriter(doc, spec.sections, !pdfx);
   const images: OpenedImages = new Map();
   for (const items of spec.pages) {
     doc.addPage({ size: [spec.width, spec.height], margin: 0 });

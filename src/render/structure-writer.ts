@@ -8,7 +8,9 @@ import { StructNode } from '../layout/structure';
  * order, and under them the headings, paragraphs, lists, figures and links
  * that layout gave each drawn item (src/layout/structure.ts). Content
  * without an element is marked as an artifact, so that a screen reader
- * skips decoration. Links get their annotation, tied to their element.
+ * skips decoration. Links get their annotation, tied to their element;
+ * in a file with no annotations (a PDF/X print file, where none may lie on
+ * the printed area) a link's text is a Span.
  */
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -41,7 +43,7 @@ export class StructureWriter {
   private readonly linkAnnotations = new Map<StructElement, PdfRef[]>();
 
   /** The sections are created at once, so that the tree is in reading order whatever order the pages draw them in. */
-  constructor(doc: Doc, sections: StructNode[]) {
+  constructor(doc: Doc, sections: StructNode[], private readonly links = true) {
     this.doc = doc as unknown as TaggedDoc;
     const root = this.doc.struct('Document');
     this.doc.addStructure(root);
@@ -73,7 +75,7 @@ export class StructureWriter {
    * structure tree (PDF/UA: a link annotation is a child of its Link element).
    */
   link(node: StructNode, box: Box, text: string): void {
-    if (!node.href) return;
+    if (!node.href || !this.links) return;
     const element = this.element(node);
     const root = this.doc.getStructTreeRoot();
     const key = root.data.ParentTreeNextKey as number;
@@ -105,8 +107,9 @@ export class StructureWriter {
     const options: Record<string, unknown> = {};
     if (node.lang) options.lang = node.lang;
     if (node.alt) options.alt = node.alt;
-    const element = this.doc.struct(node.role, options);
-    if (node.role === 'Link') this.withAnnotations(element);
+    const link = node.role === 'Link';
+    const element = this.doc.struct(link && !this.links ? 'Span' : node.role, options);
+    if (link && this.links) this.withAnnotations(element);
     parent.add(element);
     this.elements.set(node, element);
     return element;

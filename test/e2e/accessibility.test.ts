@@ -128,6 +128,19 @@ describe('the English tri-fold, tagged', () => {
   });
 });
 
+describe('the print shop\'s tri-fold: tagged too, without annotations', () => {
+  it('keeps the structure, with each link\'s text in a Span and no annotation (PDF/X allows none on the printed area)', async () => {
+    const read = await sharedStructure({ format: 'trifold', language: 'en', paper: 'letter', print: 'shop', edition: 'bangkok' });
+    const roles = elementsOf(read.structure!).map((e) => e.role);
+    expect(roles).toEqual(expect.arrayContaining(['H1', 'H2', 'P', 'L', 'LI', 'Figure', 'Span']));
+    expect(roles).not.toContain('Link');
+    expect(read.pages.flatMap((p) => p.annotations)).toEqual([]);
+    for (const page of read.pages) expect(page.unmarked).toEqual([]);
+    const xmp = new DOMParser().parseFromString(read.xmp!, 'text/xml');
+    expect(Array.from(xmp.getElementsByTagNameNS('http://www.aiim.org/pdfua/ns/id/', 'part')).map((e) => e.textContent!.trim())).toEqual(['1']);
+  });
+});
+
 describe('metadata from a translation is written escaped', () => {
   it('keeps the XMP well-formed when the title holds & and <', async () => {
     const dir = tempFolder();

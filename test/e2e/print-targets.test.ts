@@ -121,6 +121,45 @@ describe('print targets, read back with MuPDF', () => {
     expect(print.pages.flatMap((p) => p.colours).some((c) => c.op === 'scn' && c.operands === '0 0.2 0.71 0.22')).toBe(true);
   });
 
+  it.each(SHOP)('%s: a PDF/X-4 print file: FOGRA39 output intent with its CMYK profile embedded, identified in Info and XMP', (name) => {
+    const { print } = built.get(name)!;
+    expect(print.header).toBe('%PDF-1.6');
+    expect(print.outputIntents).toEqual([{
+      s: '/GTS_PDFX',
+      identifier: 'FOGRA39',
+      registry: 'http://www.color.org',
+      info: 'Coated FOGRA39 (ISO 12647-2:2004)',
+      // An output profile ('prtr') from CMYK to Lab, whole: its header's size is the stream's.
+      profile: expect.objectContaining({ n: 4, deviceClass: 'prtr', colourSpace: 'CMYK', pcs: 'Lab ', signature: 'acsp' }),
+    }]);
+    expect(print.outputIntents[0].profile.size).toBe(print.outputIntents[0].profile.bytes);
+    expect(print.info).toMatchObject({ GTS_PDFXVersion: 'PDF/X-4', Trapped: '/False' });
+    expect(print.xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
+    expect(print.xmp).toContain('<pdf:Trapped>False</pdf:Trapped>');
+    expect(print.xmp).toMatch(/<xmpMM:DocumentID>uuid:[0-9a-f-]{36}<\/xmpMM:DocumentID>/);
+    expect(print.xmp).toContain('<xmpMM:RenditionClass>default</xmpMM:RenditionClass>');
+    // PDF/UA still: a print file is tagged as well.
+    expect(print.xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+  });
+
+  it.each(SHOP)('%s: no annotation on any page: PDF/X allows none on the printed area', (name) => {
+    for (const page of built.get(name)!.print.pages) expect(page.annotations).toBe(0);
+  });
+
+  it.each(OFFICE)('%s: no output intent and no PDF/X claim: it is not a print shop\'s file', (name) => {
+    const { print } = built.get(name)!;
+    expect(print.header).toBe('%PDF-1.7');
+    expect(print.outputIntents).toEqual([]);
+    expect(print.info.GTS_PDFXVersion).toBeUndefined();
+    expect(print.xmp).not.toContain('GTS_PDFXVersion');
+  });
+
+  it('gives each print file its own DocumentID (a second build gives the same bytes: below)', () => {
+    const ids = SHOP.map((name) => /<xmpMM:DocumentID>([^<]+)</.exec(built.get(name)!.print.xmp)?.[1]);
+    expect(ids.every(Boolean)).toBe(true);
+    expect(new Set(ids).size).toBe(SHOP.length);
+  });
+
   it.each(OFFICE)('%s: no bleed: no page boxes but the MediaBox', (name) => {
     const { print } = built.get(name)!;
     for (const page of print.pages) {

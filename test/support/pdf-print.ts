@@ -8,6 +8,16 @@ export interface PrintPage {
   trimBox: PdfBox | null;
   /** Each colour operator of the page's content, with its operands: `{ op: 'scn', operands: '0 0 0 1' }`. */
   colours: { op: string; operands: string }[];
+  /** How many annotations the page has. */
+  annotations: number;
+}
+/** An output intent, with the header of its embedded ICC profile. */
+export interface OutputIntentView {
+  s: string | null;
+  identifier: string | null;
+  registry: string | null;
+  info: string | null;
+  profile: { n: number; bytes: number; size: number; version: number; deviceClass: string; colourSpace: string; pcs: string; signature: string };
 }
 export interface PrintView {
   pages: PrintPage[];
@@ -18,6 +28,13 @@ export interface PrintView {
   /** Whether the file (every stream decompressed) names DeviceRGB, or DeviceGray, anywhere. */
   deviceRgb: boolean;
   deviceGray: boolean;
+  /** The file's first bytes: `%PDF-1.6`. */
+  header: string;
+  outputIntents: OutputIntentView[];
+  /** The Info dictionary: strings as their text, names as `/Name`. */
+  info: Record<string, string | null>;
+  /** The XMP metadata packet. */
+  xmp: string;
 }
 
 /** What a printer or print shop reads in a PDF, as MuPDF reads it (test/support/read-print.mjs). */
