@@ -1,3 +1,4 @@
+import { evenSlice } from '../core/even-slices';
 import { PamphletError } from '../core/errors';
 
 /** One CI machine's part of a batch: the `index`-th (from 1) of `count`, as `--shard 2/4` says it. */
@@ -35,7 +36,5 @@ export function shardName(shard: Shard): string {
  */
 export function shardOf<T>(items: readonly T[], keyOf: (item: T) => string, shard: Shard): T[] {
   const sorted = [...items].map((item) => ({ item, key: keyOf(item) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const from = Math.floor(((shard.index - 1) * sorted.length) / shard.count);
-  const to = Math.floor((shard.index * sorted.length) / shard.count);
-  return sorted.slice(from, to).map(({ item }) => item);
+  return evenSlice(sorted, shard.index - 1, shard.count).map(({ item }) => item);
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { Piscina } from 'piscina';
 import type { BatchPdf } from '../cli/batch-pdfs';
 import type { CheckedTemplate, PdfOutcome, TemplateJob, TemplateWork } from '../cli/build-template';
+import { evenSlice } from '../core/even-slices';
 import { PamphletError } from '../core/errors';
 import { Finding } from '../core/finding';
 import { errorMessage } from '../core/unexpected-error';
@@ -28,7 +29,7 @@ const RUNS_PER_THREAD = 2;
 /** `items` cut into `count` runs in their order, whose sizes differ by at most one (as src/ci/shard.ts cuts a batch). */
 export function runsOf<T>(items: readonly T[], count: number): T[][] {
   const n = Math.max(1, Math.min(count, items.length));
-  return Array.from({ length: n }, (_, i) => items.slice(Math.floor((i * items.length) / n), Math.floor(((i + 1) * items.length) / n)));
+  return Array.from({ length: n }, (_, i) => evenSlice(items, i, n));
 }
 
 /**
