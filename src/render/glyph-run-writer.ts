@@ -9,6 +9,7 @@ import { LoadedFont } from '../fonts/font-registry';
 import { useFont } from './embed-font';
 import { streamOrder, StreamOrder } from './stream-order';
 import { actualTextSpan, markSpans } from './mark-spans';
+import { ContentOut, directOut, StretchSpan } from './stretch-span';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
@@ -37,9 +38,21 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   doc.addContent('BT');
   // Runs go out left to right, in stretches of one font in logical order (stream-order.ts).
   const order = streamOrder(line);
-  for (const run of order.runs) {
-    useFont(doc, run.font);
-    writeRun(doc, run, x + run.x, y, outlined, order);
+  if (order.stretches.length === 0) {
+    const out = directOut((op) => doc.addContent(op));
+    for (const run of order.runs) {
+      useFont(doc, run.font);
+      writeRun(doc, run, x + run.x, y, outlined, order, out, true);
+    }
+  }
+  // A right-to-left line: each stretch in a span of its own text (stretch-span.ts).
+  for (const stretch of order.stretches) {
+    const span = new StretchSpan();
+    for (const run of stretch) {
+      useFont(doc, run.font);
+      writeRun(doc, run, x + run.x, y, outlined, order, span, false);
+    }
+    for (const op of span.content()) doc.addContent(op);
   }
   doc.addContent('ET');
   // Paths cannot be drawn inside a text object.
@@ -66,27 +79,28 @@ interface OutlinedGlyph {
  * (pdf.js its code, MuPDF U+FFFD), and marking it as such (an empty
  * /ActualText) would cut pdf.js's right-to-left run in pieces.
  */
-function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: OutlinedGlyph[], order: StreamOrder): void {
+function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: OutlinedGlyph[], order: StreamOrder, out: ContentOut, markSpansAllowed: boolean): void {
   const font = doc._font;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const face = run.font.face;
   const toText = 1000 / run.size;
   const unitsToText = 1000 / run.font.unitsPerEm;
-  doc.addContent(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x)} ${fmt(y)} Tm`);
+  out.add(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x)} ${fmt(y)} Tm`);
   // One text position for the whole run: offsets are TJ adjustments and text rise, never a new Tm,
   // which pdf.js would take for the start of another text item (and reorder on its own).
   let items: string[] = [];
   let written = x;
   let rise = 0;
   const show = () => {
-    if (items.length) doc.addContent(`[${items.join(' ')}] TJ`);
+    if (items.length) out.add(`[${items.join(' ')}] TJ`);
     items = [];
   };
   let pen = x;
   // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
   const blankId = face.glyphForCodePoint(0x20).id;
   const glyphs = readAsText(run.glyphs);
-  const spans = run.rtl ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
+  // No mark spans in a span of its own (poppler keeps one /ActualText at a time).
+  const spans = run.rtl || !markSpansAllowed ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
   for (const { glyph, text: own } of glyphs) {
     const at = pen;
     pen += glyph.xAdvance;
@@ -99,7 +113,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     if (Math.abs(glyph.yOffset - rise) > 0.001) {
       show();
       rise = glyph.yOffset;
-      doc.addContent(`${fmt(rise)} Ts`);
+      out.add(`${fmt(rise)} Ts`);
     }
     const target = at + glyph.xOffset;
     if (Math.abs(target - written) > 0.001) items.push(fmt((written - target) * toText));
@@ -110,25 +124,28 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: Outl
     const round = spans.ends.has(glyph) ? Math.ceil : Math.round;
     const width = glyph.xAdvance === 0 ? round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
     const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
-    const code = (id: number, t: string, w: number) => `<${codeFor(font, id, t, w).toString(16).padStart(4, '0')}>`;
+    const code = (id: number, t: string, w: number) => {
+      out.read(t);
+      return `<${codeFor(font, id, t, w).toString(16).padStart(4, '0')}>`;
+    };
     const blank = () => code(blankId, marks, 0);
     // A letter and its marks as one /ActualText (mark-spans.ts).
     const span = spans.letters.get(glyph);
     if (span !== undefined) {
       show();
-      doc.addContent(actualTextSpan(span));
+      out.add(actualTextSpan(span));
     }
     if (marks !== '' && run.rtl) items.push(blank());
     items.push(code(glyph.id, letters, width));
     if (marks !== '' && !run.rtl) items.push(blank());
     if (spans.ends.has(glyph)) {
       show();
-      doc.addContent('EMC');
+      out.add('EMC');
     }
     written = target + width / toText;
   }
   show();
-  if (rise !== 0) doc.addContent('0 Ts');
+  if (rise !== 0) out.add('0 Ts');
 }
 
 /**

@@ -20,6 +20,12 @@ import { PlacedRun, ShapedGlyph, TypesetLine } from '../text/types';
  */
 export interface StreamOrder {
   runs: PlacedRun[];
+  /**
+   * A line with right-to-left text: `runs` cut into its stretches of one
+   * font, in stream order (one, for a line in one font). Empty for a line
+   * with none, whose runs are written as they come.
+   */
+  stretches: PlacedRun[][];
   /** Glyphs whose text is followed by a space. */
   spaceAfter: Set<ShapedGlyph>;
   /** Space glyphs left out: their text went to spaceAfter. */
@@ -32,22 +38,23 @@ const isSpace = (glyph: ShapedGlyph) => /^\s+$/u.test(glyph.text);
 
 export function streamOrder(line: TypesetLine): StreamOrder {
   const visual = [...line.runs].sort((a, b) => a.x - b.x);
-  const order: StreamOrder = { runs: visual, spaceAfter: new Set(), dropped: new Set(), widened: new Map() };
+  const order: StreamOrder = { runs: visual, stretches: [], spaceAfter: new Set(), dropped: new Set(), widened: new Map() };
   if (!line.runs.some((r) => r.rtl)) return order;
-  order.runs = stretchesInLogicalOrder(line, visual, order);
+  order.stretches = stretchesInLogicalOrder(line, visual, order);
+  order.runs = order.stretches.flat();
   bridgeSpacesBeforeMarks(order);
   return order;
 }
 
 /** The runs in stretches of one font, in logical order; the spaces at the seams go to `order`. */
-function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: StreamOrder): PlacedRun[] {
+function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: StreamOrder): PlacedRun[][] {
   const stretches: PlacedRun[][] = [];
   for (const run of visual) {
     const last = stretches[stretches.length - 1];
     if (last && last[last.length - 1].font.key === run.font.key) last.push(run);
     else stretches.push([run]);
   }
-  if (stretches.length === 1) return visual;
+  if (stretches.length === 1) return stretches;
   const first = (stretch: PlacedRun[]) => Math.min(...stretch.map((r) => line.runs.indexOf(r)));
   stretches.sort((a, b) => first(a) - first(b));
   for (let i = 1; i < stretches.length; i++) {
@@ -62,7 +69,7 @@ function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: 
     order.spaceAfter.add(letter.glyph);
     for (const s of spaces) order.dropped.add(s.glyph);
   }
-  return stretches.flat();
+  return stretches;
 }
 
 const MARK = /\p{Mn}/u;

@@ -113,7 +113,7 @@ describe('the built pamphlet, read back with MuPDF', () => {
   });
 
   it('Arabic: text copies out in logical order, numbers and Latin words in place', () => {
-    // What MuPDF reads from the glyphs' codes (no /ActualText is written): the title, a number after its words,
+    // What MuPDF reads from the glyphs' codes (a right-to-left stretch's /ActualText is the same text, stretch-span.ts): the title, a number after its words,
     // a Latin acronym inside an Arabic line, without the isolate marks that kept it in place.
     const text = pdfs.get('ar')!.pages.map((p) => p.text).join('\n');
     expect(text).toContain('الاتجار بالبشر');

@@ -5,10 +5,19 @@
 // a word loses that word.
 'use strict';
 
+/**
+ * Bidi embedding and isolate controls, which no letter of a translation is:
+ * poppler (TextOutputDev.cc, reorderText) wraps every line of a page it
+ * reads as right to left in U+202B…U+202C, and each left-to-right stretch in
+ * it in U+202A…U+202C, whatever the PDF says; Intl.Segmenter glues such a
+ * format character to the word before it, so the word would not be found.
+ */
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
 /** The word-like segments of a text, in order. */
 function wordsOf(text, locale) {
   const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
-  return [...segmenter.segment(text.normalize('NFC'))].filter((s) => s.isWordLike).map((s) => s.segment);
+  return [...segmenter.segment(text.replace(BIDI_CONTROLS, '').normalize('NFC'))].filter((s) => s.isWordLike).map((s) => s.segment);
 }
 
 /** Length of the longest common subsequence of two word lists. */

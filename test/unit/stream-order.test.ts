@@ -34,6 +34,9 @@ describe('stream order of a line', () => {
     const line = oneLine('ar', [{ text: 'تهريب المهاجرين', bold: true }, { text: ' هو مساعدة شخص', bold: false }]);
     const order = streamOrder(line);
     expect(order.runs[0].font.key).toMatch(/bold/);
+    // The stretches each go in a span of their own (stretch-span.ts): the bold one, then the regular one.
+    expect(order.stretches.map((s) => s.map((r) => r.font.key))).toEqual([[order.runs[0].font.key], order.runs.slice(1).map((r) => r.font.key)]);
+    expect(order.stretches.flat()).toEqual(order.runs);
     expect(order.dropped.size).toBe(1);
     expect(stretchTexts(line)).toEqual(['تهريب المهاجرين', ' هو مساعدة شخص']);
     expect(stretchTexts(line).join('')).toBe(line.text);
@@ -69,5 +72,8 @@ describe('stream order of a line', () => {
       expect(order.runs).toEqual([...line.runs].sort((a, b) => a.x - b.x));
       expect(order.dropped.size + order.spaceAfter.size + order.widened.size).toBe(0);
     }
+    // The Arabic line is one stretch; the English one none (no spans).
+    expect(streamOrder(arabic).stretches).toEqual([[...arabic.runs].sort((a, b) => a.x - b.x)]);
+    expect(streamOrder(english).stretches).toEqual([]);
   });
 });
