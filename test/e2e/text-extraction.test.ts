@@ -22,15 +22,16 @@ const LANGUAGES = listLanguages(path.join(ROOT, 'translations'));
 
 /**
  * Reader and language pairs still short of 99 % (see the extraction note):
- * pdftotext reads Arabic lines as visual runs and interleaves neighbouring
- * panels (Hindi keeps all its words since mark-spans.ts, but not all in
- * panel order); MuPDF gives a number or a
- * Latin word in an Arabic line before the words it follows. These run as
- * known failures: each starts to fail, and must move out of this list, once
- * it reaches 99 %.
+ * pdftotext reads Arabic lines as visual runs, and takes blocks of
+ * neighbouring panels that line up for the cells of a table, which it reads
+ * row by row, across the panels (Russian: TextPage::coalesce in poppler,
+ * decided by where the ink is, not by the content stream); MuPDF gives a
+ * number or a Latin word in an Arabic line before the words it follows.
+ * These run as known failures: each starts to fail, and must move out of
+ * this list, once it reaches 99 %.
  */
 const SHORT = new Set<string>([
-  'pdftotext ar', 'pdftotext hi', 'pdftotext ru',
+  'pdftotext ar', 'pdftotext ru',
   'mupdf ar',
 ]);
 
