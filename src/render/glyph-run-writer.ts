@@ -10,6 +10,7 @@ import { useFont } from './embed-font';
 import { streamOrder, StreamOrder } from './stream-order';
 import { actualTextSpan, markSpans } from './mark-spans';
 import { ContentOut, directOut, StretchSpan } from './stretch-span';
+import { baselineOperand } from './baseline-y';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
@@ -34,6 +35,8 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   // PDFKit flips pages to top-down; flip back to PDF space for text, as PDFKit does.
   doc.transform(1, 0, 0, -1, 0, doc.page.height);
   const y = doc.page.height - baseline;
+  // Written a hair higher, so that poppler keeps the lines of a paragraph together (baseline-y.ts).
+  const written = baselineOperand(doc.page.height, baseline);
   const outlined: OutlinedGlyph[] = [];
   doc.addContent('BT');
   // Runs go out left to right, in stretches of one font in logical order (stream-order.ts).
@@ -42,7 +45,7 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
     const out = directOut((op) => doc.addContent(op));
     for (const run of order.runs) {
       useFont(doc, run.font);
-      writeRun(doc, run, x + run.x, y, outlined, order, out, true);
+      writeRun(doc, run, x + run.x, y, written, outlined, order, out, true);
     }
   }
   // A right-to-left line: each stretch in a span of its own text (stretch-span.ts).
@@ -50,7 +53,7 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
     const span = new StretchSpan();
     for (const run of stretch) {
       useFont(doc, run.font);
-      writeRun(doc, run, x + run.x, y, outlined, order, span, false);
+      writeRun(doc, run, x + run.x, y, written, outlined, order, span, false);
     }
     for (const op of span.content()) doc.addContent(op);
   }
@@ -79,13 +82,13 @@ interface OutlinedGlyph {
  * (pdf.js its code, MuPDF U+FFFD), and marking it as such (an empty
  * /ActualText) would cut pdf.js's right-to-left run in pieces.
  */
-function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, outlined: OutlinedGlyph[], order: StreamOrder, out: ContentOut, markSpansAllowed: boolean): void {
+function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: string, outlined: OutlinedGlyph[], order: StreamOrder, out: ContentOut, markSpansAllowed: boolean): void {
   const font = doc._font;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const face = run.font.face;
   const toText = 1000 / run.size;
   const unitsToText = 1000 / run.font.unitsPerEm;
-  out.add(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x)} ${fmt(y)} Tm`);
+  out.add(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x)} ${writtenY} Tm`);
   // One text position for the whole run: offsets are TJ adjustments and text rise, never a new Tm,
   // which pdf.js would take for the start of another text item (and reorder on its own).
   let items: string[] = [];

@@ -22,18 +22,19 @@ const LANGUAGES = listLanguages(path.join(ROOT, 'translations'));
 
 /**
  * Reader and language pairs still short of 99 % (see the extraction note):
- * pdftotext interleaves neighbouring panels (Hindi keeps all its words since
- * mark-spans.ts, but not all in panel order), and in an Arabic line it puts
- * the space after a number before it, joining the number to the word after
- * it ("28يونيو": poppler's reorderText takes the neutrals to the left of a
- * left-to-right stretch into it); MuPDF gives a number or a Latin word in an
- * Arabic line before the words it follows (it only reverses right-to-left
- * stretches in place, stext-device.c reverse_bidi_line). These run as known
- * failures: each starts to fail, and must move out of this list, once it
- * reaches 99 %.
+ * pdftotext takes blocks of neighbouring panels that line up for the cells
+ * of a table, which it reads row by row, across the panels (Russian:
+ * TextPage::coalesce in poppler, decided by where the ink is, not by the
+ * content stream), and in an Arabic line it puts the space after a number
+ * before it, joining the number to the word after it ("28يونيو": poppler's
+ * reorderText takes the neutrals to the left of a left-to-right stretch
+ * into it); MuPDF gives a number or a Latin word in an Arabic line before
+ * the words it follows (it only reverses right-to-left stretches in place,
+ * stext-device.c reverse_bidi_line). These run as known failures: each
+ * starts to fail, and must move out of this list, once it reaches 99 %.
  */
 const SHORT = new Set<string>([
-  'pdftotext ar', 'pdftotext hi', 'pdftotext ru',
+  'pdftotext ar', 'pdftotext ru',
   'mupdf ar',
 ]);
 
