@@ -6,6 +6,7 @@ import { isInvisible } from '../text/glyph-text';
 import { codeFor, EmbeddedFont } from './glyph-codes';
 import { glyphOutline } from './glyph-outline';
 import { LoadedFont } from '../fonts/font-registry';
+import { advanceWidth } from '../fonts/glyph-advance';
 import { useFont } from './embed-font';
 import { streamOrder, StreamOrder } from './stream-order';
 import { actualTextSpan, markSpans } from './mark-spans';
@@ -125,7 +126,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     // pdf.js starts a new text item at a span's end, and reads any step forward from there as a space:
     // a span's last mark ends at or after the pen, never short of it.
     const round = spans.ends.has(glyph) ? Math.ceil : Math.round;
-    const width = glyph.xAdvance === 0 ? round(Math.max(0, at - target) * toText) : face.getGlyph(glyph.id).advanceWidth * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
+    const width = glyph.xAdvance === 0 ? round(Math.max(0, at - target) * toText) : advanceWidth(run.font, glyph.id) * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
     const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
     const code = (id: number, t: string, w: number) => {
       out.read(t);
