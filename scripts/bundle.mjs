@@ -50,6 +50,15 @@ const lazyBrotli = {
   },
 };
 
+/** tiny-inflate's place is taken by src/core/inflate-raw.ts (zlib), which falls back on tiny-inflate itself. */
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(b) {
+    const shim = path.join(ROOT, 'src', 'core', 'inflate-raw.ts');
+    b.onResolve({ filter: /^tiny-inflate$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+  },
+};
+
 await build({
   entryPoints: [path.join(ROOT, 'src', 'cli', 'cli.ts')],
   outfile: path.join(ROOT, 'dist', 'cli', 'pamphlet.bundle.js'),
@@ -60,7 +69,7 @@ await build({
   external: EXTERNAL,
   // jsonc-parser's main file is a UMD wrapper whose require() calls esbuild cannot follow: its ES build is the same code.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  plugins: [pdfkitDataFolder, lazyBrotli],
+  plugins: [pdfkitDataFolder, lazyBrotli, nativeInflate],
   logLevel: 'warning',
   logOverride: { 'require-resolve-not-external': 'silent' },
   legalComments: 'none',
