@@ -17,7 +17,7 @@ const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
  * file), those loaded lazily by a specifier built at run time (mupdf, the
  * hyphenation patterns), and native or WebAssembly ones.
  */
-const EXTERNAL = ['yargs', 'yargs/*', 'piscina', 'mupdf', 'harfbuzzjs', 'harfbuzzjs/*', 'hyphen', 'hyphen/*'];
+const EXTERNAL = ['yargs', 'yargs/*', 'piscina', 'harfbuzzjs', 'harfbuzzjs/*', 'hyphen', 'hyphen/*'];
 
 /** PDFKit reads its standard fonts' metrics and its ICC profile from __dirname + '/data': point it at its own folder, not the bundle's. */
 const pdfkitDataFolder = {
@@ -59,6 +59,18 @@ const nativeInflate = {
   },
 };
 
+/**
+ * src/proof/mupdf.ts import()s MuPDF, an ES module; the bundle runs in a vm.Script, where import()
+ * would need an experimental option: that module is left to require(), from tsc's output.
+ */
+const mupdfLoaderOutside = {
+  name: 'mupdf-loader-outside',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/mupdf$/ }, (args) =>
+      args.importer === path.join(ROOT, 'src', 'proof', 'write-proof.ts') ? { path: '../proof/mupdf.js', external: true } : undefined);
+  },
+};
+
 await build({
   entryPoints: [path.join(ROOT, 'src', 'cli', 'cli.ts')],
   outfile: path.join(ROOT, 'dist', 'cli', 'pamphlet.bundle.js'),
@@ -69,7 +81,7 @@ await build({
   external: EXTERNAL,
   // jsonc-parser's main file is a UMD wrapper whose require() calls esbuild cannot follow: its ES build is the same code.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  plugins: [pdfkitDataFolder, lazyBrotli, nativeInflate],
+  plugins: [pdfkitDataFolder, lazyBrotli, nativeInflate, mupdfLoaderOutside],
   logLevel: 'warning',
   logOverride: { 'require-resolve-not-external': 'silent' },
   legalComments: 'none',

@@ -15,33 +15,33 @@ import * as vm from 'node:vm';
  * Returns false, having run nothing, if the file cannot be read or compiled.
  */
 export function runWithCodeCache(file: string, command: string): boolean {
-  let name = '';
   const folders = cacheFolders(file);
-  let script: vm.Script;
-  let cached: Buffer | undefined;
-  try {
-    const source = fs.readFileSync(file, 'utf8');
-    name = cacheName(source, command);
-    cached = readFirst(folders.map((folder) => path.join(folder, name)));
-    script = new vm.Script(Module.wrap(source), {
-      filename: file,
-      cachedData: cached,
-      // The bundle's import() (mupdf is an ES module) goes through Node's loader, as in a required file.
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    });
-  } catch {
-    return false;
-  }
-  if (cached === undefined || script.cachedDataRejected === true) {
-    // At exit, so that the cache holds the functions this run compiled lazily, not only the top level.
-    process.once('exit', () => writeCache(folders, name, script));
-  }
+  const compiled = compile(file, command, folders);
+  if (compiled === undefined) return false;
+  const { script, name, cacheUsed } = compiled;
+  // At exit, so that the cache holds the functions this run compiled lazily, not only the top level.
+  if (!cacheUsed) process.once('exit', () => writeCache(folders, name, script));
   const module = new Module(file, require.main);
   module.filename = file;
   module.paths = (Module as unknown as { _nodeModulePaths(folder: string): string[] })._nodeModulePaths(path.dirname(file));
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   return true;
+}
+
+/** The file compiled with its cache if there is one V8 accepts, else without; undefined if it cannot be read or compiled. */
+function compile(file: string, command: string, folders: string[]): { script: vm.Script; name: string; cacheUsed: boolean } | undefined {
+  try {
+    const source = fs.readFileSync(file, 'utf8');
+    const name = cacheName(source, command);
+    const cachedData = readFirst(folders, name);
+    // No importModuleDynamically (experimental in Node 20, it warns on use): the file has no import()
+    // of its own; scripts/bundle.mjs leaves the one module with an import() (mupdf's) to require().
+    const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+    return { script, name, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
+  } catch {
+    return undefined;
+  }
 }
 
 /** One cache per bundle content, Node version, architecture and command (a `--help` run compiles little of what `build` needs). */
@@ -56,15 +56,26 @@ function cacheFolders(file: string): string[] {
   return [path.join(file, '..', '..', '..', 'node_modules', '.cache', 'pamphlet'), path.join(os.tmpdir(), `pamphlet-code-cache${user}`)];
 }
 
-function readFirst(files: string[]): Buffer | undefined {
-  for (const file of files) {
+/**
+ * The first cache found in a folder that only this user (or root) can write to: code is run from
+ * it, so a cache another user could have put there (a shared temporary folder) is never read.
+ */
+function readFirst(folders: string[], name: string): Buffer | undefined {
+  for (const folder of folders) {
     try {
-      return fs.readFileSync(file);
+      if (isPrivate(folder)) return fs.readFileSync(path.join(folder, name));
     } catch {
       // Not there or unreadable: try the next, else compile without.
     }
   }
   return undefined;
+}
+
+function isPrivate(folder: string): boolean {
+  const stat = fs.lstatSync(folder);
+  if (!stat.isDirectory()) return false;
+  if (typeof process.getuid !== 'function') return true;
+  return (stat.uid === process.getuid() || stat.uid === 0) && (stat.mode & 0o022) === 0;
 }
 
 /** Written whole under a temporary name, then renamed: a concurrent run reads the old file, the new one or none, never half of one. */
@@ -78,8 +89,9 @@ function writeCache(folders: string[], name: string, script: vm.Script): void {
   for (const folder of folders) {
     const temporary = path.join(folder, `${name}.${process.pid}.tmp`);
     try {
-      fs.mkdirSync(folder, { recursive: true });
-      fs.writeFileSync(temporary, data);
+      fs.mkdirSync(folder, { recursive: true, mode: 0o755 });
+      if (!isPrivate(folder)) continue;
+      fs.writeFileSync(temporary, data, { mode: 0o644 });
       fs.renameSync(temporary, path.join(folder, name));
       removeStale(folder, name);
       return;
