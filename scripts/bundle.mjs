@@ -7,17 +7,17 @@
 // --jobs, the scripts and the tests load it).
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Packages left to Node's require at run time: those that find their own files
- * beside them through __dirname or import.meta (yargs' locales, piscina's worker
- * file), those loaded lazily by a specifier built at run time (mupdf, the
- * hyphenation patterns), and native or WebAssembly ones.
+ * beside them (piscina's worker file), those loaded by a specifier built at run
+ * time (the hyphenation patterns), and WebAssembly ones.
  */
-const EXTERNAL = ['yargs', 'yargs/*', 'piscina', 'harfbuzzjs', 'harfbuzzjs/*', 'hyphen', 'hyphen/*'];
+const EXTERNAL = ['piscina', 'harfbuzzjs', 'harfbuzzjs/*', 'hyphen', 'hyphen/*'];
 
 /** PDFKit reads its standard fonts' metrics and its ICC profile from __dirname + '/data': point it at its own folder, not the bundle's. */
 const pdfkitDataFolder = {
@@ -29,6 +29,26 @@ const pdfkitDataFolder = {
       if (!source.includes('__dirname')) throw new Error(`${args.path} no longer uses __dirname: check scripts/bundle.mjs`);
       const folder = "require('path').dirname(require.resolve('pdfkit'))";
       return { contents: `var __pdfkitDir = ${folder};\n${source.replaceAll('__dirname', '__pdfkitDir')}`, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * yargs from its CommonJS build (an import of it would take its ES build, which
+ * finds its locales through import.meta.url), with its locales found beside the
+ * package, not the bundle: its messages stay in the user's language.
+ */
+const yargsCommonJs = {
+  name: 'yargs-commonjs',
+  setup(b) {
+    const requireHere = createRequire(path.join(ROOT, 'package.json'));
+    b.onResolve({ filter: /^yargs(\/helpers)?$/ }, (args) => ({ path: requireHere.resolve(args.path) }));
+    b.onLoad({ filter: /[\\/]node_modules[\\/]yargs[\\/]build[\\/]index\.cjs$/ }, async (args) => {
+      const fs = await import('node:fs');
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (!source.includes('re(__dirname,"../locales")')) throw new Error(`${args.path} no longer finds its locales as scripts/bundle.mjs expects`);
+      const folder = "require('path').join(require('path').dirname(require.resolve('yargs')), 'build')";
+      return { contents: `var __yargsDir = ${folder};\n${source.replaceAll('__dirname', '__yargsDir')}`, loader: 'js' };
     });
   },
 };
@@ -71,6 +91,47 @@ const mupdfLoaderOutside = {
   },
 };
 
+/**
+ * The shipped templates (templates/*.hbs), precompiled with the options of src/template/render-markup.ts,
+ * and the facts each prints (src/check/template-facts.ts), by their exact text, in place of
+ * src/template/precompiled-templates.ts's empty maps.
+ */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]template[\\/]precompiled-templates\.ts$/ }, async () => {
+      const fs = await import('node:fs');
+      const requireHere = createRequire(path.join(ROOT, 'package.json'));
+      const Handlebars = requireHere('handlebars');
+      const { compileOptions } = requireHere('./dist/template/render-markup.js');
+      const folder = path.join(ROOT, 'templates');
+      const { factsUsedByTemplate } = requireHere('./dist/check/template-facts.js');
+      const specs = [];
+      const facts = [];
+      for (const name of fs.readdirSync(folder).filter((file) => file.endsWith('.hbs')).sort()) {
+        const file = path.join(folder, name);
+        const source = fs.readFileSync(file, 'utf8');
+        let used;
+        try {
+          used = [...factsUsedByTemplate(file)];
+        } catch {
+          continue; // A template with problems is checked, and they are reported, at run time.
+        }
+        specs.push(`  [${JSON.stringify(source)}, (${Handlebars.precompile(source, compileOptions())})],`);
+        facts.push(`  [${JSON.stringify(source)}, ${JSON.stringify(used)}],`);
+      }
+      return {
+        contents: [
+          '// templates/*.hbs, precompiled by scripts/bundle.mjs',
+          `export const PRECOMPILED = new Map([\n${specs.join('\n')}\n]);`,
+          `export const FACTS_USED = new Map([\n${facts.join('\n')}\n]);`,
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
 await build({
   entryPoints: [path.join(ROOT, 'src', 'cli', 'cli.ts')],
   outfile: path.join(ROOT, 'dist', 'cli', 'pamphlet.bundle.js'),
@@ -81,7 +142,7 @@ await build({
   external: EXTERNAL,
   // jsonc-parser's main file is a UMD wrapper whose require() calls esbuild cannot follow: its ES build is the same code.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  plugins: [pdfkitDataFolder, lazyBrotli, nativeInflate, mupdfLoaderOutside],
+  plugins: [precompiledTemplates, yargsCommonJs, pdfkitDataFolder, lazyBrotli, nativeInflate, mupdfLoaderOutside],
   logLevel: 'warning',
   logOverride: { 'require-resolve-not-external': 'silent' },
   legalComments: 'none',

@@ -93,14 +93,6 @@ describe('the code cache the CLI runs its bundle with', () => {
     expect(fs.readFileSync(path.join(fallback, name), 'utf8')).toBe('planted');
   });
 
-  it('is given a bundle with no import() of its own, which it does not support (Node 20 would need an experimental option)', () => {
-    const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'cli', 'pamphlet.bundle.js'), 'utf8');
-    expect(bundle.length).toBeGreaterThan(100_000);
-    expect(bundle.match(/[^\w$.]import\s*\(/g)).toBeNull();
-    // The proofs' import() of MuPDF is in tsc's dist/proof/mupdf.js, required by the bundle.
-    expect(bundle).toContain('require("../proof/mupdf.js")');
-  });
-
   it('runs nothing and says so when the file does not compile, so that the CLI can load its modules instead', () => {
     fs.writeFileSync(program, 'this is not JavaScript (');
     expect(run()).toMatchObject({ status: 0, ran: 'not run' });
