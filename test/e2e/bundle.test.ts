@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../support/cli';
+import { spawnSync } from 'node:child_process';
+import { CLI, runCli } from '../support/cli';
 import { ROOT } from '../support/build';
 import { readPdf } from '../support/pdf';
 
@@ -14,6 +15,24 @@ describe('the CLI bundle', () => {
     expect(bundle.match(/[^\w$.]import\s*\(/g)).toBeNull();
     // The proofs' import() of MuPDF is in tsc's dist/proof/mupdf.js, required by the bundle.
     expect(bundle).toContain('require("../proof/mupdf.js")');
+  });
+
+  it('is what the CLI runs, except with PAMPHLET_DEBUG set, when tsc\'s modules run, so that stacks name our files', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-which-program-'));
+    try {
+      // Which of tsc's CLI module was loaded, told at exit (the bundle runs in a vm.Script, not through require).
+      const probe = path.join(folder, 'probe.js');
+      fs.writeFileSync(probe, "process.on('exit', () => process.stderr.write('cli.js loaded: ' + Object.keys(require.cache).some((f) => /[\\\\/]dist[\\\\/]cli[\\\\/]cli\\.js$/.test(f)) + '\\n'));");
+      const run = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['-r', probe, CLI, 'languages'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+      const plain = run({ PAMPHLET_DEBUG: '' });
+      const debug = run({ PAMPHLET_DEBUG: '1' });
+      expect(plain.stderr).toBe('cli.js loaded: false\n');
+      expect(debug.stderr).toBe('cli.js loaded: true\n');
+      expect(plain.status).toBe(0);
+      expect(debug.stdout).toBe(plain.stdout);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('carries every shipped template precompiled, with the facts it prints', () => {
