@@ -15,9 +15,12 @@ const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * Packages left to Node's require at run time: those that find their own files
  * beside them (piscina's worker file), those loaded by a specifier built at run
- * time (the hyphenation patterns), and WebAssembly ones.
+ * time (the hyphenation patterns), WebAssembly ones, and the large ones only a
+ * few runs need (YAML editions, logos, XLIFF): in the bundle they would be read
+ * and held in memory by every run (a build of the 14 languages: some 5 MiB more
+ * at its peak than with them outside).
  */
-const EXTERNAL = ['piscina', 'harfbuzzjs', 'harfbuzzjs/*', 'hyphen', 'hyphen/*'];
+const EXTERNAL = ['yaml', '@xmldom/xmldom', 'svg-to-pdfkit', 'pngjs', 'xliff', 'xliff/*', 'piscina', 'harfbuzzjs', 'harfbuzzjs/*', 'hyphen', 'hyphen/*'];
 
 /** PDFKit reads its standard fonts' metrics and its ICC profile from __dirname + '/data': point it at its own folder, not the bundle's. */
 const pdfkitDataFolder = {
