@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { PamphletError, PamphletErrors } from '../core/errors';
+import { FACTS_USED } from '../template/precompiled-templates';
 import { readTemplate } from '../template/render-markup';
 import { KNOWN_HELPERS } from '../template/template-helpers';
 
@@ -72,6 +73,8 @@ function forbidden(ast: hbs.AST.Program, file: string): PamphletError[] {
  */
 export function factsUsedByTemplate(file: string): Set<string> {
   const source = readTemplate(file);
+  const known = FACTS_USED.get(source);
+  if (known) return new Set(known);
   let ast: hbs.AST.Program;
   try {
     ast = Handlebars.parse(source);

@@ -20,7 +20,8 @@ export function unexpectedMessage(error: unknown, doing: string): string {
   return `unexpected error while ${doing}: ${errorMessage(error)}. This is a bug in pamphlet or an input it does not guard against; report it with this file.`;
 }
 
-function debugging(): boolean {
+/** PAMPHLET_DEBUG set (and not 0): stacks are printed, and the CLI runs from its modules, not its bundle (main.ts). */
+export function debugging(): boolean {
   return !!process.env.PAMPHLET_DEBUG && process.env.PAMPHLET_DEBUG !== '0';
 }
 

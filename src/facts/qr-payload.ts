@@ -22,8 +22,28 @@ export const MAX_QR_VERSION = Math.floor((Math.floor(toMm(SMALLEST_QR) / MIN_MOD
 
 type QrCode = ReturnType<typeof QRCode.create>;
 
+type Encoded = { code: QrCode } | { problem: string };
+
+/**
+ * Each value is encoded once per process: the data check and every PDF that
+ * prints it ask for the same code (QRCode.create tries all eight masks, some
+ * 6 ms a code, issue 12). Nothing changes a code once made. Bounded, as the
+ * values come from the data files.
+ */
+const encoded = new Map<string, Encoded>();
+const MAX_REMEMBERED = 256;
+
 /** The QR code of `value`, or why it cannot be printed (a phrase that follows "it is"). */
-export function encodeQr(value: string): { code: QrCode } | { problem: string } {
+export function encodeQr(value: string): Encoded {
+  let result = encoded.get(value);
+  if (result === undefined) {
+    result = encode(value);
+    if (encoded.size < MAX_REMEMBERED) encoded.set(value, result);
+  }
+  return result;
+}
+
+function encode(value: string): Encoded {
   let code: QrCode;
   try {
     code = QRCode.create(value, { errorCorrectionLevel: QR_ERROR_CORRECTION });

@@ -10,9 +10,12 @@ import { LanguageCode } from '../languages/language';
 import { languagesOf, PieceLanguages } from '../languages/piece-languages';
 import { PartResult, PdfTask, PdfTaskResult } from './pdf-task';
 
-/** The worker is the compiled file (dist/parallel/pdf-worker.js), also when this module runs from its source under ts-jest. */
+/**
+ * The worker is the compiled file (dist/parallel/pdf-worker.js), also when this module runs
+ * from its source under ts-jest or from the CLI's bundle (dist/cli/pamphlet.bundle.js).
+ */
 function workerFile(): string {
-  return __filename.endsWith('.ts') ? path.join(__dirname, '..', '..', 'dist', 'parallel', 'pdf-worker.js') : path.join(__dirname, 'pdf-worker.js');
+  return __filename.endsWith('.ts') ? path.join(__dirname, '..', '..', 'dist', 'parallel', 'pdf-worker.js') : path.join(__dirname, '..', 'parallel', 'pdf-worker.js');
 }
 
 /** A task's result, or why it has none: a rejected promise is held, never left unhandled. */

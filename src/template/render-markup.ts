@@ -6,6 +6,7 @@ import { Translate } from '../i18n/translator';
 import { Translation } from '../languages/language';
 import { CONTACT_GROUPS, PamphletData } from '../facts/load-data';
 import { KNOWN_HELPERS, registerHelpers } from './template-helpers';
+import { PRECOMPILED } from './precompiled-templates';
 
 export interface TemplateContext {
   translation: Translation;
@@ -29,12 +30,16 @@ export function readTemplate(file: string): string {
 /** Compiled once per template text, shared by every language. */
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
+/** Only pamphlet's helpers can be called; a typo in a field's name is an error, not an empty string. (Also the options the bundle precompiles the shipped templates with.) */
+export function compileOptions(): CompileOptions {
+  return { strict: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(KNOWN_HELPERS.map((name) => [name, true])) };
+}
+
 function compile(source: string): HandlebarsTemplateDelegate {
   const cached = compiled.get(source);
   if (cached) return cached;
-  // Only pamphlet's helpers can be called; a typo in a field's name is an error, not an empty string.
-  const knownHelpers = Object.fromEntries(KNOWN_HELPERS.map((name) => [name, true]));
-  const template = Handlebars.compile(source, { strict: true, knownHelpersOnly: true, knownHelpers });
+  const spec = PRECOMPILED.get(source);
+  const template = spec ? Handlebars.template(spec) : Handlebars.compile(source, compileOptions());
   compiled.set(source, template);
   return template;
 }

@@ -8,6 +8,7 @@ import { calendarDate } from '../../src/facts/calendar-date';
 import { formatFact } from '../../src/facts/format-facts';
 import { PamphletData, readData } from '../../src/facts/load-data';
 import { invisibleCharacter } from '../../src/facts/plain-text';
+import QRCode from 'qrcode';
 import { encodeQr, MAX_QR_VERSION } from '../../src/facts/qr-payload';
 import { checkWebAddress, MAX_URL_LENGTH } from '../../src/facts/url-policy';
 import { metaSchema } from '../../src/languages/meta-schema';
@@ -167,6 +168,19 @@ describe('the QR code', () => {
     expect(errorsOf(readEdited('contacts.json', (j) => { j.moreInformation.url = url; }))).toEqual([
       expect.stringMatching(/^contacts\.json moreInformation\.url: must be an address that fits the QR code; it is too long for a QR code/),
     ]);
+  });
+
+  it('is encoded once per value and process, the same code as a fresh encoding, and a refusal too', () => {
+    const url = 'https://www.canadianhumantraffickinghotline.ca/fr';
+    const first = encodeQr(url);
+    expect(encodeQr(url)).toBe(first);
+    const fresh = QRCode.create(url, { errorCorrectionLevel: 'M' });
+    expect('code' in first && Array.from(first.code.modules.data)).toEqual(Array.from(fresh.modules.data));
+    const other = encodeQr(`${url}/x`);
+    expect('code' in other && Array.from(other.code.modules.data)).not.toEqual(Array.from(fresh.modules.data));
+    const tooLong = 'x'.repeat(5000);
+    expect(encodeQr(tooLong)).toBe(encodeQr(tooLong));
+    expect(encodeQr(tooLong)).toEqual({ problem: expect.stringMatching(/^too long for any QR code/) });
   });
 
   it('writer refuses a value it cannot encode with our error, naming the value', () => {

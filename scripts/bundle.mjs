@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// Bundles the CLI (src/cli/cli.ts and the packages it loads) into one file,
+// dist/cli/pamphlet.bundle.js, which dist/cli/main.js runs with V8's code cache
+// (src/cli/code-cache.ts): a cold start then reads and compiles one file instead
+// of resolving, reading and compiling some 400 (issue 12). Run by `npm run build`
+// after tsc; the rest of dist/ stays as tsc wrote it (the worker threads of
+// --jobs, the scripts and the tests load it).
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Packages left to Node's require at run time: those that find their own files
+ * beside them (piscina's worker file), those loaded by a specifier built at run
+ * time (the hyphenation patterns), WebAssembly ones, and the large ones only a
+ * few runs need (YAML editions, logos, XLIFF): in the bundle they would be read
+ * and held in memory by every run (a build of the 14 languages: some 5 MiB more
+ * at its peak than with them outside).
+ */
+const EXTERNAL = ['yaml', '@xmldom/xmldom', 'svg-to-pdfkit', 'pngjs', 'xliff', 'xliff/*', 'piscina', 'harfbuzzjs', 'harfbuzzjs/*', 'hyphen', 'hyphen/*'];
+
+/** PDFKit reads its standard fonts' metrics and its ICC profile from __dirname + '/data': point it at its own folder, not the bundle's. */
+const pdfkitDataFolder = {
+  name: 'pdfkit-data-folder',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => {
+      const fs = await import('node:fs');
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (!source.includes('__dirname')) throw new Error(`${args.path} no longer uses __dirname: check scripts/bundle.mjs`);
+      const folder = "require('path').dirname(require.resolve('pdfkit'))";
+      return { contents: `var __pdfkitDir = ${folder};\n${source.replaceAll('__dirname', '__pdfkitDir')}`, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * yargs from its CommonJS build (an import of it would take its ES build, which
+ * finds its locales through import.meta.url), with its locales found beside the
+ * package, not the bundle: its messages stay in the user's language.
+ */
+const yargsCommonJs = {
+  name: 'yargs-commonjs',
+  setup(b) {
+    const requireHere = createRequire(path.join(ROOT, 'package.json'));
+    b.onResolve({ filter: /^yargs(\/helpers)?$/ }, (args) => ({ path: requireHere.resolve(args.path) }));
+    b.onLoad({ filter: /[\\/]node_modules[\\/]yargs[\\/]build[\\/]index\.cjs$/ }, async (args) => {
+      const fs = await import('node:fs');
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (!source.includes('re(__dirname,"../locales")')) throw new Error(`${args.path} no longer finds its locales as scripts/bundle.mjs expects`);
+      const folder = "require('path').join(require('path').dirname(require.resolve('yargs')), 'build')";
+      return { contents: `var __yargsDir = ${folder};\n${source.replaceAll('__dirname', '__yargsDir')}`, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * fontkit loads Brotli (1.3 MB of code and dictionary) at its start for WOFF2
+ * fonts, which the shipped fonts are not: it is required when a WOFF2 font is
+ * first decoded instead.
+ */
+const lazyBrotli = {
+  name: 'lazy-brotli',
+  setup(b) {
+    b.onResolve({ filter: /^brotli\/decompress\.js$/ }, (args) =>
+      args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' });
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: `module.exports = function () { return require(${JSON.stringify(args.path)}).apply(this, arguments); };`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** tiny-inflate's place is taken by src/core/inflate-raw.ts (zlib), which falls back on tiny-inflate itself. */
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(b) {
+    const shim = path.join(ROOT, 'src', 'core', 'inflate-raw.ts');
+    b.onResolve({ filter: /^tiny-inflate$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+  },
+};
+
+/**
+ * src/proof/mupdf.ts import()s MuPDF, an ES module; the bundle runs in a vm.Script, where import()
+ * would need an experimental option: that module is left to require(), from tsc's output.
+ */
+const mupdfLoaderOutside = {
+  name: 'mupdf-loader-outside',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/mupdf$/ }, (args) =>
+      args.importer === path.join(ROOT, 'src', 'proof', 'write-proof.ts') ? { path: '../proof/mupdf.js', external: true } : undefined);
+  },
+};
+
+/**
+ * The shipped templates (templates/*.hbs), precompiled with the options of src/template/render-markup.ts,
+ * and the facts each prints (src/check/template-facts.ts), by their exact text, in place of
+ * src/template/precompiled-templates.ts's empty maps.
+ */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]template[\\/]precompiled-templates\.ts$/ }, async () => {
+      const fs = await import('node:fs');
+      const requireHere = createRequire(path.join(ROOT, 'package.json'));
+      const Handlebars = requireHere('handlebars');
+      const { compileOptions } = requireHere('./dist/template/render-markup.js');
+      const folder = path.join(ROOT, 'templates');
+      const { factsUsedByTemplate } = requireHere('./dist/check/template-facts.js');
+      const specs = [];
+      const facts = [];
+      for (const name of fs.readdirSync(folder).filter((file) => file.endsWith('.hbs')).sort()) {
+        const file = path.join(folder, name);
+        const source = fs.readFileSync(file, 'utf8');
+        let used;
+        try {
+          used = [...factsUsedByTemplate(file)];
+        } catch {
+          continue; // A template with problems is checked, and they are reported, at run time.
+        }
+        specs.push(`  [${JSON.stringify(source)}, (${Handlebars.precompile(source, compileOptions())})],`);
+        facts.push(`  [${JSON.stringify(source)}, ${JSON.stringify(used)}],`);
+      }
+      return {
+        contents: [
+          '// templates/*.hbs, precompiled by scripts/bundle.mjs',
+          `export const PRECOMPILED = new Map([\n${specs.join('\n')}\n]);`,
+          `export const FACTS_USED = new Map([\n${facts.join('\n')}\n]);`,
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+await build({
+  entryPoints: [path.join(ROOT, 'src', 'cli', 'cli.ts')],
+  outfile: path.join(ROOT, 'dist', 'cli', 'pamphlet.bundle.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: EXTERNAL,
+  // jsonc-parser's main file is a UMD wrapper whose require() calls esbuild cannot follow: its ES build is the same code.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  plugins: [precompiledTemplates, yargsCommonJs, pdfkitDataFolder, lazyBrotli, nativeInflate, mupdfLoaderOutside],
+  logLevel: 'warning',
+  logOverride: { 'require-resolve-not-external': 'silent' },
+  legalComments: 'none',
+  // Less to read, hash and hold in memory at each start; names are kept, so messages and stacks read the same.
+  minifyWhitespace: true,
+  minifySyntax: true,
+});

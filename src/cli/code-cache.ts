@@ -1,0 +1,118 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+/**
+ * Runs a CommonJS file (the CLI's bundle) as require() would, with V8's code
+ * cache: the functions a previous run of the same command compiled are read
+ * back instead of being parsed and compiled again (Node 20 has no
+ * module.enableCompileCache). The cache is our own file, but it may be
+ * missing, stale, truncated or unwritable: then the run compiles as usual and
+ * writes a new one if it can; it never fails because of it.
+ * Returns false, having run nothing, if the file cannot be read or compiled.
+ */
+export function runWithCodeCache(file: string, command: string): boolean {
+  const folders = cacheFolders(file);
+  const compiled = compile(file, command, folders);
+  if (compiled === undefined) return false;
+  const { script, name, cacheUsed } = compiled;
+  // At exit, so that the cache holds the functions this run compiled lazily, not only the top level.
+  if (!cacheUsed) process.once('exit', () => writeCache(folders, name, script));
+  const module = new Module(file, require.main);
+  module.filename = file;
+  module.paths = (Module as unknown as { _nodeModulePaths(folder: string): string[] })._nodeModulePaths(path.dirname(file));
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  return true;
+}
+
+/** The file compiled with its cache if there is one V8 accepts, else without; undefined if it cannot be read or compiled. */
+function compile(file: string, command: string, folders: string[]): { script: vm.Script; name: string; cacheUsed: boolean } | undefined {
+  try {
+    const source = fs.readFileSync(file, 'utf8');
+    const name = cacheName(source, command);
+    const cachedData = readFirst(folders, name);
+    // No importModuleDynamically (experimental in Node 20, it warns on use): the file has no import()
+    // of its own; scripts/bundle.mjs leaves the one module with an import() (mupdf's) to require().
+    const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+    return { script, name, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
+  } catch {
+    return undefined;
+  }
+}
+
+/** One cache per bundle content, Node version, architecture and command (a `--help` run compiles little of what `build` needs). */
+function cacheName(source: string, command: string): string {
+  const key = crypto.createHash('sha1').update(source).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 20);
+  return `${key}-${/^[a-z]{1,20}$/.test(command) ? command : 'other'}.v8`;
+}
+
+/** node_modules/.cache/pamphlet beside the package (cleared with node_modules), else the system's temporary folder. */
+function cacheFolders(file: string): string[] {
+  const user = typeof process.getuid === 'function' ? `-${process.getuid()}` : '';
+  return [path.join(file, '..', '..', '..', 'node_modules', '.cache', 'pamphlet'), path.join(os.tmpdir(), `pamphlet-code-cache${user}`)];
+}
+
+/**
+ * The first cache found in a folder that only this user (or root) can write to: code is run from
+ * it, so a cache another user could have put there (a shared temporary folder) is never read.
+ */
+function readFirst(folders: string[], name: string): Buffer | undefined {
+  for (const folder of folders) {
+    try {
+      if (isPrivate(folder)) return fs.readFileSync(path.join(folder, name));
+    } catch {
+      // Not there or unreadable: try the next, else compile without.
+    }
+  }
+  return undefined;
+}
+
+function isPrivate(folder: string): boolean {
+  const stat = fs.lstatSync(folder);
+  if (!stat.isDirectory()) return false;
+  if (typeof process.getuid !== 'function') return true;
+  return (stat.uid === process.getuid() || stat.uid === 0) && (stat.mode & 0o022) === 0;
+}
+
+/** Written whole under a temporary name, then renamed: a concurrent run reads the old file, the new one or none, never half of one. */
+function writeCache(folders: string[], name: string, script: vm.Script): void {
+  let data: Buffer;
+  try {
+    data = script.createCachedData();
+  } catch {
+    return;
+  }
+  for (const folder of folders) {
+    const temporary = path.join(folder, `${name}.${process.pid}.tmp`);
+    try {
+      fs.mkdirSync(folder, { recursive: true, mode: 0o755 });
+      if (!isPrivate(folder)) continue;
+      fs.writeFileSync(temporary, data, { mode: 0o644 });
+      fs.renameSync(temporary, path.join(folder, name));
+      removeStale(folder, name);
+      return;
+    } catch {
+      try {
+        fs.rmSync(temporary, { force: true });
+      } catch {
+        // Nothing more to do: the cache is only a cache.
+      }
+    }
+  }
+}
+
+/** Caches of earlier bundles or Node versions are never read again: they go when a new one is written. */
+function removeStale(folder: string, name: string): void {
+  const key = name.slice(0, name.indexOf('-'));
+  try {
+    for (const other of fs.readdirSync(folder)) {
+      if (other.endsWith('.v8') && !other.startsWith(`${key}-`)) fs.rmSync(path.join(folder, other), { force: true });
+    }
+  } catch {
+    // Left for the next run to remove.
+  }
+}
