@@ -31,7 +31,9 @@ interface HbExports {
   hb_blob_create(data: number, length: number, mode: number, userData: number, destroy: number): number;
   hb_blob_destroy(blob: number): void;
   hb_face_create(blob: number, index: number): number;
+  hb_face_destroy(face: number): void;
   hb_font_create(face: number): number;
+  hb_font_destroy(font: number): void;
   hb_buffer_create(): number;
   hb_buffer_clear_contents(buffer: number): void;
   hb_buffer_add_codepoints(buffer: number, text: number, length: number, itemOffset: number, itemLength: number): void;
@@ -103,32 +105,58 @@ function allocate(bytes: number): number {
   return pointer;
 }
 
+/** A HarfBuzz font (hb_font_t), and the copy of the font's tables in HarfBuzz's memory that it reads. */
+interface HbFont {
+  font: number;
+  tables: number;
+}
+
 /**
- * A HarfBuzz font (hb_font_t) for the font file `font`, at its own units per
- * em. Its shaping tables are copied into HarfBuzz's memory once and kept for
- * the process, as the font is.
+ * A HarfBuzz font for the font file `font`, at its own units per em. Its
+ * shaping tables are copied into HarfBuzz's memory, where they stay until
+ * the font is destroyed (destroyHbFont).
  */
-export function createHbFont(font: Uint8Array): number {
+function createHbFont(font: Uint8Array): HbFont {
   const h = instance();
   const data = shapingTables(font);
-  const pointer = allocate(data.length);
-  new Uint8Array(h.memory.buffer, pointer, data.length).set(data);
-  const blob = h.hb_blob_create(pointer, data.length, HB_MEMORY_MODE_READONLY, 0, 0);
+  const tables = allocate(data.length);
+  new Uint8Array(h.memory.buffer, tables, data.length).set(data);
+  const blob = h.hb_blob_create(tables, data.length, HB_MEMORY_MODE_READONLY, 0, 0);
   const face = h.hb_face_create(blob, 0);
   h.hb_blob_destroy(blob);
-  return h.hb_font_create(face);
+  const made = h.hb_font_create(face);
+  // The font holds the face, and the face the blob: our references go.
+  h.hb_face_destroy(face);
+  return { font: made, tables };
+}
+
+/** Frees a font and its tables: the blob was made without a destroy callback, so its memory is ours to free. */
+function destroyHbFont(made: HbFont): void {
+  const h = instance();
+  h.hb_font_destroy(made.font);
+  h.free(made.tables);
 }
 
 /** One HarfBuzz font per font file, made on first use and kept for the process, as the parsed fonts are. */
-const hbFonts = new Map<string, { data: Buffer; font: number }>();
+const hbFonts = new Map<string, { data: Buffer } & HbFont>();
 
-/** The HarfBuzz font of a loaded font. */
+/**
+ * The HarfBuzz font of a loaded font. A file whose bytes changed within the
+ * process (only tests do that) gets a new one, and the old one is freed:
+ * HarfBuzz's memory never shrinks, but what is freed in it is used again.
+ */
 export function hbFontOf(font: LoadedFont): number {
   const known = hbFonts.get(font.file);
   if (known && (known.data === font.data || known.data.equals(font.data))) return known.font;
-  const made = { data: font.data, font: createHbFont(font.data) };
+  if (known) destroyHbFont(known);
+  const made = { data: font.data, ...createHbFont(font.data) };
   hbFonts.set(font.file, made);
   return made.font;
+}
+
+/** The size of HarfBuzz's memory, in bytes: for tests that it does not grow without bound. */
+export function hbMemoryBytes(): number {
+  return instance().memory.buffer.byteLength;
 }
 
 /** hb_feature_t: tag, value, start, end (32-bit words). */
