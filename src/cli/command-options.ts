@@ -5,15 +5,13 @@ import { CONFIG_FILE } from './config-file';
 import { defaultsFrom } from './option-defaults';
 import { editionDefaults } from './edition-defaults';
 import { Edition } from '../edition/edition';
+import { PROJECT_ROOT } from '../core/project-root';
 
 /**
  * The options of the commands, as yargs declares them: long and short names,
  * help text, and the checks yargs makes of them. Their values come from
  * defaultsFrom() when the command line does not give them.
  */
-
-/** The project's own content, used when no option points elsewhere. */
-const ROOT = path.join(__dirname, '..', '..');
 
 export interface ContentArgs {
   translations: string;
@@ -61,10 +59,10 @@ export const ALL_TEMPLATES = 'all';
 
 /** The shipped content: the default of each path option that neither the command line nor the config file sets. */
 const SHIPPED_CONTENT: ContentArgs = {
-  translations: path.join(ROOT, 'translations'),
+  translations: path.join(PROJECT_ROOT, 'translations'),
   template: ALL_TEMPLATES,
-  data: path.join(ROOT, 'data'),
-  fonts: path.join(ROOT, 'fonts', 'fonts.json'),
+  data: path.join(PROJECT_ROOT, 'data'),
+  fonts: path.join(PROJECT_ROOT, 'fonts', 'fonts.json'),
 };
 
 /**

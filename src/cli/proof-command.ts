@@ -16,6 +16,7 @@ import { SelectionArgs, withOutOption, withSelectionOptions } from './command-op
 import { companionTemplates, contentPaths, selectPapers, selectPieces, selectTemplates } from './content-options';
 import { withHelp } from './help-text';
 import { printLine } from './safe-output';
+import { PROJECT_ROOT } from '../core/project-root';
 
 export interface ProofArgs extends SelectionArgs {
   out: string;
@@ -29,7 +30,7 @@ export interface ProofArgs extends SelectionArgs {
  * Returns the findings and how many languages failed, for watch mode too.
  */
 export async function runProof(args: ProofArgs, log: (line: string) => void): Promise<{ findings: Finding[]; failed: number }> {
-  const templates = selectTemplates(args.template === 'all' ? path.join(__dirname, '..', '..', 'templates', 'trifold.hbs') : args.template);
+  const templates = selectTemplates(args.template === 'all' ? path.join(PROJECT_ROOT, 'templates', 'trifold.hbs') : args.template);
   const pieces = selectPieces(args.lang, contentPaths(args, templates[0]).translationsDir).filter((p) => !isBilingual(p));
   const codes = languagesOf(pieces);
   const all: Finding[] = [];

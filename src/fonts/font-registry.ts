@@ -9,6 +9,7 @@ import { readJsonFile } from '../core/read-json';
 import { describeIssue } from '../core/schema-issue';
 import { ScriptCode } from '../languages/language';
 import { fontFileProblem, hasTrueTypeOutlines } from './verify-font';
+import { PROJECT_ROOT } from '../core/project-root';
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -130,7 +131,7 @@ export class FontRegistry {
   }
 
   static default(): FontRegistry {
-    return new FontRegistry(path.join(__dirname, '..', '..', 'fonts', 'fonts.json'));
+    return new FontRegistry(path.join(PROJECT_ROOT, 'fonts', 'fonts.json'));
   }
 
   hasScript(script: ScriptCode): boolean {

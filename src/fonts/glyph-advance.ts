@@ -1,4 +1,4 @@
-import type { LoadedFont } from './font-registry';
+import { perFont } from './per-font';
 
 /** The parts of a fontkit face (2.0) read here: its horizontal metrics table, and whether it varies. */
 interface MetricsFace {
@@ -7,9 +7,6 @@ interface MetricsFace {
   getGlyph(id: number): { advanceWidth: number };
 }
 
-/** Per font, the advances asked for so far. */
-const advances = new WeakMap<LoadedFont, Map<number, number>>();
-
 /**
  * A glyph's advance width in font units, as the font's hmtx table gives it:
  * the width its code gets in the PDF. fontkit's `glyph.advanceWidth` decodes
@@ -17,15 +14,7 @@ const advances = new WeakMap<LoadedFont, Map<number, number>>();
  * vertical metrics), which was a fifth of the time of writing a batch's
  * first PDFs. A variable font's advance varies: fontkit's answer is taken.
  */
-export function advanceWidth(font: LoadedFont, glyphId: number): number {
-  let known = advances.get(font);
-  if (!known) advances.set(font, (known = new Map()));
-  let advance = known.get(glyphId);
-  if (advance === undefined) {
-    known.set(glyphId, (advance = fromTable(font.face as unknown as MetricsFace, glyphId)));
-  }
-  return advance;
-}
+export const advanceWidth = perFont((font, glyphId: number) => fromTable(font.face as unknown as MetricsFace, glyphId));
 
 function fromTable(face: MetricsFace, glyphId: number): number {
   const metrics = face.hmtx?.metrics;

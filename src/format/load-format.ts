@@ -3,12 +3,13 @@ import * as path from 'node:path';
 import { PamphletError } from '../core/errors';
 import { readCheckedJson } from '../core/read-checked-json';
 import { Format, formatSchema } from './format';
+import { PROJECT_ROOT } from '../core/project-root';
 
 /** A format or theme is named by a plain name, never a path: looked up in a fixed folder. */
 const PLAIN_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 
 /** The shipped templates, whose formats and themes a template elsewhere may use. */
-export const SHIPPED_TEMPLATES = path.join(__dirname, '..', '..', 'templates');
+export const SHIPPED_TEMPLATES = path.join(PROJECT_ROOT, 'templates');
 
 /**
  * Where a template's named file is: in the `folder` beside the template

@@ -9,6 +9,7 @@ import { LanguageCode, SOURCE_LANGUAGE, Translation, StringTree } from './langua
 import { isPseudoLocale, pseudoTranslation } from './pseudo-locales';
 import { metaSchema } from './meta-schema';
 import { SOURCE_HASH_PATTERN } from '../i18n/source-hash';
+import { PROJECT_ROOT } from '../core/project-root';
 
 const languageCodePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -60,7 +61,7 @@ export function assertLanguageCode(code: string): LanguageCode {
 }
 
 /** The translations pamphlet ships: the source language comes from here when a folder holds only a delivered file. */
-export const SHIPPED_TRANSLATIONS = path.join(__dirname, '..', '..', 'translations');
+export const SHIPPED_TRANSLATIONS = path.join(PROJECT_ROOT, 'translations');
 
 /** The folder the source language is read from: `dir`, or the shipped translations when `dir` has no en.json. */
 export function sourceFolder(dir: string): string {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROJECT_ROOT } from '../core/project-root';
 
 /**
  * The printing condition a print shop's PDF is made for: PDF/X-4's output
@@ -22,7 +23,7 @@ const SHOP_CONDITION = {
   identifier: 'FOGRA39',
   info: 'Coated FOGRA39 (ISO 12647-2:2004)',
   registry: 'http://www.color.org',
-  file: path.join(__dirname, '..', '..', 'profiles', 'coated-fogra39.icc'),
+  file: path.join(PROJECT_ROOT, 'profiles', 'coated-fogra39.icc'),
 };
 
 let shopCondition: OutputCondition | undefined;

@@ -46,7 +46,7 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
     const out = directOut((op) => doc.addContent(op));
     for (const run of order.runs) {
       useFont(doc, run.font);
-      writeRun(doc, run, x + run.x, y, written, outlined, order, out, true);
+      writeRun(doc, run, x + run.x, y, written, outlined, order, out);
     }
   }
   // A right-to-left line: each stretch in a span of its own text (stretch-span.ts).
@@ -54,7 +54,7 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
     const span = new StretchSpan();
     for (const run of stretch) {
       useFont(doc, run.font);
-      writeRun(doc, run, x + run.x, y, written, outlined, order, span, false);
+      writeRun(doc, run, x + run.x, y, written, outlined, order, span);
     }
     for (const op of span.content()) doc.addContent(op);
   }
@@ -83,7 +83,7 @@ interface OutlinedGlyph {
  * (pdf.js its code, MuPDF U+FFFD), and marking it as such (an empty
  * /ActualText) would cut pdf.js's right-to-left run in pieces.
  */
-function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: string, outlined: OutlinedGlyph[], order: StreamOrder, out: ContentOut, markSpansAllowed: boolean): void {
+function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: string, outlined: OutlinedGlyph[], order: StreamOrder, out: ContentOut): void {
   const font = doc._font;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const face = run.font.face;
@@ -103,8 +103,8 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
   // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
   const blankId = face.glyphForCodePoint(0x20).id;
   const glyphs = readAsText(run.glyphs);
-  // No mark spans in a span of its own (poppler keeps one /ActualText at a time).
-  const spans = run.rtl || !markSpansAllowed ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
+  // No mark spans inside a stretch's own span (poppler keeps one /ActualText at a time).
+  const spans = run.rtl || order.stretches.length > 0 ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
   for (const { glyph, text: own } of glyphs) {
     const at = pen;
     pen += glyph.xAdvance;

@@ -3,16 +3,13 @@
 // where the letter is, while the glyph codes (for pdf.js) and the ink stay
 // as they were. Checked on real output: lines drawn by drawLine, read back
 // by pdf.js, pdftotext and MuPDF.
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { markSpans, actualTextSpan } from '../../src/render/mark-spans';
-import { drawLine } from '../../src/render/glyph-run-writer';
 import { layoutParagraph } from '../../src/text/paragraph';
 import { ParagraphStyle, TypesetLine } from '../../src/text/types';
 import { language } from '../support/build';
 import { temporaryFolders } from '../support/temp';
+import { drawAndRead } from '../support/drawn-lines';
 
 const style: ParagraphStyle = { size: 10, lineHeight: 14, align: 'start', bold: false, hyphenate: false };
 const oneLine = (code: string, text: string): TypesetLine => {
@@ -56,18 +53,7 @@ describe('mark spans', () => {
     let content = '';
     const tempDir = temporaryFolders('mark-spans-');
     beforeAll(async () => {
-      const doc = new PDFDocument({ size: [600, 40 + 20 * LINES.length], margin: 0, autoFirstPage: true, font: null as never, compress: false });
-      const chunks: Buffer[] = [];
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      const done = new Promise((resolve) => doc.on('end', resolve));
-      LINES.forEach(([code, text], i) => drawLine(doc, oneLine(code, text), 20, 30 + 20 * i, '#000000' as never));
-      doc.end();
-      await done;
-      const pdf = Buffer.concat(chunks);
-      content = pdf.toString('latin1');
-      const file = path.join(tempDir(), 'marks.pdf');
-      fs.writeFileSync(file, pdf);
-      read = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, '../support/extract-text.mjs'), file], { maxBuffer: 1 << 24 }).toString());
+      ({ content, read } = await drawAndRead(LINES.map(([code, text]) => oneLine(code, text)), path.join(tempDir(), 'marks.pdf')));
     }, 60_000);
 
     it('writes spans', () => {

@@ -4,17 +4,14 @@
 // the baseline; pdf.js and MuPDF read what they read without the spans.
 // Checked on real output: lines drawn by drawLine, read back by pdf.js,
 // pdftotext and MuPDF.
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { StretchSpan } from '../../src/render/stretch-span';
-import { drawLine } from '../../src/render/glyph-run-writer';
 import { layoutParagraph } from '../../src/text/paragraph';
 import { ParagraphStyle, TypesetLine } from '../../src/text/types';
 import { wordsOf } from '../support/word-order.cjs';
 import { language } from '../support/build';
 import { temporaryFolders } from '../support/temp';
+import { drawAndRead } from '../support/drawn-lines';
 
 const style: ParagraphStyle = { size: 10, lineHeight: 14, align: 'start', bold: false, hyphenate: false };
 const oneLine = (spans: { text: string; bold: boolean }[]): TypesetLine => {
@@ -58,18 +55,7 @@ describe('stretch spans', () => {
     let content = '';
     const tempDir = temporaryFolders('stretch-spans-');
     beforeAll(async () => {
-      const doc = new PDFDocument({ size: [600, 40 + 20 * LINES.length], margin: 0, autoFirstPage: true, font: null as never, compress: false });
-      const chunks: Buffer[] = [];
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      const done = new Promise((resolve) => doc.on('end', resolve));
-      LINES.forEach((spans, i) => drawLine(doc, oneLine(spans), 20, 30 + 20 * i, '#000000' as never));
-      doc.end();
-      await done;
-      const pdf = Buffer.concat(chunks);
-      content = pdf.toString('latin1');
-      const file = path.join(tempDir(), 'stretches.pdf');
-      fs.writeFileSync(file, pdf);
-      read = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, '../support/extract-text.mjs'), file], { maxBuffer: 1 << 24 }).toString());
+      ({ content, read } = await drawAndRead(LINES.map((spans) => oneLine(spans)), path.join(tempDir(), 'stretches.pdf')));
     }, 60_000);
 
     it('writes one span per stretch: one for each line in one font, two for the line in two', () => {
