@@ -87,8 +87,12 @@ const configSchema = z.object({
 type ScriptEntry = z.infer<typeof scriptSchema>;
 type FamilyEntry = z.infer<typeof familySchema>;
 
-/** Tables fontkit may parse during layout or PDF writing; absent ones cost nothing. */
-const PARSED_TABLES = ['head', 'hhea', 'maxp', 'hmtx', 'cmap', 'OS/2', 'post', 'name', 'loca', 'GDEF', 'GSUB', 'GPOS', 'kern', 'morx', 'fvar', 'CFF ', 'CFF2'];
+/**
+ * Tables fontkit may parse during layout or PDF writing; absent ones cost
+ * nothing. The layout tables (GSUB, GPOS, GDEF, kern, morx) are not among
+ * them: HarfBuzz shapes, and checks those tables itself before it reads them.
+ */
+const PARSED_TABLES = ['head', 'hhea', 'maxp', 'hmtx', 'cmap', 'OS/2', 'post', 'name', 'loca', 'fvar', 'CFF ', 'CFF2'];
 
 const REINSTALL = 'Reinstall with `npm ci` or fix fonts/fonts.json.';
 

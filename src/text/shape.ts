@@ -11,6 +11,8 @@ const cache = new Map<string, { glyphs: ShapedGlyph[]; advance: number }>();
 /** Line breaks: they end lines and are never drawn (fonts have no glyph for them but a box). */
 const LINE_BREAKS = /[\n\r\u2028]/g;
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+/** What the cleaning below would change (bidi controls are default-ignorable): most texts have none of it. */
+const NEEDS_CLEANING = /[\n\r\u2028\t\p{Default_Ignorable_Code_Point}]/u;
 /** Invisible characters that steer shaping: joiners, variation selectors, Hangul fillers. */
 const STEERS_SHAPING = /[\u034F\u115F\u1160\u200C\u200D\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/u;
 
@@ -39,7 +41,7 @@ export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points
 /** The glyphs of `text` in font units, its characters that are never drawn taken out first. */
 function shapeClean(text: string, font: LoadedFont, rtl: boolean): { glyphs: ShapedGlyph[]; advance: number } {
   // A tab between words is a space; line breaks and most invisible characters are not drawn.
-  const clean = stripBidiControls(text).replace(LINE_BREAKS, '').replace(/\t/g, ' ').replace(INVISIBLE, keepInvisible(font));
+  const clean = NEEDS_CLEANING.test(text) ? stripBidiControls(text).replace(LINE_BREAKS, '').replace(/\t/g, ' ').replace(INVISIBLE, keepInvisible(font)) : text;
   // Right-to-left text comes mirrored by the paragraph (bidi rule L4); HarfBuzz mirrors right-to-left text itself, so it is given the text as written.
   const written = rtl ? unmirror(clean) : clean;
   const laid = layout(written, font, rtl);
@@ -79,6 +81,8 @@ function keepInvisible(font: LoadedFont): (char: string) => string {
 function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph[]; codePoints: number[][] } {
   const chars = Array.from(text, (c) => c.codePointAt(0)!);
   const glyphs = hbShape(hbFontOf(font), chars, rtl);
+  const oneToOne = oneGlyphEach(glyphs, chars, rtl);
+  if (oneToOne) return { glyphs, codePoints: oneToOne };
   const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
   const endOf = new Map(starts.map((start, i) => [start, starts[i + 1] ?? chars.length]));
   const codePoints = glyphs.map((): number[] => []);
@@ -91,4 +95,21 @@ function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph
     codePoints[i] = chars.slice(cluster, endOf.get(cluster));
   }
   return { glyphs, codePoints };
+}
+
+/**
+ * The common case: one glyph per character, each its own cluster, in the
+ * text's order (reversed for right to left). Each glyph then stands for its
+ * own character, as the general grouping above would find. Null otherwise.
+ */
+function oneGlyphEach(glyphs: readonly HbGlyph[], chars: readonly number[], rtl: boolean): number[][] | null {
+  const n = glyphs.length;
+  if (n !== chars.length) return null;
+  const codePoints = new Array<number[]>(n);
+  for (let i = 0; i < n; i++) {
+    const cluster = rtl ? n - 1 - i : i;
+    if (glyphs[i].cluster !== cluster) return null;
+    codePoints[i] = [chars[cluster]];
+  }
+  return codePoints;
 }
