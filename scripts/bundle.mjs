@@ -73,6 +73,36 @@ const lazyBrotli = {
   },
 };
 
+/**
+ * PDFKit requires crypto-js (some 30 modules) at its start, and on a build
+ * without encryption uses it for one thing: the MD5 of the document's Info
+ * (its file ID). That is taken from Node's own MD5, as crypto-js's word
+ * array; crypto-js itself is required only for anything else (encryption),
+ * or for a string crypto-js would encode otherwise (one with a lone
+ * surrogate, which its UTF-8 encoder refuses).
+ */
+const lazyCryptoJs = {
+  name: 'lazy-crypto-js',
+  setup(b) {
+    b.onResolve({ filter: /^crypto-js$/ }, (args) =>
+      args.namespace === 'lazy-crypto' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-crypto' });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-crypto' }, () => ({
+      contents: `
+        const { createHash } = require('node:crypto');
+        let real;
+        const load = () => (real ??= require('crypto-js'));
+        function MD5(message) {
+          if (typeof message !== 'string' || !message.isWellFormed()) return load().MD5(message);
+          const digest = createHash('md5').update(message, 'utf8').digest();
+          return { words: [0, 4, 8, 12].map((at) => digest.readInt32BE(at)), sigBytes: 16 };
+        }
+        module.exports = new Proxy({ MD5 }, { get: (own, key) => (key in own ? own[key] : load()[key]) });`,
+      loader: 'js',
+      resolveDir: ROOT,
+    }));
+  },
+};
+
 /** tiny-inflate's place is taken by src/core/inflate-raw.ts (zlib), which falls back on tiny-inflate itself. */
 const nativeInflate = {
   name: 'native-inflate',
@@ -145,7 +175,7 @@ await build({
   external: EXTERNAL,
   // jsonc-parser's main file is a UMD wrapper whose require() calls esbuild cannot follow: its ES build is the same code.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  plugins: [precompiledTemplates, yargsCommonJs, pdfkitDataFolder, lazyBrotli, nativeInflate, mupdfLoaderOutside],
+  plugins: [precompiledTemplates, yargsCommonJs, pdfkitDataFolder, lazyBrotli, lazyCryptoJs, nativeInflate, mupdfLoaderOutside],
   logLevel: 'warning',
   logOverride: { 'require-resolve-not-external': 'silent' },
   legalComments: 'none',

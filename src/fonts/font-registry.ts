@@ -9,6 +9,7 @@ import { readJsonFile } from '../core/read-json';
 import { describeIssue } from '../core/schema-issue';
 import { ScriptCode } from '../languages/language';
 import { fontFileProblem, hasTrueTypeOutlines } from './verify-font';
+import { seedPostHeader } from './post-header';
 import { PROJECT_ROOT } from '../core/project-root';
 
 export type FontWeight = 'regular' | 'bold';
@@ -91,6 +92,7 @@ type FamilyEntry = z.infer<typeof familySchema>;
  * Tables fontkit may parse during layout or PDF writing; absent ones cost
  * nothing. The layout tables (GSUB, GPOS, GDEF, kern, morx) are not among
  * them: HarfBuzz shapes, and checks those tables itself before it reads them.
+ * Of post, fontkit is given the header (post-header.ts).
  */
 const PARSED_TABLES = ['head', 'hhea', 'maxp', 'hmtx', 'cmap', 'OS/2', 'post', 'name', 'loca', 'fvar', 'CFF ', 'CFF2'];
 
@@ -246,6 +248,7 @@ export class FontRegistry {
       const created = fontkit.create(data);
       if (!('glyphsForString' in created)) throw new Error('a font collection, not a single font');
       face = created as fontkit.Font;
+      seedPostHeader(face, data);
       // fontkit parses tables when first used: a table it cannot parse fails here, not during layout.
       const tables = face as unknown as Record<string, unknown>;
       for (const table of PARSED_TABLES) void tables[table];

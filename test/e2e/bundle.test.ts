@@ -35,6 +35,25 @@ describe('the CLI bundle', () => {
     }
   });
 
+  it('writes the same PDF as tsc\'s modules, its file ID from Node\'s MD5 without loading crypto-js', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-bundle-bytes-'));
+    try {
+      const probe = path.join(folder, 'probe.js');
+      fs.writeFileSync(probe, "process.on('exit', () => process.stderr.write('crypto-js loaded: ' + Object.keys(require.cache).some((f) => /[\\\\/]node_modules[\\\\/]crypto-js[\\\\/]/.test(f)) + '\\n'));");
+      const build = (debug: string, out: string) => spawnSync(process.execPath, ['-r', probe, CLI, 'build', '-l', 'ar', '-o', out], { cwd: ROOT, env: { ...process.env, PAMPHLET_DEBUG: debug, SOURCE_DATE_EPOCH: '1700000000' }, encoding: 'utf8', timeout: 120_000 });
+      const bundled = build('', path.join(folder, 'bundle'));
+      const modules = build('1', path.join(folder, 'modules'));
+      expect(bundled.status).toBe(0);
+      expect(bundled.stderr).toBe('crypto-js loaded: false\n');
+      expect(modules.stderr).toBe('crypto-js loaded: true\n');
+      const pdf = (out: string) => fs.readFileSync(path.join(folder, out, 'trifold', 'letter', 'ar.pdf'));
+      expect(pdf('bundle').equals(pdf('modules'))).toBe(true);
+      expect(pdf('bundle').toString('latin1')).toMatch(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('carries every shipped template precompiled, with the facts it prints', () => {
     const shipped = fs.readdirSync(path.join(ROOT, 'templates')).filter((name) => name.endsWith('.hbs'));
     expect(shipped.length).toBeGreaterThanOrEqual(3);
