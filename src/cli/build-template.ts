@@ -6,7 +6,7 @@ import { forgetTextCaches, releaseFonts } from '../build/release-language';
 import { assertWritableFolder, removeLeftovers, writeFileAtomic } from '../build/write-atomic';
 import { belowDesignSize } from '../check/design-size';
 import { displayPath } from '../check/report';
-import { CheckResult, ContentPaths, findingsOf, LanguageChecks, runChecks } from '../check/run-checks';
+import { CheckResult, ContentPaths, findingsOf, LanguageChecks } from '../check/run-checks';
 import { PamphletError } from '../core/errors';
 import { Finding } from '../core/finding';
 import { printsOn } from '../format/format';
@@ -110,16 +110,11 @@ export interface CheckedTemplate {
   edition?: string;
 }
 
-/** Where a template's PDFs are made: here (checkTemplate, buildPdf), or in a pool of workers (src/parallel/). */
+/** Where a template's PDFs are made: here (localWork), or in a pool of workers (src/parallel/), each of which makes its part with localWork. */
 export interface TemplateWork {
   pdf(pdf: BatchPdf, piece: PieceLanguages): Promise<PdfOutcome>;
   /** Asked for once every PDF of the template is done. */
   checked(): Promise<CheckedTemplate>;
-}
-
-/** The checks that need no paper, for the job's languages; fit is checked as each PDF is laid out. */
-export function checkTemplate(job: TemplateJob): CheckResult {
-  return runChecks(job.paths, languagesOf(job.pieces), []);
 }
 
 /**
@@ -183,6 +178,7 @@ function templateRuns(job: TemplateJob, include?: (pdf: BatchPdf) => boolean): {
  * shaping caches. The findings are those of checkTemplate, in its order.
  */
 export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPdf) => boolean, later = false): TemplateWork {
+  // The checks that need no paper: fit is checked as each PDF is laid out.
   const checks = new LanguageChecks(job.paths, languagesOf(job.pieces), []);
   // The PDFs not built yet, in the order buildTemplate asks for them.
   const left = templateRuns(job, include).flatMap((run) => run.pdfs);
