@@ -3,11 +3,11 @@ import { PamphletError } from '../core/errors';
 import { debugStack, unexpectedMessage } from '../core/unexpected-error';
 import { CheckName, Finding, findingsFromError, hasErrors } from '../core/finding';
 import { ContentSources, layOutPamphlet, prepareLanguage, PreparedLanguage } from '../build/build-pamphlet';
-import { readData } from '../facts/load-data';
+import { PamphletData, readData } from '../facts/load-data';
 import { FontRegistry } from '../fonts/font-registry';
 import { placeholdersOf } from '../i18n/placeholders';
 import { PaperName } from '../imposition/paper';
-import { LanguageCode, SOURCE_LANGUAGE, Translation } from '../languages/language';
+import { LanguageCode, ScriptCode, SOURCE_LANGUAGE, Translation } from '../languages/language';
 import { PieceLanguages } from '../languages/piece-languages';
 import { flattenStrings, loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
@@ -108,55 +108,115 @@ function unusedFacts(sources: ContentSources, source: Translation, usedByTemplat
  * and in the bilingual `pairs` asked for.
  */
 export function runChecks(paths: ContentPaths, codes: LanguageCode[], papers: PaperName[], pairs: PieceLanguages[] = []): CheckResult {
-  const findings: Finding[] = [];
-  const read = collect(findings, 'data', undefined, paths.dataDir, 'reading the data', () => readData(paths.dataDir));
-  const data = read?.data ? withEdition(read.data, paths.edition) : null;
-  findings.push(...(read?.findings ?? []));
-  const usedByTemplate = collect(findings, 'template', undefined, paths.templateFile, 'reading the template', () => {
-    // The format and theme it names are read once here, so a problem in them is reported once, for every language.
-    const header = templateHeader(paths.templateFile);
-    loadFormat(paths.templateFile, header.format);
-    loadTheme(paths.templateFile, header.theme);
-    return factsUsedByTemplate(paths.templateFile);
-  });
-  const sources: ContentSources | null = data && { translationsDir: paths.translationsDir, templateFile: paths.templateFile, data, fonts: paths.fonts };
-  // A broken source file is reported once: with its own language if that is checked, else for all.
-  const sourceFindings: Finding[] = [];
-  const source = collect(sourceFindings, 'translation', SOURCE_LANGUAGE, translationFile(paths, SOURCE_LANGUAGE), 'reading the translation', () => loadTranslation(paths.translationsDir, SOURCE_LANGUAGE));
-  if (!codes.includes(SOURCE_LANGUAGE)) findings.push(...sourceFindings);
-  if (sources && usedByTemplate && source) findings.push(...(collect(findings, 'data', undefined, sources.data.files.facts, 'looking for unused facts', () => unusedFacts(sources, source, new Set([...usedByTemplate, ...factsUsedElsewhere(paths.otherTemplates ?? [])]))) ?? []));
-  const prepared = new Map<LanguageCode, PreparedLanguage>();
-  const names = new Map<LanguageCode, string>();
-  // Without valid data, template and source text no language can be trusted, so none is laid out.
-  const contentReady = sources !== null && usedByTemplate !== null && source !== null;
+  const checks = new LanguageChecks(paths, codes, papers);
+  codes.forEach((code) => checks.check(code));
+  return checks.result(pairs.flatMap((pair) => checkPairFit(pair, checks.prepared, papers, paths.templateFile)));
+}
 
-  for (const code of codes) {
-    const own: Finding[] = [];
-    const file = translationFile(paths, code);
-    // Each step of one language: whatever it throws becomes that language's finding, and the next language goes on.
-    const step = <T>(check: CheckName, doing: string, run: () => T) => collect(own, check, code, file, doing, run);
-    const translation = code === SOURCE_LANGUAGE && source ? source : step('translation', 'reading the translation', () => loadTranslation(paths.translationsDir, code));
+/**
+ * The checks of runChecks, a language at a time: the data, the template and
+ * every translation are read at once; a language's fonts are loaded, its
+ * text checked and its document prepared when `check` asks for it, so that
+ * a build can check a language, build its PDFs and `release` it before the
+ * next one loads its fonts. The findings come out in runChecks' order
+ * whatever order the languages were checked in.
+ */
+export class LanguageChecks {
+  readonly sources: ContentSources | null;
+  /** Languages that passed every check so far, ready to lay out. */
+  readonly prepared = new Map<LanguageCode, PreparedLanguage>();
+  /** Each language's own name, for reports. */
+  readonly names = new Map<LanguageCode, string>();
+  private readonly shared: Finding[] = [];
+  /** Each language's findings, by its place in `codes`. */
+  private readonly own: Finding[][];
+  private readonly translations: (Translation | null)[];
+  private readonly checked = new Set<LanguageCode>();
+  private readonly data: PamphletData | null;
+  private readonly source: Translation | null;
+  /** Without valid data, template and source text no language can be trusted, so none is laid out. */
+  private readonly contentReady: boolean;
+
+  constructor(private readonly paths: ContentPaths, private readonly codes: LanguageCode[], private readonly papers: PaperName[]) {
+    const findings = this.shared;
+    const read = collect(findings, 'data', undefined, paths.dataDir, 'reading the data', () => readData(paths.dataDir));
+    const data = read?.data ? withEdition(read.data, paths.edition) : null;
+    this.data = data;
+    findings.push(...(read?.findings ?? []));
+    const usedByTemplate = collect(findings, 'template', undefined, paths.templateFile, 'reading the template', () => {
+      // The format and theme it names are read once here, so a problem in them is reported once, for every language.
+      const header = templateHeader(paths.templateFile);
+      loadFormat(paths.templateFile, header.format);
+      loadTheme(paths.templateFile, header.theme);
+      return factsUsedByTemplate(paths.templateFile);
+    });
+    const sources: ContentSources | null = data && { translationsDir: paths.translationsDir, templateFile: paths.templateFile, data, fonts: paths.fonts };
+    this.sources = sources;
+    // A broken source file is reported once: with its own language if that is checked, else for all.
+    const sourceFindings: Finding[] = [];
+    const source = collect(sourceFindings, 'translation', SOURCE_LANGUAGE, translationFile(paths, SOURCE_LANGUAGE), 'reading the translation', () => loadTranslation(paths.translationsDir, SOURCE_LANGUAGE));
+    this.source = source;
+    if (!codes.includes(SOURCE_LANGUAGE)) findings.push(...sourceFindings);
+    if (sources && usedByTemplate && source) findings.push(...(collect(findings, 'data', undefined, sources.data.files.facts, 'looking for unused facts', () => unusedFacts(sources, source, new Set([...usedByTemplate, ...factsUsedElsewhere(paths.otherTemplates ?? [])]))) ?? []));
+    this.contentReady = sources !== null && usedByTemplate !== null && source !== null;
+    // Every translation is read now (they are small): names for the report, and the script whose fonts each language will need.
+    this.own = codes.map(() => []);
+    this.translations = codes.map((code, i) => {
+      const translation = code === SOURCE_LANGUAGE && source ? source : this.step(i, 'translation', 'reading the translation', () => loadTranslation(paths.translationsDir, code));
+      if (translation) this.names.set(code, translation.meta.name);
+      return translation;
+    });
+  }
+
+  /** Each step of one language: whatever it throws becomes that language's finding, and the next language goes on. */
+  private step<T>(at: number, check: CheckName, doing: string, run: () => T): T | null {
+    return collect(this.own[at], check, this.codes[at], translationFile(this.paths, this.codes[at]), doing, run);
+  }
+
+  /** The script a language is set in (its fonts), when its translation could be read and the script has a font stack. */
+  scriptOf(code: LanguageCode): ScriptCode | undefined {
+    const script = this.translations[this.codes.indexOf(code)]?.meta.script;
+    return script !== undefined && this.paths.fonts.hasScript(script) ? script : undefined;
+  }
+
+  /** Checks one language of `codes`, once: its fonts are loaded here. */
+  check(code: LanguageCode): void {
+    const at = this.codes.indexOf(code);
+    if (at < 0 || this.checked.has(code)) return;
+    this.checked.add(code);
+    const { paths, data, source, sources } = this;
+    const own = this.own[at];
+    const translation = this.translations[at];
+    const step = <T>(check: CheckName, doing: string, run: () => T) => this.step(at, check, doing, run);
     const language = translation && step('translation', 'preparing the language for typesetting', () => typesetLanguage(translation, paths.fonts));
     if (translation) {
-      names.set(code, translation.meta.name);
       if (source) own.push(...(step('translation', 'checking the translation', () => checkTranslation(translation, source, data && new Set(Object.keys(data.facts)))) ?? []));
       if (language && data) own.push(...(step('glyphs', 'checking the glyphs', () => checkGlyphs(translation, language, data)) ?? []));
       own.push(...missingLabels(paths.edition, code, translation.file));
     }
-    if (contentReady && translation && language && !hasErrors(own)) {
-      const ready = step('template', 'filling in the template', () => prepareLanguage(sources, translation, language));
+    if (this.contentReady && translation && language && !hasErrors(own)) {
+      const ready = step('template', 'filling in the template', () => prepareLanguage(sources!, translation, language));
       if (ready) {
-        for (const paper of papers) {
+        for (const paper of this.papers) {
           const laidOut = step('fit', `laying out the panels on ${paper} paper`, () => layOutPamphlet(ready, paper, paths.templateFile));
           if (laidOut) own.push(...belowDesignSize(laidOut.scales, [translation], paper));
         }
-        if (!hasErrors(own)) prepared.set(code, ready);
+        if (!hasErrors(own)) this.prepared.set(code, ready);
       }
     }
-    findings.push(...own);
   }
-  for (const pair of pairs) findings.push(...checkPairFit(pair, prepared, papers, paths.templateFile));
-  return { findings: mergeTemplateFindings(findings, paths.templateFile), sources, prepared, names };
+
+  /** Forgets a language's prepared document (and with it what holds its fonts): no PDF of it is left to build. */
+  release(code: LanguageCode): void {
+    this.prepared.delete(code);
+  }
+
+  /** Every language checked (those not asked for yet, now), and the findings in runChecks' order, `extra` after the languages'. */
+  result(extra: Finding[] = []): CheckResult {
+    this.codes.forEach((code) => this.check(code));
+    const findings = [...this.shared, ...this.own.flat(), ...extra];
+    return { findings: mergeTemplateFindings(findings, this.paths.templateFile), sources: this.sources, prepared: this.prepared, names: this.names };
+  }
 }
 
 /**

@@ -12,7 +12,7 @@ import { LanguageCode } from '../languages/language';
 import { withKeyLocations } from '../check/key-locations';
 import { SelectionArgs, withOutOption, withPrintOption, withSelectionOptions } from './command-options';
 import { assertShopLogo } from '../build/build-pamphlet';
-import { BuiltFile, buildTemplate, FailedBuild, prepareOutput, printRuns, TemplateJob, TemplateWork } from './build-template';
+import { BuiltFile, buildTemplate, FailedBuild, localWork, prepareOutput, printRuns, TemplateJob, TemplateWork } from './build-template';
 import { papersFor, parsePrintTargets } from '../print/print-target';
 import { PamphletError } from '../core/errors';
 import { languagesOf } from '../languages/piece-languages';
@@ -119,7 +119,9 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
         if (single.length) log(`${job.format}: printed in one language at a time; ${single.join(', ')} not built in it`);
         if (!job.pieces.length) continue;
         progress.note(`checking ${job.format}`);
-        const result = await buildTemplate(job, args.out, log, hooks, works.get(job));
+        // A later template sets the same languages: this one keeps their fonts for it.
+        const later = building.indexOf(job) < building.length - 1;
+        const result = await buildTemplate(job, args.out, log, hooks, works.get(job) ?? localWork(job, args.out, hooks.include, later));
         edition ??= result.edition;
         built.push(...result.built);
         failed.push(...result.failed);

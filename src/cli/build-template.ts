@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { buildPiece, PreparedLanguage } from '../build/build-pamphlet';
 import { makeFolder } from '../build/output-folder';
+import { forgetTextCaches, releaseFonts } from '../build/release-language';
 import { assertWritableFolder, removeLeftovers, writeFileAtomic } from '../build/write-atomic';
 import { belowDesignSize } from '../check/design-size';
 import { displayPath } from '../check/report';
-import { CheckResult, ContentPaths, findingsOf, runChecks } from '../check/run-checks';
+import { CheckResult, ContentPaths, findingsOf, LanguageChecks } from '../check/run-checks';
 import { PamphletError } from '../core/errors';
 import { Finding } from '../core/finding';
 import { printsOn } from '../format/format';
 import { loadFormat } from '../format/load-format';
 import { PaperName } from '../imposition/paper';
-import { LanguageCode } from '../languages/language';
+import { LanguageCode, ScriptCode } from '../languages/language';
 import { languagesOf, PieceLanguages } from '../languages/piece-languages';
 import { outputPath, papersFor, PrintTarget } from '../print/print-target';
 import type { BatchPdf } from './batch-pdfs';
@@ -109,16 +110,11 @@ export interface CheckedTemplate {
   edition?: string;
 }
 
-/** Where a template's PDFs are made: here (checkTemplate, buildPdf), or in a pool of workers (src/parallel/). */
+/** Where a template's PDFs are made: here (localWork), or in a pool of workers (src/parallel/), each of which makes its part with localWork. */
 export interface TemplateWork {
   pdf(pdf: BatchPdf, piece: PieceLanguages): Promise<PdfOutcome>;
   /** Asked for once every PDF of the template is done. */
   checked(): Promise<CheckedTemplate>;
-}
-
-/** The checks that need no paper, for the job's languages; fit is checked as each PDF is laid out. */
-export function checkTemplate(job: TemplateJob): CheckResult {
-  return runChecks(job.paths, languagesOf(job.pieces), []);
 }
 
 /**
@@ -126,7 +122,7 @@ export function checkTemplate(job: TemplateJob): CheckResult {
  * or failed with its findings. A usage error (the output cannot be written)
  * is thrown: it stops the run.
  */
-export async function buildPdf(checks: CheckResult, job: TemplateJob, pdf: BatchPdf, piece: PieceLanguages, out: string): Promise<PdfOutcome> {
+export async function buildPdf(checks: Pick<CheckResult, 'sources' | 'prepared'>, job: TemplateJob, pdf: BatchPdf, piece: PieceLanguages, out: string): Promise<PdfOutcome> {
   const { sources, prepared } = checks;
   const { paper, print } = pdf;
   const failed = { format: job.format, language: piece.name, paper, print };
@@ -149,12 +145,65 @@ export async function buildPdf(checks: CheckResult, job: TemplateJob, pdf: Batch
   }
 }
 
-/** The template's PDFs made in this thread: checked first, then built one by one. */
-export function localWork(job: TemplateJob, out: string): TemplateWork {
-  const checks = checkTemplate(job);
+/** One PDF of a template's batch: the piece it is of. */
+interface PlannedPdf {
+  pdf: BatchPdf;
+  piece: PieceLanguages;
+}
+
+/**
+ * A template's batch in the order it is built: per paper and print target,
+ * the line that says which pieces it leaves out (or '') and its PDFs, those
+ * `include` takes (this machine's, with --shard).
+ */
+function templateRuns(job: TemplateJob, include?: (pdf: BatchPdf) => boolean): { why: string; pdfs: PlannedPdf[] }[] {
+  const format = loadFormat(job.paths.templateFile, job.format);
+  return printRuns(job).map(({ print, paper }) => {
+    const skipped = job.pieces.filter((piece) => !printsOn(format, piece.codes.length, paper)).map((piece) => piece.name);
+    const why = skipped.length ? `${job.format}: ${skipped.join(', ')} not built on ${paper}: a bilingual piece of this format is printed on ${format.bilingual!.papers!.join(', ')}` : '';
+    const pdfs = job.pieces
+      .filter((piece) => !skipped.includes(piece.name))
+      .map((piece) => ({ piece, pdf: { format: job.format, piece: piece.name, paper, print } }))
+      .filter(({ pdf }) => !include || include(pdf));
+    return { why, pdfs };
+  });
+}
+
+/**
+ * The template's PDFs made in this thread, language by language: a
+ * language is checked (its fonts loaded) when its first PDF is asked for,
+ * and let go after its last one: its prepared document, and, unless a
+ * `later` template of the run sets the same languages, the fonts no
+ * language still to build uses and, once none is left prepared, the
+ * shaping caches. The findings are those of checkTemplate, in its order.
+ */
+export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPdf) => boolean, later = false): TemplateWork {
+  // The checks that need no paper: fit is checked as each PDF is laid out.
+  const checks = new LanguageChecks(job.paths, languagesOf(job.pieces), []);
+  // The PDFs not built yet, in the order buildTemplate asks for them.
+  const left = templateRuns(job, include).flatMap((run) => run.pdfs);
+  const needed = (code: LanguageCode) => left.some(({ piece }) => piece.codes.includes(code));
+  const release = (code: LanguageCode) => {
+    checks.release(code);
+    if (later) return;
+    const script = checks.scriptOf(code);
+    const pending = new Set(left.flatMap(({ piece }) => piece.codes).map((c) => checks.scriptOf(c)).filter((s): s is ScriptCode => s !== undefined));
+    if (script) releaseFonts(job.paths.fonts, script, pending);
+    if (checks.prepared.size === 0) forgetTextCaches();
+  };
   return {
-    pdf: (pdf, piece) => buildPdf(checks, job, pdf, piece, out),
-    checked: async () => ({ findings: checks.findings, names: checks.names, edition: checks.sources?.data.edition }),
+    pdf: async (pdf, piece) => {
+      piece.codes.forEach((code) => checks.check(code));
+      const outcome = await buildPdf(checks, job, pdf, piece, out);
+      const at = left.findIndex((planned) => planned.pdf.piece === pdf.piece && planned.pdf.paper === pdf.paper && planned.pdf.print === pdf.print);
+      if (at >= 0) left.splice(at, 1);
+      for (const code of piece.codes) if (!needed(code)) release(code);
+      return outcome;
+    },
+    checked: async () => {
+      const { findings, names, sources } = checks.result();
+      return { findings, names, edition: sources?.data.edition };
+    },
   };
 }
 
@@ -164,22 +213,16 @@ export function localWork(job: TemplateJob, out: string): TemplateWork {
  * others are. A usage error (the output cannot be written) stops the run.
  * `work` makes the PDFs elsewhere (a pool of workers); the report is the same.
  */
-export async function buildTemplate(job: TemplateJob, out: string, log: (line: string) => void, hooks: BuildHooks = {}, work: TemplateWork = localWork(job, out)): Promise<TemplateBuild> {
+export async function buildTemplate(job: TemplateJob, out: string, log: (line: string) => void, hooks: BuildHooks = {}, work: TemplateWork = localWork(job, out, hooks.include)): Promise<TemplateBuild> {
   const built: BuiltFile[] = [];
   const failed: FailedBuild[] = [];
   const laidOut: Finding[] = [];
-  const format = loadFormat(job.paths.templateFile, job.format);
   const said = new Set<string>();
-  for (const { print, paper } of printRuns(job)) {
-    const skipped = job.pieces.filter((piece) => !printsOn(format, piece.codes.length, paper)).map((piece) => piece.name);
-    const why = skipped.length ? `${job.format}: ${skipped.join(', ')} not built on ${paper}: a bilingual piece of this format is printed on ${format.bilingual!.papers!.join(', ')}` : '';
+  for (const { why, pdfs } of templateRuns(job, hooks.include)) {
     // Said once, not once per print target.
     if (why && !said.has(why)) log(why);
     said.add(why);
-    for (const piece of job.pieces) {
-      if (skipped.includes(piece.name)) continue;
-      const pdf: BatchPdf = { format: job.format, piece: piece.name, paper, print };
-      if (hooks.include && !hooks.include(pdf)) continue;
+    for (const { pdf, piece } of pdfs) {
       hooks.starting?.(pdf);
       const outcome = await work.pdf(pdf, piece);
       if (outcome.built) built.push(outcome.built);

@@ -3,6 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runWithCodeCache } from './code-cache';
 import { debugging } from '../core/unexpected-error';
+import { keepYoungGenerationSmall } from './young-generation';
+
+// First, before the young generation has grown (src/cli/young-generation.ts).
+keepYoungGenerationSmall();
 
 // The CLI runs from its bundle (scripts/bundle.mjs, written by `npm run build` after tsc) with
 // V8's code cache: one file to read and little to compile on a cold start (issue 12). A bundle

@@ -225,6 +225,22 @@ export class FontRegistry {
     return file;
   }
 
+  /**
+   * Forgets a family's parsed faces, both weights, so that their memory can
+   * go once nothing else holds them; a later `font` parses the file again.
+   * Returns the fonts forgotten, for what else holds data of theirs (HarfBuzz).
+   */
+  release(family: string): LoadedFont[] {
+    const released: LoadedFont[] = [];
+    for (const weight of ['regular', 'bold'] as const) {
+      const key = `${family}-${weight}`;
+      const font = this.loaded.get(key);
+      if (font) released.push(font);
+      this.loaded.delete(key);
+    }
+    return released;
+  }
+
   font(family: string, weight: FontWeight): LoadedFont {
     const key = `${family}-${weight}`;
     const cached = this.loaded.get(key);

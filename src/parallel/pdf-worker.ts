@@ -1,4 +1,5 @@
-import { buildPdf, checkTemplate, TemplateJob } from '../cli/build-template';
+import { batchPdfKey } from '../cli/batch-pdfs';
+import { localWork, TemplateJob } from '../cli/build-template';
 import { loadFonts } from '../cli/content-options';
 import { PamphletError } from '../core/errors';
 import { Edition, loadEdition } from '../edition/edition';
@@ -6,7 +7,7 @@ import { PartResult, PdfTask, PdfTaskResult, TemplatePart } from './pdf-task';
 
 /**
  * A pool worker (piscina loads the compiled file): checks a run of pieces
- * in each template and builds their PDFs, writing each file as a build in
+ * in each template and builds their PDFs, language by language, writing each file as a build in
  * one thread does (through a temporary file and a rename). Its fonts and
  * caches live as long as the thread; a PDF depends on its own inputs only,
  * so which thread built it changes no byte.
@@ -37,10 +38,14 @@ export default async function buildTask(task: PdfTask): Promise<PdfTaskResult> {
     for (const [i, part] of task.parts.entries()) {
       at = i;
       const job = jobOf(part);
-      const checks = checkTemplate(job);
-      const done: PartResult = { findings: checks.findings, names: [...checks.names], edition: checks.sources?.data.edition, outcomes: [] };
+      // Language by language, as in one thread: a later part (template) sets the same pieces, so fonts are kept for it.
+      const ours = new Set(part.pdfs.map(batchPdfKey));
+      const work = localWork(job, task.out, (pdf) => ours.has(batchPdfKey(pdf)), i < task.parts.length - 1);
+      const done: PartResult = { findings: [], names: [], outcomes: [] };
       result.parts.push(done);
-      for (const pdf of part.pdfs) done.outcomes.push(await buildPdf(checks, job, pdf, part.pieces.find((piece) => piece.name === pdf.piece)!, task.out));
+      for (const pdf of part.pdfs) done.outcomes.push(await work.pdf(pdf, part.pieces.find((piece) => piece.name === pdf.piece)!));
+      const checked = await work.checked();
+      Object.assign(done, { findings: checked.findings, names: [...checked.names], edition: checked.edition });
     }
     return result;
   } catch (error) {

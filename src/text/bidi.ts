@@ -20,6 +20,11 @@ export function embeddingLevels(text: string, direction: Direction): Uint8Array 
   return levels;
 }
 
+/** Forgets the levels found: once the languages whose paragraphs they are are built, they are not asked for again. */
+export function forgetLevels(): void {
+  found.clear();
+}
+
 /** Text with the characters of right-to-left levels mirrored: "(" becomes ")" (rule L4). */
 export function mirrorForLevels(text: string, levels: Uint8Array): string {
   const mirrored = bidi.getMirroredCharactersMap(text, levels);

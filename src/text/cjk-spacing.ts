@@ -32,7 +32,8 @@ interface HalfWidth {
   offset: number;
 }
 
-const halfWidths = new Map<LoadedFont, Map<number, HalfWidth | null>>();
+/** Per font, weakly: a font a build released goes with its answers. */
+const halfWidths = new WeakMap<LoadedFont, Map<number, HalfWidth | null>>();
 
 /**
  * Applies the language's CJK spacing to a shaped piece of the paragraph's

@@ -154,6 +154,18 @@ export function hbFontOf(font: LoadedFont): number {
   return made.font;
 }
 
+/**
+ * Frees the HarfBuzz font of a font no language left to build uses: its
+ * tables' room in HarfBuzz's memory is used again by the next font, so the
+ * memory grows to the largest fonts in use at once, not to all of them.
+ */
+export function releaseHbFont(font: LoadedFont): void {
+  const known = hbFonts.get(font.file);
+  if (!known || known.data !== font.data) return;
+  destroyHbFont(known);
+  hbFonts.delete(font.file);
+}
+
 /** The size of HarfBuzz's memory, in bytes: for tests that it does not grow without bound. */
 export function hbMemoryBytes(): number {
   return instance().memory.buffer.byteLength;

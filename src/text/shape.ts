@@ -38,6 +38,11 @@ export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points
   return { glyphs, width: shaped.advance * scale };
 }
 
+/** Forgets every shaped text: once the languages that set them are built, they are not asked for again. */
+export function forgetShapes(): void {
+  cache.clear();
+}
+
 /** The glyphs of `text` in font units, its characters that are never drawn taken out first. */
 function shapeClean(text: string, font: LoadedFont, rtl: boolean): { glyphs: ShapedGlyph[]; advance: number } {
   // A tab between words is a space; line breaks and most invisible characters are not drawn.
