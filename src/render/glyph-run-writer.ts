@@ -9,6 +9,7 @@ import { LoadedFont } from '../fonts/font-registry';
 import { advanceWidth } from '../fonts/glyph-advance';
 import { useFont } from './embed-font';
 import { streamOrder, StreamOrder } from './stream-order';
+import { LtrSeam } from './ltr-seam';
 import { actualTextSpan, markSpans } from './mark-spans';
 import { ContentOut, directOut, StretchSpan } from './stretch-span';
 import { baselineOperand } from './baseline-y';
@@ -51,6 +52,8 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   }
   // A right-to-left line: each stretch in a span of its own text (stretch-span.ts).
   for (const stretch of order.stretches) {
+    const seam = order.seams.get(stretch);
+    if (seam) writeSeamSpaces(doc, seam, x, y, written);
     const span = new StretchSpan();
     for (const run of stretch) {
       useFont(doc, run.font);
@@ -62,6 +65,25 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   // Paths cannot be drawn inside a text object.
   for (const glyph of outlined) doc.addContent(glyphOutline(glyph.font, glyph.id, glyph.size, glyph.x, glyph.y));
   doc.restore();
+}
+
+/**
+ * The spaces before a left-to-right stretch that follows right-to-left text
+ * (ltr-seam.ts), in a text object of their own, so that MuPDF reads them
+ * left to right, ending where the stretch starts.
+ */
+function writeSeamSpaces(doc: Doc, seam: LtrSeam, x: Points, y: Points, writtenY: string): void {
+  doc.addContent('ET');
+  doc.addContent('BT');
+  let at = seam.end - seam.spaces.reduce((w, s) => w + s.glyph.xAdvance, 0);
+  for (const { glyph, run } of seam.spaces) {
+    useFont(doc, run.font);
+    const font = doc._font;
+    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    const width = (glyph.xAdvance * 1000) / run.size;
+    doc.addContent(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [<${codeFor(font, glyph.id, glyph.text, width).toString(16).padStart(4, '0')}>] TJ`);
+    at += glyph.xAdvance;
+  }
 }
 
 /** A glyph drawn as a path, where it is. */
@@ -126,7 +148,14 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     // pdf.js starts a new text item at a span's end, and reads any step forward from there as a space:
     // a span's last mark ends at or after the pen, never short of it.
     const round = spans.ends.has(glyph) ? Math.ceil : Math.round;
-    const width = glyph.xAdvance === 0 ? round(Math.max(0, at - target) * toText) : advanceWidth(run.font, glyph.id) * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
+    const advance = glyph.xAdvance === 0 ? round(Math.max(0, at - target) * toText) : advanceWidth(run.font, glyph.id) * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
+    // The glyph before a seam: its code ends where pdf.js is to find the pen, char spacing makes up the rest (ltr-seam.ts).
+    const penAt = order.pulledBack.get(glyph);
+    const width = penAt === undefined ? advance : (x - run.x + penAt - target) * toText;
+    if (penAt !== undefined) {
+      show();
+      out.add(`${fmt((advance - width) / toText)} Tc`);
+    }
     const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
     const code = (id: number, t: string, w: number) => {
       out.read(t);
@@ -146,7 +175,11 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
       show();
       out.add('EMC');
     }
-    written = target + width / toText;
+    if (penAt !== undefined) {
+      show();
+      out.add('0 Tc');
+    }
+    written = target + advance / toText;
   }
   show();
   if (rise !== 0) out.add('0 Ts');

@@ -1,4 +1,5 @@
 import { PlacedRun, ShapedGlyph, TypesetLine } from '../text/types';
+import { ltrSeam, LtrSeam } from './ltr-seam';
 
 /**
  * The order a line's runs go into the content stream. pdf.js cuts a text
@@ -32,26 +33,41 @@ export interface StreamOrder {
   dropped: Set<ShapedGlyph>;
   /** Glyphs whose code is wider than the glyph by this much: they span a dropped space. */
   widened: Map<ShapedGlyph, number>;
+  /** Left-to-right stretches that follow a space after right-to-left text, by stretch: their seam (ltr-seam.ts). */
+  seams: Map<PlacedRun[], LtrSeam>;
+  /** The glyph before each seam, and where pdf.js is to find the pen after it (ltr-seam.ts). */
+  pulledBack: Map<ShapedGlyph, number>;
 }
 
 const isSpace = (glyph: ShapedGlyph) => /^\s+$/u.test(glyph.text);
 
 export function streamOrder(line: TypesetLine): StreamOrder {
   const visual = [...line.runs].sort((a, b) => a.x - b.x);
-  const order: StreamOrder = { runs: visual, stretches: [], spaceAfter: new Set(), dropped: new Set(), widened: new Map() };
+  const order: StreamOrder = { runs: visual, stretches: [], spaceAfter: new Set(), dropped: new Set(), widened: new Map(), seams: new Map(), pulledBack: new Map() };
   if (!line.runs.some((r) => r.rtl)) return order;
-  order.stretches = stretchesInLogicalOrder(line, visual, order);
+  // By font and direction, so that MuPDF gets a number in logical order; by font alone where a seam cannot be bridged.
+  const byDirection = stretchesInLogicalOrder(line, visual, order, true);
+  if (byDirection) order.stretches = byDirection;
+  else {
+    for (const key of ['spaceAfter', 'dropped', 'seams', 'pulledBack'] as const) order[key].clear();
+    order.stretches = stretchesInLogicalOrder(line, visual, order, false)!;
+  }
   order.runs = order.stretches.flat();
   bridgeSpacesBeforeMarks(order);
   return order;
 }
 
-/** The runs in stretches of one font, in logical order; the spaces at the seams go to `order`. */
-function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: StreamOrder): PlacedRun[][] {
+/**
+ * The runs in stretches of one font (and one direction, if `byDirection`),
+ * in logical order; the spaces at the seams go to `order`. Undefined if a
+ * seam before a left-to-right stretch cannot be bridged (ltr-seam.ts).
+ */
+function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: StreamOrder, byDirection: boolean): PlacedRun[][] | undefined {
   const stretches: PlacedRun[][] = [];
   for (const run of visual) {
     const last = stretches[stretches.length - 1];
-    if (last && last[last.length - 1].font.key === run.font.key) last.push(run);
+    const prev = last?.[last.length - 1];
+    if (prev && prev.font.key === run.font.key && (!byDirection || prev.rtl === run.rtl)) last.push(run);
     else stretches.push([run]);
   }
   if (stretches.length === 1) return stretches;
@@ -65,9 +81,19 @@ function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: 
     const right = before.flatMap((r) => r.glyphs.map((glyph) => ({ glyph, run: r })));
     const spaces = [...takeWhile([...left].reverse(), (g) => isSpace(g.glyph)), ...takeWhile(right, (g) => isSpace(g.glyph))];
     const letter = [...left].reverse().find((g) => !isSpace(g.glyph) && g.glyph.text !== '' && g.glyph.yOffset === 0);
-    if (!spaces.length || !letter?.run.rtl) continue;
-    order.spaceAfter.add(letter.glyph);
-    for (const s of spaces) order.dropped.add(s.glyph);
+    if (!spaces.length) continue;
+    if (letter?.run.rtl) {
+      order.spaceAfter.add(letter.glyph);
+      for (const s of spaces) order.dropped.add(s.glyph);
+      continue;
+    }
+    if (!byDirection || !before.every((r) => r.rtl) || after.some((r) => r.rtl)) continue;
+    const seam = ltrSeam(before, after, order.dropped);
+    if (seam === undefined) return undefined;
+    if (seam === 'none') continue;
+    order.seams.set(after, seam);
+    order.pulledBack.set(seam.last, seam.penAt);
+    for (const s of seam.spaces) order.dropped.add(s.glyph);
   }
   return stretches;
 }
@@ -93,7 +119,7 @@ function bridgeSpacesBeforeMarks(order: StreamOrder): void {
     if (!(after.glyph.xAdvance === 0 && MARK.test(after.glyph.text))) continue;
     const letter = before.glyph;
     if (!before.run.rtl || !space.run.rtl || letter.text === '' || isSpace(letter) || letter.yOffset !== 0 || letter.xAdvance === 0) continue;
-    if (order.spaceAfter.has(letter) || before.run.size !== space.run.size) continue;
+    if (order.spaceAfter.has(letter) || order.pulledBack.has(letter) || before.run.size !== space.run.size) continue;
     order.spaceAfter.add(letter);
     order.dropped.add(space.glyph);
     order.widened.set(letter, space.glyph.xAdvance);

@@ -1,0 +1,96 @@
+import { Points } from '../core/units';
+import { isInvisible } from '../text/glyph-text';
+import { PlacedRun, ShapedGlyph } from '../text/types';
+
+/**
+ * The seam where a right-to-left line goes on, in logical order, with a
+ * left-to-right stretch (a number, a Latin word) after a space: "منذ 28
+ * يونيو". The stretches go out in logical order (stream-order.ts), so the
+ * stream jumps back from the right end of "منذ" to "28", and the space
+ * between them must reach every reader from the stream:
+ *
+ * - MuPDF (pdf-op-run.c, guess_bidi_level) gives a space the direction of
+ *   the character before it in the stream, and reverses each right-to-left
+ *   stretch of characters in place (stext-device.c, reverse_bidi_line): the
+ *   space after "منذ" would be reversed to its front ("␣منذ28"). BT sets its
+ *   direction back to left to right (pdf_run_BT), so the space goes out in a
+ *   text object of its own, ending where the number starts.
+ * - pdf.js (evaluator.js, compareWithLastPosition) skips a space glyph and
+ *   makes a space only of a step forward from where the last glyph ended (a
+ *   step back starts a new text item, with no space). So the last glyph
+ *   before the seam is written with a code that ends at `penAt`, one
+ *   space short of the number, and the number comes a space forward of
+ *   it. Char spacing (Tc) of the difference on that one glyph puts the pen
+ *   back where the ink ends for poppler, whose /ActualText span ends where
+ *   that glyph's advance does (TextOutputDev.cc, ActualText::addChar);
+ *   pdf.js takes its pen before char spacing, MuPDF ignores it.
+ */
+export interface LtrSeam {
+  /** The space glyphs at the seam, in visual order, each with its run: written on their own, ending at `end`. */
+  spaces: { glyph: ShapedGlyph; run: PlacedRun }[];
+  /** Where the left-to-right stretch starts, from the line's left edge. */
+  end: Points;
+  /** The last glyph written before the seam, and where pdf.js is to find the pen after it, from the line's left edge. */
+  last: ShapedGlyph;
+  penAt: Points;
+}
+
+interface Placed {
+  glyph: ShapedGlyph;
+  run: PlacedRun;
+  /** Where the glyph's advance starts, from the line's left edge. */
+  pen: Points;
+}
+
+const isSpace = (glyph: ShapedGlyph) => /^\s+$/u.test(glyph.text);
+const MARK = /\p{Mn}/u;
+
+/** A stretch's glyphs in the order they are written, left to right, each where its advance starts. */
+function placed(stretch: PlacedRun[]): Placed[] {
+  return stretch.flatMap((run) => {
+    let pen = run.x;
+    return run.glyphs.map((glyph) => {
+      const at = { glyph, run, pen };
+      pen += glyph.xAdvance;
+      return at;
+    });
+  });
+}
+
+/** Written as a code with text of its own (glyph-run-writer.ts writes the others as paths, or not at all). */
+const writtenAsText = (glyph: ShapedGlyph, dropped: ReadonlySet<ShapedGlyph>) => glyph.text !== '' && !isInvisible(glyph) && !dropped.has(glyph) && !(glyph.yOffset !== 0 && glyph.xAdvance !== 0);
+
+/**
+ * The seam between `before`, a right-to-left stretch, and `after`, the
+ * left-to-right stretch that follows it in logical order (to its left), if
+ * spaces lie between them and the stretch before ends in a plain letter that
+ * can carry the pull back: on the baseline, advancing, with nothing written
+ * as text after it. Undefined otherwise: the caller then keeps such a line
+ * in stretches of one font (stream-order.ts).
+ */
+export function ltrSeam(before: PlacedRun[], after: PlacedRun[], dropped: ReadonlySet<ShapedGlyph>): LtrSeam | 'none' | undefined {
+  const left = placed(before);
+  let n = 0;
+  while (n < left.length && (isSpace(left[n].glyph) || isInvisible(left[n].glyph))) n++;
+  const spaces = left.slice(0, n).filter((g) => isSpace(g.glyph));
+  if (spaces.length === 0) return 'none';
+  const first = placed(after).find((g) => writtenAsText(g.glyph, dropped));
+  const written = left.slice(n).filter((g) => writtenAsText(g.glyph, dropped));
+  const last = written[written.length - 1];
+  if (!first || !last || last.glyph.yOffset !== 0 || last.glyph.xAdvance <= 0 || !last.run.rtl || startsWithMark(last.glyph.text)) return undefined;
+  const end = first.pen + first.glyph.xOffset;
+  // A space's width short of the number: pdf.js reads a step forward of 0.1 to 0.6 em as a space.
+  const gap = spaces.reduce((w, s) => w + s.glyph.xAdvance, 0);
+  return { spaces: spaces.map(({ glyph, run }) => ({ glyph, run })), end, last: last.glyph, penAt: end - gap };
+}
+
+/**
+ * pdf.js takes a code whose text holds a mark for a mark of no width and
+ * keeps no pen after it; glyph-run-writer.ts moves a letter's marks to a
+ * blank code of their own unless the text starts with one (in reading
+ * order: a right-to-left glyph's text is stored backwards).
+ */
+function startsWithMark(text: string): boolean {
+  const chars = Array.from(text);
+  return chars.length === 0 || MARK.test(chars[chars.length - 1]);
+}
