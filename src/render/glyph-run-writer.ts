@@ -53,7 +53,7 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   // A right-to-left line: each stretch in a span of its own text (stretch-span.ts).
   for (const stretch of order.stretches) {
     const seam = order.seams.get(stretch);
-    if (seam) writeSeamSpaces(doc, seam, x, y, written);
+    if (seam) writeSeam(doc, seam, x, written);
     const span = new StretchSpan();
     for (const run of stretch) {
       useFont(doc, run.font);
@@ -68,21 +68,20 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
 }
 
 /**
- * The spaces before a left-to-right stretch that follows right-to-left text
- * (ltr-seam.ts), in a text object of their own, so that MuPDF reads them
- * left to right, ending where the stretch starts.
+ * The spaces and punctuation before a left-to-right stretch that follows
+ * right-to-left text (ltr-seam.ts), in a text object of their own, so that
+ * MuPDF reads them left to right, in logical order.
  */
-function writeSeamSpaces(doc: Doc, seam: LtrSeam, x: Points, y: Points, writtenY: string): void {
+function writeSeam(doc: Doc, seam: LtrSeam, x: Points, writtenY: string): void {
   doc.addContent('ET');
   doc.addContent('BT');
-  let at = seam.end - seam.spaces.reduce((w, s) => w + s.glyph.xAdvance, 0);
-  for (const { glyph, run } of seam.spaces) {
+  for (const { glyph, run, x: at } of seam.glyphs) {
     useFont(doc, run.font);
     const font = doc._font;
     if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-    const width = (glyph.xAdvance * 1000) / run.size;
-    doc.addContent(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [<${codeFor(font, glyph.id, glyph.text, width).toString(16).padStart(4, '0')}>] TJ`);
-    at += glyph.xAdvance;
+    // As wide as it advances: MuPDF goes on from there.
+    const code = codeFor(font, glyph.id, glyph.text, (glyph.xAdvance * 1000) / run.size);
+    doc.addContent(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [<${code.toString(16).padStart(4, '0')}>] TJ`);
   }
 }
 

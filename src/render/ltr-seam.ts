@@ -26,10 +26,14 @@ import { PlacedRun, ShapedGlyph } from '../text/types';
  *   pdf.js takes its pen before char spacing, MuPDF ignores it.
  */
 export interface LtrSeam {
-  /** The space glyphs at the seam, in visual order, each with its run: written on their own, ending at `end`. */
-  spaces: { glyph: ShapedGlyph; run: PlacedRun }[];
-  /** Where the left-to-right stretch starts, from the line's left edge. */
-  end: Points;
+  /**
+   * The glyphs at the seam, taken out of the right-to-left stretch: the
+   * spaces and the punctuation between its last letter and the
+   * left-to-right stretch ("اللاجئين (IRPA"), in logical order, each with
+   * its run and where it is written from the line's left edge: punctuation
+   * where its ink is, a space (no ink) where it ends at the next one.
+   */
+  glyphs: { glyph: ShapedGlyph; run: PlacedRun; x: Points }[];
   /** The last glyph written before the seam, and where pdf.js is to find the pen after it, from the line's left edge. */
   last: ShapedGlyph;
   penAt: Points;
@@ -43,6 +47,8 @@ interface Placed {
 }
 
 const isSpace = (glyph: ShapedGlyph) => /^\s+$/u.test(glyph.text);
+/** Neither a letter nor a digit: what a reader gives the direction of the text around it. */
+const isNeutral = (glyph: ShapedGlyph) => /^[\s\p{P}\p{S}]+$/u.test(glyph.text);
 const MARK = /\p{Mn}/u;
 
 /** A stretch's glyphs in the order they are written, left to right, each where its advance starts. */
@@ -62,26 +68,37 @@ const writtenAsText = (glyph: ShapedGlyph, dropped: ReadonlySet<ShapedGlyph>) =>
 
 /**
  * The seam between `before`, a right-to-left stretch, and `after`, the
- * left-to-right stretch that follows it in logical order (to its left), if
- * spaces lie between them and the stretch before ends in a plain letter that
- * can carry the pull back: on the baseline, advancing, with nothing written
- * as text after it. Undefined otherwise: the caller then keeps such a line
+ * left-to-right stretch that follows it in logical order (to its left):
+ * 'none' if no space lies between them; undefined if one does but the
+ * seam cannot be bridged (a glyph there off the baseline or without text of
+ * its own, or no plain letter before it to carry the pen: on the baseline,
+ * advancing, the last written as text), and the caller then keeps the line
  * in stretches of one font (stream-order.ts).
  */
 export function ltrSeam(before: PlacedRun[], after: PlacedRun[], dropped: ReadonlySet<ShapedGlyph>): LtrSeam | 'none' | undefined {
   const left = placed(before);
   let n = 0;
-  while (n < left.length && (isSpace(left[n].glyph) || isInvisible(left[n].glyph))) n++;
-  const spaces = left.slice(0, n).filter((g) => isSpace(g.glyph));
-  if (spaces.length === 0) return 'none';
+  while (n < left.length && !dropped.has(left[n].glyph) && (isNeutral(left[n].glyph) || isInvisible(left[n].glyph))) n++;
+  const seam = left.slice(0, n).filter((g) => !isInvisible(g.glyph));
+  if (!seam.some((g) => isSpace(g.glyph))) return 'none';
   const first = placed(after).find((g) => writtenAsText(g.glyph, dropped));
   const written = left.slice(n).filter((g) => writtenAsText(g.glyph, dropped));
   const last = written[written.length - 1];
-  if (!first || !last || last.glyph.yOffset !== 0 || last.glyph.xAdvance <= 0 || !last.run.rtl || startsWithMark(last.glyph.text)) return undefined;
-  const end = first.pen + first.glyph.xOffset;
-  // A space's width short of the number: pdf.js reads a step forward of 0.1 to 0.6 em as a space.
-  const gap = spaces.reduce((w, s) => w + s.glyph.xAdvance, 0);
-  return { spaces: spaces.map(({ glyph, run }) => ({ glyph, run })), end, last: last.glyph, penAt: end - gap };
+  if (!first || !last || seam.some((g) => g.glyph.yOffset !== 0 || g.glyph.xAdvance <= 0)) return undefined;
+  if (last.glyph.yOffset !== 0 || last.glyph.xAdvance <= 0 || !last.run.rtl || startsWithMark(last.glyph.text)) return undefined;
+  // Written in logical order, right to left: each space ends where the glyph written after it (to its left) starts,
+  // the last one where the left-to-right stretch does.
+  const glyphs: LtrSeam['glyphs'] = [];
+  let next = first.pen + first.glyph.xOffset;
+  for (const g of seam) {
+    const x = isSpace(g.glyph) ? next - g.glyph.xAdvance : g.pen + g.glyph.xOffset;
+    glyphs.unshift({ glyph: g.glyph, run: g.run, x });
+    next = x;
+  }
+  // pdf.js is to find the pen a space short of the first glyph with ink after the seam: a step forward reads as a space.
+  const ink = glyphs.find((g) => !isSpace(g.glyph))?.x ?? first.pen + first.glyph.xOffset;
+  const gap = seam.filter((g) => isSpace(g.glyph)).reduce((w, g) => w + g.glyph.xAdvance, 0);
+  return { glyphs, last: last.glyph, penAt: ink - gap };
 }
 
 /**

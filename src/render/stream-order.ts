@@ -81,19 +81,19 @@ function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: 
     const right = before.flatMap((r) => r.glyphs.map((glyph) => ({ glyph, run: r })));
     const spaces = [...takeWhile([...left].reverse(), (g) => isSpace(g.glyph)), ...takeWhile(right, (g) => isSpace(g.glyph))];
     const letter = [...left].reverse().find((g) => !isSpace(g.glyph) && g.glyph.text !== '' && g.glyph.yOffset === 0);
-    if (!spaces.length) continue;
-    if (letter?.run.rtl) {
+    if (spaces.length && letter?.run.rtl) {
       order.spaceAfter.add(letter.glyph);
       for (const s of spaces) order.dropped.add(s.glyph);
       continue;
     }
+    // A left-to-right stretch after right-to-left text: its seam is written on its own (ltr-seam.ts).
     if (!byDirection || !before.every((r) => r.rtl) || after.some((r) => r.rtl)) continue;
     const seam = ltrSeam(before, after, order.dropped);
     if (seam === undefined) return undefined;
     if (seam === 'none') continue;
     order.seams.set(after, seam);
     order.pulledBack.set(seam.last, seam.penAt);
-    for (const s of seam.spaces) order.dropped.add(s.glyph);
+    for (const g of seam.glyphs) order.dropped.add(g.glyph);
   }
   return stretches;
 }
