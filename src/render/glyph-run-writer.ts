@@ -54,12 +54,14 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   for (const stretch of order.stretches) {
     const seam = order.seams.get(stretch);
     if (seam) writeSeam(doc, seam, x, written);
-    const span = new StretchSpan();
+    // Punctuation alone has no marks to hold together for poppler, and MuPDF matches a span's text in stream order.
+    const backwards = stretch.every((run) => order.backwards.has(run));
+    const span = backwards ? undefined : new StretchSpan();
     for (const run of stretch) {
       useFont(doc, run.font);
-      writeRun(doc, run, x + run.x, y, written, outlined, order, span);
+      writeRun(doc, run, x + run.x, y, written, outlined, order, span ?? directOut((op) => doc.addContent(op)));
     }
-    for (const op of span.content()) doc.addContent(op);
+    for (const op of span?.content() ?? []) doc.addContent(op);
   }
   doc.addContent('ET');
   // Paths cannot be drawn inside a text object.
@@ -120,15 +122,18 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     if (items.length) out.add(`[${items.join(' ')}] TJ`);
     items = [];
   };
-  let pen = x;
   // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
   const blankId = face.glyphForCodePoint(0x20).id;
   const glyphs = readAsText(run.glyphs);
   // No mark spans inside a stretch's own span (poppler keeps one /ActualText at a time).
   const spans = run.rtl || order.stretches.length > 0 ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
-  for (const { glyph, text: own } of glyphs) {
-    const at = pen;
-    pen += glyph.xAdvance;
+  // Where each glyph's advance starts; a run of punctuation alone goes out right to left (stream-order.ts).
+  const starts = glyphs.map((_, i) => x + glyphs.slice(0, i).reduce((w, g) => w + g.glyph.xAdvance, 0));
+  const indices = glyphs.map((_, i) => i);
+  if (order.backwards.has(run)) indices.reverse();
+  for (const i of indices) {
+    const { glyph, text: own } = glyphs[i];
+    const at = starts[i];
     if (isInvisible(glyph) || order.dropped.has(glyph)) continue;
     const text = order.spaceAfter.has(glyph) ? `${own} ` : own;
     if (text === '') {

@@ -37,19 +37,21 @@ export interface StreamOrder {
   seams: Map<PlacedRun[], LtrSeam>;
   /** The glyph before each seam, and where pdf.js is to find the pen after it (ltr-seam.ts). */
   pulledBack: Map<ShapedGlyph, number>;
+  /** Runs written right to left, glyph by glyph: punctuation alone in a right-to-left stretch. */
+  backwards: Set<PlacedRun>;
 }
 
 const isSpace = (glyph: ShapedGlyph) => /^\s+$/u.test(glyph.text);
 
 export function streamOrder(line: TypesetLine): StreamOrder {
   const visual = [...line.runs].sort((a, b) => a.x - b.x);
-  const order: StreamOrder = { runs: visual, stretches: [], spaceAfter: new Set(), dropped: new Set(), widened: new Map(), seams: new Map(), pulledBack: new Map() };
+  const order: StreamOrder = { runs: visual, stretches: [], spaceAfter: new Set(), dropped: new Set(), widened: new Map(), seams: new Map(), pulledBack: new Map(), backwards: new Set() };
   if (!line.runs.some((r) => r.rtl)) return order;
   // By font and direction, so that MuPDF gets a number in logical order; by font alone where a seam cannot be bridged.
   const byDirection = stretchesInLogicalOrder(line, visual, order, true);
   if (byDirection) order.stretches = byDirection;
   else {
-    for (const key of ['spaceAfter', 'dropped', 'seams', 'pulledBack'] as const) order[key].clear();
+    for (const key of ['spaceAfter', 'dropped', 'seams', 'pulledBack', 'backwards'] as const) order[key].clear();
     order.stretches = stretchesInLogicalOrder(line, visual, order, false)!;
   }
   order.runs = order.stretches.flat();
@@ -73,6 +75,7 @@ function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: 
   if (stretches.length === 1) return stretches;
   const first = (stretch: PlacedRun[]) => Math.min(...stretch.map((r) => line.runs.indexOf(r)));
   stretches.sort((a, b) => first(a) - first(b));
+  if (byDirection) stretches.forEach((stretch, i) => (stretches[i] = punctuationInLogicalOrder(stretch, order)));
   for (let i = 1; i < stretches.length; i++) {
     const [before, after] = [stretches[i - 1], stretches[i]];
     if (after[0].x >= before[0].x) continue;
@@ -84,6 +87,9 @@ function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: 
     if (spaces.length && letter?.run.rtl) {
       order.spaceAfter.add(letter.glyph);
       for (const s of spaces) order.dropped.add(s.glyph);
+      // After a left-to-right stretch, the letter's code spans the spaces too, so that poppler sees no gap, and adds no
+      // space of its own beside the one the letter holds.
+      if (!before.some((r) => r.rtl)) order.widened.set(letter.glyph, spaces.reduce((w, s) => w + s.glyph.xAdvance, 0));
       continue;
     }
     // A left-to-right stretch after right-to-left text: its seam is written on its own (ltr-seam.ts).
@@ -96,6 +102,20 @@ function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: 
     for (const g of seam.glyphs) order.dropped.add(g.glyph);
   }
   return stretches;
+}
+
+/**
+ * A right-to-left stretch of punctuation alone (the "):" after "279.01" in
+ * "(المادة 279.01):") is one text item to pdf.js, with no right-to-left
+ * letter in it, so pdf.js leaves it in the order it is written (evaluator.js,
+ * bidi), and MuPDF gives it the direction of the number before it: it goes
+ * out right to left, in logical order, its runs and their glyphs.
+ */
+function punctuationInLogicalOrder(stretch: PlacedRun[], order: StreamOrder): PlacedRun[] {
+  const punctuation = (run: PlacedRun) => run.rtl && run.glyphs.every((g) => /^[\s\p{P}\p{S}]*$/u.test(g.text));
+  if (!stretch.every(punctuation)) return stretch;
+  for (const run of stretch) order.backwards.add(run);
+  return [...stretch].reverse();
 }
 
 const MARK = /\p{Mn}/u;
