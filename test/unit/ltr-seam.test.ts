@@ -1,0 +1,65 @@
+// Numbers and Latin words in right-to-left lines (src/render/ltr-seam.ts,
+// stream-order.ts): lines drawn by drawLine, read back by pdf.js, pdftotext
+// and MuPDF. MuPDF reverses right-to-left text in place, in stream order, so
+// the stretches go out in logical order; the space before a number reaches
+// MuPDF from a text object of its own and pdf.js from a step forward.
+import * as path from 'node:path';
+import { layoutParagraph } from '../../src/text/paragraph';
+import { ParagraphStyle, TypesetLine } from '../../src/text/types';
+import { wordsOf } from '../support/word-order.cjs';
+import { language } from '../support/build';
+import { temporaryFolders } from '../support/temp';
+import { drawAndRead } from '../support/drawn-lines';
+
+const style: ParagraphStyle = { size: 10, lineHeight: 14, align: 'start', bold: false, hyphenate: false };
+const oneLine = (text: string): TypesetLine => {
+  const lines = layoutParagraph([{ text, bold: false }], 500, style, language('ar'));
+  expect(lines).toHaveLength(1);
+  return lines[0];
+};
+
+const TEXTS = [
+  'منذ 28 يونيو 2002، يُجرِّمه قانون',
+  'المعني بالاتجار بالبشر، بمشاركة 14 وزارة',
+  'السجن حتى 14 سنة، وحتى المؤبد إذا',
+  'الهجرة وحماية اللاجئين (IRPA)',
+  'منذ 25 نوفمبر 2005 (المادة 279.01):',
+].map((t) => t.normalize('NFC'));
+const lineTexts = (page: string) => page.normalize('NFC').split('\n').map((l) => l.trim()).filter(Boolean);
+/** Characters no translation holds: bidi marks and controls. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+describe('a number or a Latin word in a right-to-left line', () => {
+  let read: Record<string, string[]>;
+  let content = '';
+  const tempDir = temporaryFolders('ltr-seam-');
+  beforeAll(async () => {
+    ({ content, read } = await drawAndRead(TEXTS.map(oneLine), path.join(tempDir(), 'ltr-seams.pdf')));
+  }, 60_000);
+
+  it('writes each seam before a number in a text object of its own, and the glyph before it with char spacing', () => {
+    // Eight seams: before 28 and 2002, 14, 14, "(IRPA", and 25, 2005 and "279.01".
+    expect(content.match(/\nET\nBT\n/g)).toHaveLength(8);
+    expect(content.match(/\n[\d.]+ Tc\n/g)?.filter((op) => !/\n0 Tc/.test(op))).toHaveLength(8);
+  });
+
+  it('MuPDF gives the lines back with every word in logical order', () => {
+    expect(wordsOf(read.mupdf[0], 'ar')).toEqual(wordsOf(TEXTS.join('\n'), 'ar'));
+    // A number with words on both sides, on one line.
+    for (const text of TEXTS.slice(0, 3)) expect(lineTexts(read.mupdf[0])).toContain(text);
+  });
+
+  it('pdf.js gives every line back verbatim, with its spaces', () => {
+    expect(lineTexts(read.pdfjs[0])).toEqual(TEXTS);
+  });
+
+  it('neither adds a bidi mark or control to the text', () => {
+    expect(read.pdfjs[0]).not.toMatch(BIDI);
+    expect(read.mupdf[0]).not.toMatch(BIDI);
+  });
+
+  it('pdftotext joins each number to the word after it, as its reorderText must (docs/pdftotext-reading-order.md)', () => {
+    const joined = TEXTS.map((t) => t.replace(/(\p{Nd})[\s\p{P}]+(?=\p{L})/gu, '$1'));
+    expect(wordsOf(read.pdftotext[0], 'ar')).toEqual(wordsOf(joined.join('\n'), 'ar'));
+  });
+});
