@@ -77,13 +77,17 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
 function writeSeam(doc: Doc, seam: LtrSeam, x: Points, writtenY: string): void {
   doc.addContent('ET');
   doc.addContent('BT');
-  for (const { glyph, run, x: at } of seam.glyphs) {
+  for (const { glyph, run, x: at, penAt } of seam.glyphs) {
     useFont(doc, run.font);
     const font = doc._font;
     if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-    // As wide as it advances: MuPDF goes on from there.
-    const code = codeFor(font, glyph.id, glyph.text, (glyph.xAdvance * 1000) / run.size);
-    doc.addContent(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [<${code.toString(16).padStart(4, '0')}>] TJ`);
+    // As wide as it advances, MuPDF going on from there; or ending where the pen is to go back to, char spacing making
+    // up the rest, in a span of its own text so that poppler's box for it is its advance (ActualText::addChar).
+    const advance = (glyph.xAdvance * 1000) / run.size;
+    const width = penAt === undefined ? advance : ((penAt - at) * 1000) / run.size;
+    const show = `/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [<${codeFor(font, glyph.id, glyph.text, width).toString(16).padStart(4, '0')}>] TJ`;
+    if (penAt === undefined) doc.addContent(show);
+    else for (const op of [actualTextSpan(glyph.text), `${fmt(((advance - width) * run.size) / 1000)} Tc`, show, '0 Tc', 'EMC']) doc.addContent(op);
   }
 }
 

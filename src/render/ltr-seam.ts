@@ -33,7 +33,7 @@ export interface LtrSeam {
    * its run and where it is written from the line's left edge: punctuation
    * where its ink is, a space (no ink) where it ends at the next one.
    */
-  glyphs: { glyph: ShapedGlyph; run: PlacedRun; x: Points }[];
+  glyphs: { glyph: ShapedGlyph; run: PlacedRun; x: Points; penAt?: Points }[];
   /** The last glyph written before the seam, and where pdf.js is to find the pen after it, from the line's left edge. */
   last: ShapedGlyph;
   penAt: Points;
@@ -82,17 +82,16 @@ export function ltrSeam(before: PlacedRun[], after: PlacedRun[], dropped: Readon
   const seam = left.slice(0, n).filter((g) => !isInvisible(g.glyph));
   if (!seam.some((g) => isSpace(g.glyph))) return 'none';
   const first = placed(after).find((g) => writtenAsText(g.glyph, dropped));
-  const written = left.slice(n).filter((g) => writtenAsText(g.glyph, dropped));
-  const last = written[written.length - 1];
+  const last = lastWritten(left.slice(n), dropped);
   if (!first || !last || seam.some((g) => g.glyph.yOffset !== 0 || g.glyph.xAdvance <= 0)) return undefined;
-  if (last.glyph.yOffset !== 0 || last.glyph.xAdvance <= 0 || !last.run.rtl || startsWithMark(last.glyph.text)) return undefined;
   // Written in logical order, right to left: each space ends where the glyph written after it (to its left) starts,
   // the last one where the left-to-right stretch does.
   const glyphs: LtrSeam['glyphs'] = [];
   let next = first.pen + first.glyph.xOffset;
   for (const g of seam) {
     const x = isSpace(g.glyph) ? next - g.glyph.xAdvance : g.pen + g.glyph.xOffset;
-    glyphs.unshift({ glyph: g.glyph, run: g.run, x });
+    // A bracket followed by what lies to its left: its pen goes back there, as before punctuation (below).
+    glyphs.unshift({ glyph: g.glyph, run: g.run, x, ...(!isSpace(g.glyph) && next < x ? { penAt: next } : {}) });
     next = x;
   }
   // pdf.js is to find the pen a space short of the first glyph with ink after the seam: a step forward reads as a space.
@@ -102,12 +101,47 @@ export function ltrSeam(before: PlacedRun[], after: PlacedRun[], dropped: Readon
 }
 
 /**
+ * The glyph written last as text of `glyphs` (in stream order), if it can
+ * carry a pen pulled back: on the baseline, advancing, and read by pdf.js
+ * as a glyph that moves the pen.
+ */
+function lastWritten(glyphs: Placed[], dropped: ReadonlySet<ShapedGlyph>): Placed | undefined {
+  const written = glyphs.filter((g) => writtenAsText(g.glyph, dropped));
+  const last = written[written.length - 1];
+  return last && last.glyph.yOffset === 0 && last.glyph.xAdvance > 0 && !startsWithMark(last.glyph.text, last.run.rtl) ? last : undefined;
+}
+
+/**
+ * Where MuPDF would break the line: `before`, a left-to-right stretch, is
+ * followed in the stream by `after`, which starts to its left with
+ * punctuation ("118" then "."; "IRPA" then ")"): MuPDF gives the punctuation
+ * the direction of the digit or letter before it, and going back more than
+ * 0.8 em within left-to-right text it starts a new line
+ * (stext-device.c, fz_add_stext_char_imp). The last glyph of `before` is
+ * then written with a code that ends where `after` starts, the rest of its
+ * advance in char spacing (as at a seam), so that MuPDF's pen, and pdf.js's,
+ * are where the punctuation starts: no new line, and no space. Undefined
+ * where no such break would come.
+ */
+export function pullBackBeforePunctuation(before: PlacedRun[], after: PlacedRun[], afterBackwards: boolean, dropped: ReadonlySet<ShapedGlyph>): { last: ShapedGlyph; penAt: Points } | undefined {
+  if (before.some((r) => r.rtl)) return undefined;
+  const next = placed(after).filter((g) => writtenAsText(g.glyph, dropped));
+  const first = afterBackwards ? next[next.length - 1] : next[0];
+  const last = lastWritten(placed(before), dropped);
+  if (!first || !last || !isNeutral(first.glyph) || isSpace(first.glyph)) return undefined;
+  const start = first.pen + first.glyph.xOffset;
+  if (start >= last.pen + last.glyph.xOffset) return undefined;
+  return { last: last.glyph, penAt: start };
+}
+
+/**
  * pdf.js takes a code whose text holds a mark for a mark of no width and
  * keeps no pen after it; glyph-run-writer.ts moves a letter's marks to a
  * blank code of their own unless the text starts with one (in reading
  * order: a right-to-left glyph's text is stored backwards).
  */
-function startsWithMark(text: string): boolean {
+function startsWithMark(text: string, rtl: boolean): boolean {
   const chars = Array.from(text);
-  return chars.length === 0 || MARK.test(chars[chars.length - 1]);
+  if (rtl) chars.reverse();
+  return chars.length === 0 || MARK.test(chars[0]);
 }

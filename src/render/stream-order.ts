@@ -1,5 +1,5 @@
 import { PlacedRun, ShapedGlyph, TypesetLine } from '../text/types';
-import { ltrSeam, LtrSeam } from './ltr-seam';
+import { ltrSeam, LtrSeam, pullBackBeforePunctuation } from './ltr-seam';
 
 /**
  * The order a line's runs go into the content stream. pdf.js cuts a text
@@ -100,6 +100,12 @@ function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: 
     order.seams.set(after, seam);
     order.pulledBack.set(seam.last, seam.penAt);
     for (const g of seam.glyphs) order.dropped.add(g.glyph);
+  }
+  if (byDirection) {
+    for (let i = 1; i < stretches.length; i++) {
+      const pull = pullBackBeforePunctuation(stretches[i - 1], stretches[i], stretches[i].every((r) => order.backwards.has(r)), order.dropped);
+      if (pull) order.pulledBack.set(pull.last, pull.penAt);
+    }
   }
   return stretches;
 }
