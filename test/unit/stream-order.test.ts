@@ -134,6 +134,16 @@ describe('stream order of a line', () => {
       expect(last.flatMap((r) => r.glyphs.map((g) => g.text)).join('')).toBe(':)');
     });
 
+    it('pulls the pen after a number back to the punctuation drawn to its left, which MuPDF would put on a line of its own', () => {
+      const line = oneLine('ar', [{ text: 'في المادة 118.', bold: false }]);
+      const order = streamOrder(line);
+      const [number, stop] = order.stretches.slice(-2);
+      expect(number.flatMap((r) => r.glyphs.map((g) => g.text)).join('')).toBe('118');
+      expect(stop.flatMap((r) => r.glyphs.map((g) => g.text)).join('')).toBe('.');
+      const eight = number[number.length - 1].glyphs[number[number.length - 1].glyphs.length - 1];
+      expect(order.pulledBack.get(eight)).toBeCloseTo(stop[0].x + stop[0].glyphs[0].xOffset, 6);
+    });
+
     it('needs no seam where no space comes before the number', () => {
       const order = streamOrder(oneLine('ar', [{ text: 'المادة279 هنا', bold: false }]));
       expect(order.stretches).toHaveLength(3);
