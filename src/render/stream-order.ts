@@ -5,12 +5,17 @@ import { ltrSeam, LtrSeam, pullBackBeforePunctuation } from './ltr-seam';
  * The order a line's runs go into the content stream. pdf.js cuts a text
  * item at every change of font, runs bidi on each item alone and gives the
  * items in stream order: a right-to-left line drawn left to right with a
- * bold word at its start (its right end) came out with that word last. So a
- * line with right-to-left text is written in stretches of one font, left to
- * right inside each (one item, which pdf.js puts in logical order itself),
- * the stretches in logical order, that is, by the first of their runs in the
- * line's logical order. Lines with no right-to-left run, or in one font,
- * keep plain left-to-right order.
+ * bold word at its start (its right end) came out with that word last.
+ * MuPDF reverses each right-to-left stretch of characters in place, in
+ * stream order: a number drawn in the middle of an Arabic line came out
+ * before the words it follows. So a line with right-to-left text is written
+ * in stretches of one font and one direction, left to right inside each
+ * (one item, which pdf.js puts in logical order itself), the stretches in
+ * logical order, that is, by the first of their runs in the line's logical
+ * order; the seams before left-to-right stretches are bridged for both
+ * readers (ltr-seam.ts), and where one cannot be, the line goes in
+ * stretches of one font alone, as before. Lines with no right-to-left run,
+ * or in one font and one direction, keep plain left-to-right order.
  *
  * Going back to the left for the next stretch, pdf.js drops the space that
  * lies between two stretches (it skips a space glyph and only makes a space
