@@ -132,7 +132,12 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
   // No mark spans inside a stretch's own span (poppler keeps one /ActualText at a time).
   const spans = run.rtl || order.stretches.length > 0 ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
   // Where each glyph's advance starts; a run of punctuation alone goes out right to left (stream-order.ts).
-  const starts = glyphs.map((_, i) => x + glyphs.slice(0, i).reduce((w, g) => w + g.glyph.xAdvance, 0));
+  let pen = x;
+  const starts = glyphs.map(({ glyph }) => {
+    const at = pen;
+    pen += glyph.xAdvance;
+    return at;
+  });
   const indices = glyphs.map((_, i) => i);
   if (order.backwards.has(run)) indices.reverse();
   for (const i of indices) {
@@ -160,10 +165,6 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     // The glyph before a seam: its code ends where pdf.js is to find the pen, char spacing makes up the rest (ltr-seam.ts).
     const penAt = order.pulledBack.get(glyph);
     const width = penAt === undefined ? advance : (x - run.x + penAt - target) * toText;
-    if (penAt !== undefined) {
-      show();
-      out.add(`${fmt((advance - width) / toText)} Tc`);
-    }
     const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
     const code = (id: number, t: string, w: number) => {
       out.read(t);
@@ -177,15 +178,20 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
       out.add(actualTextSpan(span));
     }
     if (marks !== '' && run.rtl) items.push(blank());
+    // Char spacing on the letter's code alone: on its marks' blank code it would move ink.
+    if (penAt !== undefined) {
+      show();
+      out.add(`${fmt((advance - width) / toText)} Tc`);
+    }
     items.push(code(glyph.id, letters, width));
+    if (penAt !== undefined) {
+      show();
+      out.add('0 Tc');
+    }
     if (marks !== '' && !run.rtl) items.push(blank());
     if (spans.ends.has(glyph)) {
       show();
       out.add('EMC');
-    }
-    if (penAt !== undefined) {
-      show();
-      out.add('0 Tc');
     }
     written = target + advance / toText;
   }

@@ -24,6 +24,8 @@ const TEXTS = [
   'السجن حتى 14 سنة، وحتى المؤبد إذا',
   'الهجرة وحماية اللاجئين (IRPA)',
   'منذ 25 نوفمبر 2005 (المادة 279.01):',
+  // The letter before the seam carries a mark: a glyph of no advance, written before it (its left).
+  'مُنذ 28 يونيو',
 ].map((t) => t.normalize('NFC'));
 const lineTexts = (page: string) => page.normalize('NFC').split('\n').map((l) => l.trim()).filter(Boolean);
 /** Characters no translation holds: bidi marks and controls. */
@@ -38,11 +40,13 @@ describe('a number or a Latin word in a right-to-left line', () => {
   }, 60_000);
 
   it('writes each seam before a number in a text object of its own, and the glyph before it with char spacing', () => {
-    // Eight seams: before 28 and 2002, 14, 14, "(IRPA", and 25, 2005 and "279.01".
-    expect(content.match(/\nET\nBT\n/g)).toHaveLength(8);
-    // Char spacing on the glyph before each seam, and where the pen goes back to punctuation within left-to-right text:
-    // the bracket before "IRPA", "A" before ")", "1" before "):".
-    expect(content.match(/\n-?[\d.]+ Tc\n/g)?.filter((op) => !/\n0 Tc/.test(op))).toHaveLength(11);
+    // Nine seams: before 28 and 2002, 14, 14, "(IRPA", 25, 2005 and "279.01", and 28.
+    expect(content.match(/\nET\nBT\n/g)).toHaveLength(9);
+    // Char spacing on the glyph before each seam, and where the pen goes back to punctuation within left-to-right text
+    // (the bracket before "IRPA", "A" before ")", "1" before "):"), each on one code alone: on another it would move ink.
+    const spaced = [...content.matchAll(/\n(-?[\d.]+) Tc\n([^]*?)\n0 Tc\n/g)].filter((m) => Number(m[1]) !== 0);
+    expect(spaced).toHaveLength(12);
+    for (const [, , shown] of spaced) expect(shown.match(/<[0-9a-f]{4}>/g)).toHaveLength(1);
   });
 
   it('MuPDF gives every line back verbatim, each on one line', () => {
