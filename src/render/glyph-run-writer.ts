@@ -9,6 +9,7 @@ import { LoadedFont } from '../fonts/font-registry';
 import { advanceWidth } from '../fonts/glyph-advance';
 import { useFont } from './embed-font';
 import { streamOrder, StreamOrder } from './stream-order';
+import { LtrSeam } from './ltr-seam';
 import { actualTextSpan, markSpans } from './mark-spans';
 import { ContentOut, directOut, StretchSpan } from './stretch-span';
 import { baselineOperand } from './baseline-y';
@@ -51,17 +52,43 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   }
   // A right-to-left line: each stretch in a span of its own text (stretch-span.ts).
   for (const stretch of order.stretches) {
-    const span = new StretchSpan();
+    const seam = order.seams.get(stretch);
+    if (seam) writeSeam(doc, seam, x, written);
+    // Punctuation alone has no marks to hold together for poppler, and MuPDF matches a span's text in stream order.
+    const backwards = stretch.every((run) => order.backwards.has(run));
+    const span = backwards ? undefined : new StretchSpan();
     for (const run of stretch) {
       useFont(doc, run.font);
-      writeRun(doc, run, x + run.x, y, written, outlined, order, span);
+      writeRun(doc, run, x + run.x, y, written, outlined, order, span ?? directOut((op) => doc.addContent(op)));
     }
-    for (const op of span.content()) doc.addContent(op);
+    for (const op of span?.content() ?? []) doc.addContent(op);
   }
   doc.addContent('ET');
   // Paths cannot be drawn inside a text object.
   for (const glyph of outlined) doc.addContent(glyphOutline(glyph.font, glyph.id, glyph.size, glyph.x, glyph.y));
   doc.restore();
+}
+
+/**
+ * The spaces and punctuation before a left-to-right stretch that follows
+ * right-to-left text (ltr-seam.ts), in a text object of their own, so that
+ * MuPDF reads them left to right, in logical order.
+ */
+function writeSeam(doc: Doc, seam: LtrSeam, x: Points, writtenY: string): void {
+  doc.addContent('ET');
+  doc.addContent('BT');
+  for (const { glyph, run, x: at, penAt } of seam.glyphs) {
+    useFont(doc, run.font);
+    const font = doc._font;
+    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    // As wide as it advances, MuPDF going on from there; or ending where the pen is to go back to, char spacing making
+    // up the rest, in a span of its own text so that poppler's box for it is its advance (ActualText::addChar).
+    const advance = (glyph.xAdvance * 1000) / run.size;
+    const width = penAt === undefined ? advance : ((penAt - at) * 1000) / run.size;
+    const show = `/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [<${codeFor(font, glyph.id, glyph.text, width).toString(16).padStart(4, '0')}>] TJ`;
+    if (penAt === undefined) doc.addContent(show);
+    else for (const op of [actualTextSpan(glyph.text), `${fmt(((advance - width) * run.size) / 1000)} Tc`, show, '0 Tc', 'EMC']) doc.addContent(op);
+  }
 }
 
 /** A glyph drawn as a path, where it is. */
@@ -99,15 +126,23 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     if (items.length) out.add(`[${items.join(' ')}] TJ`);
     items = [];
   };
-  let pen = x;
   // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
   const blankId = face.glyphForCodePoint(0x20).id;
   const glyphs = readAsText(run.glyphs);
   // No mark spans inside a stretch's own span (poppler keeps one /ActualText at a time).
   const spans = run.rtl || order.stretches.length > 0 ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
-  for (const { glyph, text: own } of glyphs) {
+  // Where each glyph's advance starts; a run of punctuation alone goes out right to left (stream-order.ts).
+  let pen = x;
+  const starts = glyphs.map(({ glyph }) => {
     const at = pen;
     pen += glyph.xAdvance;
+    return at;
+  });
+  const indices = glyphs.map((_, i) => i);
+  if (order.backwards.has(run)) indices.reverse();
+  for (const i of indices) {
+    const { glyph, text: own } = glyphs[i];
+    const at = starts[i];
     if (isInvisible(glyph) || order.dropped.has(glyph)) continue;
     const text = order.spaceAfter.has(glyph) ? `${own} ` : own;
     if (text === '') {
@@ -126,7 +161,10 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     // pdf.js starts a new text item at a span's end, and reads any step forward from there as a space:
     // a span's last mark ends at or after the pen, never short of it.
     const round = spans.ends.has(glyph) ? Math.ceil : Math.round;
-    const width = glyph.xAdvance === 0 ? round(Math.max(0, at - target) * toText) : advanceWidth(run.font, glyph.id) * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
+    const advance = glyph.xAdvance === 0 ? round(Math.max(0, at - target) * toText) : advanceWidth(run.font, glyph.id) * unitsToText + (order.widened.get(glyph) ?? 0) * toText;
+    // The glyph before a seam: its code ends where pdf.js is to find the pen, char spacing makes up the rest (ltr-seam.ts).
+    const penAt = order.pulledBack.get(glyph);
+    const width = penAt === undefined ? advance : (x - run.x + penAt - target) * toText;
     const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
     const code = (id: number, t: string, w: number) => {
       out.read(t);
@@ -140,13 +178,22 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
       out.add(actualTextSpan(span));
     }
     if (marks !== '' && run.rtl) items.push(blank());
+    // Char spacing on the letter's code alone: on its marks' blank code it would move ink.
+    if (penAt !== undefined) {
+      show();
+      out.add(`${fmt((advance - width) / toText)} Tc`);
+    }
     items.push(code(glyph.id, letters, width));
+    if (penAt !== undefined) {
+      show();
+      out.add('0 Tc');
+    }
     if (marks !== '' && !run.rtl) items.push(blank());
     if (spans.ends.has(glyph)) {
       show();
       out.add('EMC');
     }
-    written = target + width / toText;
+    written = target + advance / toText;
   }
   show();
   if (rise !== 0) out.add('0 Ts');

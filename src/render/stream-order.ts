@@ -1,15 +1,21 @@
 import { PlacedRun, ShapedGlyph, TypesetLine } from '../text/types';
+import { ltrSeam, LtrSeam, pullBackBeforePunctuation } from './ltr-seam';
 
 /**
  * The order a line's runs go into the content stream. pdf.js cuts a text
  * item at every change of font, runs bidi on each item alone and gives the
  * items in stream order: a right-to-left line drawn left to right with a
- * bold word at its start (its right end) came out with that word last. So a
- * line with right-to-left text is written in stretches of one font, left to
- * right inside each (one item, which pdf.js puts in logical order itself),
- * the stretches in logical order, that is, by the first of their runs in the
- * line's logical order. Lines with no right-to-left run, or in one font,
- * keep plain left-to-right order.
+ * bold word at its start (its right end) came out with that word last.
+ * MuPDF reverses each right-to-left stretch of characters in place, in
+ * stream order: a number drawn in the middle of an Arabic line came out
+ * before the words it follows. So a line with right-to-left text is written
+ * in stretches of one font and one direction, left to right inside each
+ * (one item, which pdf.js puts in logical order itself), the stretches in
+ * logical order, that is, by the first of their runs in the line's logical
+ * order; the seams before left-to-right stretches are bridged for both
+ * readers (ltr-seam.ts), and where one cannot be, the line goes in
+ * stretches of one font alone, as before. Lines with no right-to-left run,
+ * or in one font and one direction, keep plain left-to-right order.
  *
  * Going back to the left for the next stretch, pdf.js drops the space that
  * lies between two stretches (it skips a space glyph and only makes a space
@@ -32,31 +38,49 @@ export interface StreamOrder {
   dropped: Set<ShapedGlyph>;
   /** Glyphs whose code is wider than the glyph by this much: they span a dropped space. */
   widened: Map<ShapedGlyph, number>;
+  /** Left-to-right stretches that follow a space after right-to-left text, by stretch: their seam (ltr-seam.ts). */
+  seams: Map<PlacedRun[], LtrSeam>;
+  /** The glyph before each seam, and where pdf.js is to find the pen after it (ltr-seam.ts). */
+  pulledBack: Map<ShapedGlyph, number>;
+  /** Runs written right to left, glyph by glyph: punctuation alone in a right-to-left stretch. */
+  backwards: Set<PlacedRun>;
 }
 
 const isSpace = (glyph: ShapedGlyph) => /^\s+$/u.test(glyph.text);
 
 export function streamOrder(line: TypesetLine): StreamOrder {
   const visual = [...line.runs].sort((a, b) => a.x - b.x);
-  const order: StreamOrder = { runs: visual, stretches: [], spaceAfter: new Set(), dropped: new Set(), widened: new Map() };
+  const order: StreamOrder = { runs: visual, stretches: [], spaceAfter: new Set(), dropped: new Set(), widened: new Map(), seams: new Map(), pulledBack: new Map(), backwards: new Set() };
   if (!line.runs.some((r) => r.rtl)) return order;
-  order.stretches = stretchesInLogicalOrder(line, visual, order);
+  // By font and direction, so that MuPDF gets a number in logical order; by font alone where a seam cannot be bridged.
+  const byDirection = stretchesInLogicalOrder(line, visual, order, true);
+  if (byDirection) order.stretches = byDirection;
+  else {
+    for (const key of ['spaceAfter', 'dropped', 'seams', 'pulledBack', 'backwards'] as const) order[key].clear();
+    order.stretches = stretchesInLogicalOrder(line, visual, order, false)!;
+  }
   order.runs = order.stretches.flat();
   bridgeSpacesBeforeMarks(order);
   return order;
 }
 
-/** The runs in stretches of one font, in logical order; the spaces at the seams go to `order`. */
-function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: StreamOrder): PlacedRun[][] {
+/**
+ * The runs in stretches of one font (and one direction, if `byDirection`),
+ * in logical order; the spaces at the seams go to `order`. Undefined if a
+ * seam before a left-to-right stretch cannot be bridged (ltr-seam.ts).
+ */
+function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: StreamOrder, byDirection: boolean): PlacedRun[][] | undefined {
   const stretches: PlacedRun[][] = [];
   for (const run of visual) {
     const last = stretches[stretches.length - 1];
-    if (last && last[last.length - 1].font.key === run.font.key) last.push(run);
+    const prev = last?.[last.length - 1];
+    if (prev && prev.font.key === run.font.key && (!byDirection || prev.rtl === run.rtl)) last.push(run);
     else stretches.push([run]);
   }
   if (stretches.length === 1) return stretches;
   const first = (stretch: PlacedRun[]) => Math.min(...stretch.map((r) => line.runs.indexOf(r)));
   stretches.sort((a, b) => first(a) - first(b));
+  if (byDirection) stretches.forEach((stretch, i) => (stretches[i] = punctuationInLogicalOrder(stretch, order)));
   for (let i = 1; i < stretches.length; i++) {
     const [before, after] = [stretches[i - 1], stretches[i]];
     if (after[0].x >= before[0].x) continue;
@@ -65,11 +89,44 @@ function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: 
     const right = before.flatMap((r) => r.glyphs.map((glyph) => ({ glyph, run: r })));
     const spaces = [...takeWhile([...left].reverse(), (g) => isSpace(g.glyph)), ...takeWhile(right, (g) => isSpace(g.glyph))];
     const letter = [...left].reverse().find((g) => !isSpace(g.glyph) && g.glyph.text !== '' && g.glyph.yOffset === 0);
-    if (!spaces.length || !letter?.run.rtl) continue;
-    order.spaceAfter.add(letter.glyph);
-    for (const s of spaces) order.dropped.add(s.glyph);
+    if (spaces.length && letter?.run.rtl) {
+      order.spaceAfter.add(letter.glyph);
+      for (const s of spaces) order.dropped.add(s.glyph);
+      // After a left-to-right stretch, the letter's code spans the spaces too, so that poppler sees no gap, and adds no
+      // space of its own beside the one the letter holds.
+      if (!before.some((r) => r.rtl)) order.widened.set(letter.glyph, spaces.reduce((w, s) => w + s.glyph.xAdvance, 0));
+      continue;
+    }
+    // A left-to-right stretch after right-to-left text: its seam is written on its own (ltr-seam.ts).
+    if (!byDirection || !before.every((r) => r.rtl) || after.some((r) => r.rtl)) continue;
+    const seam = ltrSeam(before, after, order.dropped);
+    if (seam === undefined) return undefined;
+    if (seam === 'none') continue;
+    order.seams.set(after, seam);
+    order.pulledBack.set(seam.last, seam.penAt);
+    for (const g of seam.glyphs) order.dropped.add(g.glyph);
+  }
+  if (byDirection) {
+    for (let i = 1; i < stretches.length; i++) {
+      const pull = pullBackBeforePunctuation(stretches[i - 1], stretches[i], stretches[i].every((r) => order.backwards.has(r)), order.dropped);
+      if (pull) order.pulledBack.set(pull.last, pull.penAt);
+    }
   }
   return stretches;
+}
+
+/**
+ * A right-to-left stretch of punctuation alone (the "):" after "279.01" in
+ * "(المادة 279.01):") is one text item to pdf.js, with no right-to-left
+ * letter in it, so pdf.js leaves it in the order it is written (evaluator.js,
+ * bidi), and MuPDF gives it the direction of the number before it: it goes
+ * out right to left, in logical order, its runs and their glyphs.
+ */
+function punctuationInLogicalOrder(stretch: PlacedRun[], order: StreamOrder): PlacedRun[] {
+  const punctuation = (run: PlacedRun) => run.rtl && run.glyphs.every((g) => /^[\s\p{P}\p{S}]*$/u.test(g.text));
+  if (!stretch.every(punctuation)) return stretch;
+  for (const run of stretch) order.backwards.add(run);
+  return [...stretch].reverse();
 }
 
 const MARK = /\p{Mn}/u;
@@ -93,7 +150,7 @@ function bridgeSpacesBeforeMarks(order: StreamOrder): void {
     if (!(after.glyph.xAdvance === 0 && MARK.test(after.glyph.text))) continue;
     const letter = before.glyph;
     if (!before.run.rtl || !space.run.rtl || letter.text === '' || isSpace(letter) || letter.yOffset !== 0 || letter.xAdvance === 0) continue;
-    if (order.spaceAfter.has(letter) || before.run.size !== space.run.size) continue;
+    if (order.spaceAfter.has(letter) || order.pulledBack.has(letter) || before.run.size !== space.run.size) continue;
     order.spaceAfter.add(letter);
     order.dropped.add(space.glyph);
     order.widened.set(letter, space.glyph.xAdvance);

@@ -25,17 +25,15 @@ const LANGUAGES = listLanguages(path.join(ROOT, 'translations'));
  * pdftotext takes blocks of neighbouring panels that line up for the cells
  * of a table, which it reads row by row, across the panels (Russian:
  * TextPage::coalesce in poppler, decided by where the ink is, not by the
- * content stream), and in an Arabic line it puts the space after a number
- * before it, joining the number to the word after it ("28يونيو": poppler's
- * reorderText takes the neutrals to the left of a left-to-right stretch
- * into it); MuPDF gives a number or a Latin word in an Arabic line before
- * the words it follows (it only reverses right-to-left stretches in place,
- * stext-device.c reverse_bidi_line). These run as known failures: each
- * starts to fail, and must move out of this list, once it reaches 99 %.
+ * content stream), and in an Arabic line it joins a number to the word
+ * after it ("28يونيو"): poppler's reorderText takes the neutrals to the left
+ * of a left-to-right stretch into it, and after it always goes on with a
+ * right-to-left letter (docs/pdftotext-reading-order.md). These run as
+ * known failures: each starts to fail, and must move out of this list,
+ * once it reaches 99 %.
  */
 const SHORT = new Set<string>([
   'pdftotext ar', 'pdftotext ru',
-  'mupdf ar',
 ]);
 
 const reference = new Map<string, string[][]>();

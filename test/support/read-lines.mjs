@@ -5,13 +5,16 @@
 //
 // MuPDF's structured text is a reader's guess at lines: it merges and splits
 // Thai lines and repeats text around ActualText spans. pamphlet draws each
-// typeset line as one BT…ET text object (wrapped in an ActualText span when its
-// glyphs do not spell the text), so this walks the content stream MuPDF
-// decompresses and takes one text object as one line: its ActualText if it has
-// one, else its glyphs decoded through the font's ToUnicode map, as a reader
-// copying the text gets them. Glyphs are written left to right in visual
-// order: a line with right-to-left text is put back in logical order as
-// pdf.js does, by the Unicode bidirectional algorithm over the line.
+// typeset line in a q…Q of its own, as one BT…ET text object or, for a line
+// with a number after right-to-left text, a few (src/render/ltr-seam.ts), so
+// this walks the content stream MuPDF decompresses and takes the text objects
+// of one q…Q as one line: its ActualText if it has one, else its glyphs
+// decoded through the font's ToUnicode map, as a reader copying the text gets
+// them. Glyphs are written left to right in visual order, in stretches that
+// go in logical order (src/render/stream-order.ts): as pdf.js does, the line
+// is cut into pieces where a text object starts or the pen goes back, and
+// each piece with right-to-left text is put back in logical order by the
+// Unicode bidirectional algorithm.
 //
 // Usage: node read-lines.mjs a.pdf b.pdf …  →  { "a.pdf": { pages: [...] }, … }
 import * as fs from 'node:fs';
@@ -193,17 +196,42 @@ function readPage(page) {
   const content = streams.map((s) => Buffer.from(s.readStream().asUint8Array()).toString('latin1')).join('\n');
 
   const lines = [];
+  /** The line of the open q…Q: its text objects go on it until the Q. */
+  const flush = () => {
+    if (line && line.runs.length) {
+      // The pen's baseline is the most common y: marks moved up or down by positioning are not the line's.
+      const counts = new Map();
+      for (const y of line.ys) counts.set(y, (counts.get(y) ?? 0) + 1);
+      const baseline = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+      const text = line.actualText ?? line.pieces.map(logical).join('');
+      const sizes = line.runs.filter((r) => r.text.trim()).map((r) => r.size);
+      lines.push({
+        text,
+        actualText: line.actualText !== null,
+        x: line.left,
+        width: line.right - line.left,
+        // Top-down, as the layout measures it.
+        baseline: height - baseline,
+        size: Math.max(...(sizes.length ? sizes : line.runs.map((r) => r.size))),
+        bold: line.runs.filter((r) => r.text.trim()).every((r) => r.bold),
+        fonts: [...new Set(line.runs.map((r) => r.font))],
+        fill: line.fill,
+      });
+    }
+    line = null;
+  };
   let ctm = [1, 0, 0, 1, 0, 0];
   const saved = [];
   let fill = '#000000';
   const actual = []; // ActualText of the open marked-content spans (null for spans without one)
   let font = null;
   let size = 0;
+  let charSpacing = 0;
   let line = null;
   for (const { op, args } of operations(content)) {
     switch (op) {
-      case 'q': saved.push({ ctm, fill }); break;
-      case 'Q': ({ ctm, fill } = saved.pop() ?? { ctm, fill }); break;
+      case 'q': flush(); saved.push({ ctm, fill }); break;
+      case 'Q': flush(); ({ ctm, fill } = saved.pop() ?? { ctm, fill }); break;
       case 'cm': ctm = multiply(args, ctm); break;
       case 'rg': case 'sc': case 'scn': if (args.length === 3) fill = hex(args); break;
       case 'g': fill = hex([args[0], args[0], args[0]]); break;
@@ -214,8 +242,14 @@ function readPage(page) {
       }
       case 'BMC': actual.push(null); break;
       case 'EMC': actual.pop(); break;
-      case 'BT': line = { glyphText: '', runs: [], left: Infinity, right: -Infinity, ys: [] }; break;
+      case 'BT':
+        line ??= { pieces: [], runs: [], left: Infinity, right: -Infinity, ys: [], actualText: null };
+        line.pieces.push('');
+        line.tm = undefined;
+        line.end = undefined;
+        break;
       case 'Tf': font = fonts.get(args[0].name); size = args[1]; break;
+      case 'Tc': charSpacing = args[0]; break;
       case 'Tm': case 'TJ': case 'Tj': {
         if (!line) break;
         if (op === 'Tm') { line.tm = args; break; }
@@ -231,15 +265,21 @@ function readPage(page) {
           for (let k = 0; k + step <= item.length; k += step) {
             const code = step === 2 ? (item.charCodeAt(k) << 8) | item.charCodeAt(k + 1) : item.charCodeAt(k);
             text += font.toUnicode.get(code) ?? '';
-            advance += font.widths.get(code) ?? font.defaultWidth;
+            advance += (font.widths.get(code) ?? font.defaultWidth) + (charSpacing * 1000) / size;
           }
         }
         const x = m[4];
         const right = x + (advance / 1000) * size * scale;
-        line.left = Math.min(line.left, x, right);
-        line.right = Math.max(line.right, x, right);
+        // Spaces on their own (before a number after right-to-left text) are not drawn glyphs, and may sit anywhere.
+        if (text.trim() !== '') {
+          line.left = Math.min(line.left, x, right);
+          line.right = Math.max(line.right, x, right);
+        }
         line.ys.push(Math.round(m[5] * 100) / 100);
-        line.glyphText += text;
+        // pdf.js starts a new text item where the pen goes back by more than a fifth of the font size.
+        if (line.end !== undefined && x < line.end - 0.2 * size * scale) line.pieces.push('');
+        line.pieces[line.pieces.length - 1] += text;
+        line.end = right;
         const bold = /Bold|Black|Heavy|SemiBold/i.test(font.name);
         const last = line.runs[line.runs.length - 1];
         if (last && last.font === font.name && last.size === size * scale) last.text += text;
@@ -250,33 +290,12 @@ function readPage(page) {
         line.tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + moved * tm[0], tm[5] + moved * tm[1]];
         break;
       }
-      case 'ET': {
-        if (line && line.runs.length) {
-          // The pen's baseline is the most common y: marks moved up or down by positioning are not the line's.
-          const counts = new Map();
-          for (const y of line.ys) counts.set(y, (counts.get(y) ?? 0) + 1);
-          const baseline = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
-          const actualText = [...actual].reverse().find((a) => a !== null) ?? null;
-          const text = actualText ?? logical(line.glyphText);
-          const sizes = line.runs.filter((r) => r.text.trim()).map((r) => r.size);
-          lines.push({
-            text,
-            actualText: actualText !== null,
-            x: line.left,
-            width: line.right - line.left,
-            // Top-down, as the layout measures it.
-            baseline: height - baseline,
-            size: Math.max(...(sizes.length ? sizes : line.runs.map((r) => r.size))),
-            bold: line.runs.filter((r) => r.text.trim()).every((r) => r.bold),
-            fonts: [...new Set(line.runs.map((r) => r.font))],
-            fill: line.fill,
-          });
-        }
-        line = null;
+      case 'ET':
+        if (line) line.actualText ??= [...actual].reverse().find((a) => a !== null) ?? null;
         break;
-      }
     }
   }
+  flush();
   return { width: x1 - x0, height, lines };
 }
 

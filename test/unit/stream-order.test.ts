@@ -64,8 +64,8 @@ describe('stream order of a line', () => {
     expect(order.dropped.size + order.widened.size + order.spaceAfter.size).toBe(0);
   });
 
-  it('keeps a line in one font, and a left-to-right line, in plain left-to-right order', () => {
-    const arabic = oneLine('ar', [{ text: 'حتى 1,000,000 دولار كندي،', bold: false }]);
+  it('keeps a line in one font and one direction, and a left-to-right line, in plain left-to-right order', () => {
+    const arabic = oneLine('ar', [{ text: 'حتى مليون دولار كندي،', bold: false }]);
     const english = oneLine('en', [{ text: 'Human trafficking', bold: true }, { text: ' is a crime', bold: false }]);
     for (const line of [arabic, english]) {
       const order = streamOrder(line);
@@ -75,5 +75,88 @@ describe('stream order of a line', () => {
     // The Arabic line is one stretch; the English one none (no spans).
     expect(streamOrder(arabic).stretches).toEqual([[...arabic.runs].sort((a, b) => a.x - b.x)]);
     expect(streamOrder(english).stretches).toEqual([]);
+  });
+  describe('a right-to-left line with a number or a Latin word', () => {
+    /** The logical text of each stretch, in stream order. */
+    const stretchesAsRead = (order: ReturnType<typeof streamOrder>) =>
+      order.stretches.map((stretch) => [...stretch].sort((a, b) => (a.rtl ? b.x - a.x : a.x - b.x)).map((r) => runText(r, order)).join(''));
+
+    it('writes the stretches of one font and one direction in logical order, the number after the words before it', () => {
+      const line = oneLine('ar', [{ text: 'منذ 28 يونيو 2002، يُجرِّمه قانون', bold: false }]);
+      const order = streamOrder(line);
+      expect(order.stretches.map((s) => s.every((r) => r.rtl))).toEqual([true, false, true, false, true]);
+      expect(stretchesAsRead(order).map((t) => t.trim())).toEqual(['منذ', '28', 'يونيو', '2002', '، يُجرِّمه قانون']);
+      // Each stretch goes out left to right, starting further left than the one before it.
+      const starts = order.stretches.map((s) => Math.min(...s.map((r) => r.x)));
+      expect(starts).toEqual([...starts].sort((a, b) => b - a));
+    });
+
+    it('takes the space before a number out of the words before it, into a seam of its own, and pulls the pen back a space short of the number', () => {
+      const line = oneLine('ar', [{ text: 'منذ 28 يونيو', bold: false }]);
+      const order = streamOrder(line);
+      const [words, number] = order.stretches;
+      const seam = order.seams.get(number)!;
+      expect(seam.glyphs.map((g) => g.glyph.text)).toEqual([' ']);
+      expect(order.dropped.has(seam.glyphs[0].glyph)).toBe(true);
+      const numberStart = number[0].x + number[0].glyphs[0].xOffset;
+      // The space ends where the number starts (MuPDF goes on from there on the same line).
+      expect(seam.glyphs[0].x + seam.glyphs[0].glyph.xAdvance).toBeCloseTo(numberStart, 6);
+      // The last glyph of "منذ" in the stream, its rightmost, is the one pulled back, to one space before the number.
+      const rightmost = words[words.length - 1].glyphs.filter((g) => g.text !== '').pop()!;
+      expect(seam.last).toBe(rightmost);
+      expect(order.pulledBack.get(rightmost)).toBeCloseTo(numberStart - seam.glyphs[0].glyph.xAdvance, 6);
+      // The space after the number rides on the first letter of "يونيو", whose code spans it (poppler).
+      const after = order.stretches[2].flatMap((r) => r.glyphs);
+      const letter = [...after].reverse().find((g) => g.text.trim() !== '')!;
+      expect(order.spaceAfter.has(letter)).toBe(true);
+      expect(order.widened.get(letter)).toBeGreaterThan(0);
+      expect(seam.penAt).toBeLessThan(numberStart);
+    });
+
+    it('writes the space and the bracket before a Latin word in logical order, the bracket where its ink is', () => {
+      const line = oneLine('ar', [{ text: 'الهجرة وحماية اللاجئين (IRPA)', bold: false }]);
+      const order = streamOrder(line);
+      const latin = order.stretches.find((s) => !s[0].rtl)!;
+      const seam = order.seams.get(latin)!;
+      expect(seam.glyphs.map((g) => g.glyph.text)).toEqual([' ', '(']);
+      const bracket = seam.glyphs[1];
+      const run = bracket.run;
+      const inkAt = run.x + run.glyphs.slice(0, run.glyphs.indexOf(bracket.glyph)).reduce((w, g) => w + g.xAdvance, 0) + bracket.glyph.xOffset;
+      expect(bracket.x).toBeCloseTo(inkAt, 6);
+      expect(seam.glyphs[0].x + seam.glyphs[0].glyph.xAdvance).toBeCloseTo(bracket.x, 6);
+    });
+
+    it('writes punctuation alone after a number right to left, in logical order', () => {
+      const line = oneLine('ar', [{ text: 'منذ 25 نوفمبر (المادة 279.01):', bold: false }]);
+      const order = streamOrder(line);
+      const last = order.stretches[order.stretches.length - 1];
+      expect(last.every((r) => order.backwards.has(r))).toBe(true);
+      expect(last.flatMap((r) => r.glyphs.map((g) => g.text)).join('')).toBe(':)');
+    });
+
+    it('pulls the pen after a number back to the punctuation drawn to its left, which MuPDF would put on a line of its own', () => {
+      const line = oneLine('ar', [{ text: 'في المادة 118.', bold: false }]);
+      const order = streamOrder(line);
+      const [number, stop] = order.stretches.slice(-2);
+      expect(number.flatMap((r) => r.glyphs.map((g) => g.text)).join('')).toBe('118');
+      expect(stop.flatMap((r) => r.glyphs.map((g) => g.text)).join('')).toBe('.');
+      const eight = number[number.length - 1].glyphs[number[number.length - 1].glyphs.length - 1];
+      expect(order.pulledBack.get(eight)).toBeCloseTo(stop[0].x + stop[0].glyphs[0].xOffset, 6);
+    });
+
+    it('needs no seam where no space comes before the number', () => {
+      const order = streamOrder(oneLine('ar', [{ text: 'المادة279 هنا', bold: false }]));
+      expect(order.stretches).toHaveLength(3);
+      expect(order.seams.size + order.pulledBack.size).toBe(0);
+    });
+
+    it('keeps a line whose seam it cannot bridge in stretches of one font, as before', () => {
+      const line = oneLine('ar', [{ text: 'منذ 28 يونيو', bold: false }]);
+      // The space before the number set off the baseline: it cannot go out in a text object of its own where it is.
+      const runs = line.runs.map((r) => ({ ...r, glyphs: r.glyphs.map((g) => (g.text === ' ' ? { ...g, yOffset: 1 } : g)) }));
+      const order = streamOrder({ ...line, runs });
+      expect(order.stretches).toHaveLength(1);
+      expect(order.seams.size + order.pulledBack.size + order.backwards.size).toBe(0);
+    });
   });
 });
