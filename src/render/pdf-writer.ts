@@ -10,6 +10,7 @@ import { DocumentMetadata, infoEntries, xmpDescriptions } from './document-metad
 import { StructureWriter } from './structure-writer';
 import { PageSetup, setUpDocument, setUpPage, tagSubsetFonts } from './page-setup';
 import { PDFX4_VERSION } from './output-intent-writer';
+import { collectPageContent } from './page-content';
 
 export interface PdfSpec {
   width: Points;
@@ -56,6 +57,7 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
   const images: OpenedImages = new Map();
   for (const items of spec.pages) {
     doc.addPage({ size: [spec.width, spec.height], margin: 0 });
+    collectPageContent(doc.page);
     if (spec.setup) setUpPage(doc, spec.setup);
     for (const item of items) {
       structure.mark('node' in item ? item.node : undefined, () => drawItem(doc, item, images, spec.setup?.cmyk));
