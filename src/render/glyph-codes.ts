@@ -17,8 +17,8 @@ export interface EmbeddedFont {
   ref(): unknown;
 }
 
-/** Per embedded font: "glyph id, text" to code. */
-const codes = new WeakMap<EmbeddedFont, Map<string, number>>();
+/** Per embedded font: "glyph id, text", then width, to code (a width kept as a number: no number to format per glyph). */
+const codes = new WeakMap<EmbeddedFont, Map<string, Map<number, number>>>();
 
 /**
  * The code to write glyph `glyphId` with so that readers read `text` for it
@@ -27,8 +27,10 @@ const codes = new WeakMap<EmbeddedFont, Map<string, number>>();
 export function codeFor(font: EmbeddedFont, glyphId: number, text: string, width: number): number {
   let known = codes.get(font);
   if (!known) codes.set(font, (known = new Map()));
-  const key = `${glyphId}\u0000${text}\u0000${width}`;
-  const found = known.get(key);
+  const key = `${glyphId}\u0000${text}`;
+  let byWidth = known.get(key);
+  if (!byWidth) known.set(key, (byWidth = new Map()));
+  const found = byWidth.get(width);
   if (found !== undefined) return found;
   let code = font.subset.includeGlyph(glyphId);
   if (font.unicode[code] != null) {
@@ -38,6 +40,6 @@ export function codeFor(font: EmbeddedFont, glyphId: number, text: string, width
   }
   font.widths[code] = width;
   font.unicode[code] = Array.from(text, (c) => c.codePointAt(0)!);
-  known.set(key, code);
+  byWidth.set(width, code);
   return code;
 }
