@@ -8,8 +8,8 @@ import type * as fontkit from 'fontkit';
  * PDF of the process (embed-font.ts). What a glyph's entry in a subset is
  * made of (its glyf bytes, its components' ids and where they sit in those
  * bytes, its advance and left side bearing) is the face's own: read once
- * per face and glyph here, and the entry written as fontkit writes it, to
- * the byte. Variable fonts, whose glyphs fontkit re-encodes at the
+ * per face and glyph here, without decoding the outline, and the entry
+ * written as fontkit writes it, to the byte. Variable fonts, whose glyphs fontkit re-encodes at the
  * instance, and CFF fonts are left to fontkit.
  */
 interface GlyphEntry {
@@ -26,11 +26,7 @@ interface TrueTypeFace {
   loca: { offsets: number[] };
   _variationProcessor?: unknown;
   directory: { tables: Record<string, unknown> };
-  getGlyph(id: number): {
-    advanceWidth: number;
-    _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
-    _getMetrics(): { leftBearing: number };
-  };
+  getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
   _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
 }
 
@@ -46,15 +42,45 @@ interface TrueTypeSubset {
 
 const entries = new WeakMap<object, Map<number, GlyphEntry>>();
 
-/** Read as fontkit's _addGlyph reads it. */
+/** Read as fontkit's _addGlyph reads it, but for the outline's points, which it does not use. */
 function readEntry(face: TrueTypeFace, gid: number): GlyphEntry {
   const glyph = face.getGlyph(gid);
-  const glyf = glyph._decode();
   const stream = face._getTableStream('glyf');
   stream.pos += face.loca.offsets[gid];
   const bytes = stream.readBuffer(face.loca.offsets[gid + 1] - face.loca.offsets[gid]);
-  const components = glyf && glyf.numberOfContours < 0 ? glyf.components!.map(({ glyphID, pos }) => ({ glyphID, pos })) : null;
-  return { bytes, components, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+  return { bytes, components: componentsOf(bytes), advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+}
+
+// Component flags (OpenType glyf table, "Composite glyph description").
+const ARG_1_AND_2_ARE_WORDS = 0x0001;
+const WE_HAVE_A_SCALE = 0x0008;
+const MORE_COMPONENTS = 0x0020;
+const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
+const WE_HAVE_A_TWO_BY_TWO = 0x0080;
+
+/**
+ * A compound glyph's components, as fontkit's _decodeComposite finds them
+ * (the glyph id and where it sits); null for a simple or empty glyph. After
+ * the 10-byte header (numberOfContours < 0 for a compound glyph), each
+ * component is its flags, its glyph id, its offsets (two bytes or two
+ * words) and its scale (none, one, two or four F2Dot14).
+ */
+export function componentsOf(bytes: Uint8Array): { glyphID: number; pos: number }[] | null {
+  if (bytes.length === 0) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getInt16(0) >= 0) return null;
+  const components: { glyphID: number; pos: number }[] = [];
+  let pos = 10;
+  let flags: number;
+  do {
+    flags = view.getUint16(pos);
+    components.push({ glyphID: view.getUint16(pos + 2), pos: pos + 2 });
+    pos += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+    if (flags & WE_HAVE_A_SCALE) pos += 2;
+    else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) pos += 4;
+    else if (flags & WE_HAVE_A_TWO_BY_TWO) pos += 8;
+  } while (flags & MORE_COMPONENTS);
+  return components;
 }
 
 function entryFor(face: TrueTypeFace, gid: number): GlyphEntry {
