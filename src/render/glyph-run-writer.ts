@@ -13,6 +13,7 @@ import { streamOrder, StreamOrder } from './stream-order';
 import { actualTextSpan, markSpans } from './mark-spans';
 import { ContentOut, directOut, StretchSpan } from './stretch-span';
 import { baselineOperand } from './baseline-y';
+import { decimals } from './pdf-number';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
@@ -27,7 +28,7 @@ type Doc = InstanceType<typeof PDFDocument> & {
   addContent(data: string): Doc;
 };
 
-const fmt = (n: number) => (Math.round(n * 1000) / 1000).toString();
+const fmt = (n: number) => decimals(n, 3);
 
 /** The glyph fontkit gives a code point (the space's, for marks' blank codes), looked up once per font. */
 const spaceGlyph = perFont((font, codePoint: number) => font.face.glyphForCodePoint(codePoint).id);
