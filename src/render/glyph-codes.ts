@@ -17,8 +17,12 @@ export interface EmbeddedFont {
   ref(): unknown;
 }
 
-/** Per embedded font: "glyph id, text", then width, to code (a width kept as a number: no number to format per glyph). */
-const codes = new WeakMap<EmbeddedFont, Map<string, Map<number, number>>>();
+/**
+ * Per embedded font: glyph id, then text, then width, to code: looked up per
+ * glyph drawn, so keyed by the values as they are (no key string to build,
+ * no number to format, for every glyph).
+ */
+const codes = new WeakMap<EmbeddedFont, Map<number, Map<string, Map<number, number>>>>();
 
 /**
  * The code to write glyph `glyphId` with so that readers read `text` for it
@@ -27,9 +31,10 @@ const codes = new WeakMap<EmbeddedFont, Map<string, Map<number, number>>>();
 export function codeFor(font: EmbeddedFont, glyphId: number, text: string, width: number): number {
   let known = codes.get(font);
   if (!known) codes.set(font, (known = new Map()));
-  const key = `${glyphId}\u0000${text}`;
-  let byWidth = known.get(key);
-  if (!byWidth) known.set(key, (byWidth = new Map()));
+  let byText = known.get(glyphId);
+  if (!byText) known.set(glyphId, (byText = new Map()));
+  let byWidth = byText.get(text);
+  if (!byWidth) byText.set(text, (byWidth = new Map()));
   const found = byWidth.get(width);
   if (found !== undefined) return found;
   let code = font.subset.includeGlyph(glyphId);

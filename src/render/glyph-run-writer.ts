@@ -164,6 +164,8 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
  * writing order, so that the run reads the same.
  */
 function readAsText(glyphs: readonly ShapedGlyph[]): { glyph: ShapedGlyph; text: string }[] {
+  // Most runs have no such letter: each glyph keeps its own text.
+  if (!glyphs.some((g) => g.yOffset !== 0 && g.xAdvance !== 0 && g.text !== '')) return glyphs.map((glyph) => ({ glyph, text: glyph.text }));
   const texts = glyphs.map((g) => g.text);
   const onBaseline = (i: number) => glyphs[i].yOffset === 0 && texts[i] !== '' && !isInvisible(glyphs[i]);
   glyphs.forEach((glyph, i) => {
