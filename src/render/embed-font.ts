@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
 import { LoadedFont } from '../fonts/font-registry';
+import { keepGlyphEntries } from './subset-glyphs';
 
 type Doc = InstanceType<typeof PDFDocument> & {
   _fontFamilies: Record<string, { name?: string }>;
@@ -9,7 +10,7 @@ type Doc = InstanceType<typeof PDFDocument> & {
 };
 
 /** PDFKit's embedded-font class, which it does not export: taken from the first one it makes. */
-type EmbeddedFontClass = new (doc: Doc, face: fontkit.Font, id: string) => { name?: string };
+type EmbeddedFontClass = new (doc: Doc, face: fontkit.Font, id: string) => { name?: string; subset: unknown };
 let embeddedFontClass: EmbeddedFontClass | undefined;
 
 function embeddedFont(font: LoadedFont): EmbeddedFontClass {
@@ -32,11 +33,13 @@ function embeddedFont(font: LoadedFont): EmbeddedFontClass {
  * on the face, and the text each code reads as is set by glyph-codes.ts,
  * never taken from fontkit's glyph cache. The font is set up as PDFKit's
  * own doc.font() would (the next id, listed under its key and its name).
+ * Its subset copies glyphs from entries kept per face (subset-glyphs.ts).
  */
 export function useFont(pdf: InstanceType<typeof PDFDocument>, font: LoadedFont): void {
   const doc = pdf as Doc;
   if (!doc._fontFamilies[font.key]) {
     const embedded = new (embeddedFont(font))(doc, font.face, `F${++doc._fontCount}`);
+    keepGlyphEntries(embedded.subset, font.face);
     doc._registeredFonts[font.key] = { src: font.data };
     doc._fontFamilies[font.key] = embedded;
     if (embedded.name) doc._fontFamilies[embedded.name] = embedded;

@@ -17,8 +17,12 @@ export interface EmbeddedFont {
   ref(): unknown;
 }
 
-/** Per embedded font: "glyph id, text" to code. */
-const codes = new WeakMap<EmbeddedFont, Map<string, number>>();
+/**
+ * Per embedded font: glyph id, then text, then width, to code: looked up per
+ * glyph drawn, so keyed by the values as they are (no key string to build,
+ * no number to format, for every glyph).
+ */
+const codes = new WeakMap<EmbeddedFont, Map<number, Map<string, Map<number, number>>>>();
 
 /**
  * The code to write glyph `glyphId` with so that readers read `text` for it
@@ -27,8 +31,11 @@ const codes = new WeakMap<EmbeddedFont, Map<string, number>>();
 export function codeFor(font: EmbeddedFont, glyphId: number, text: string, width: number): number {
   let known = codes.get(font);
   if (!known) codes.set(font, (known = new Map()));
-  const key = `${glyphId}\u0000${text}\u0000${width}`;
-  const found = known.get(key);
+  let byText = known.get(glyphId);
+  if (!byText) known.set(glyphId, (byText = new Map()));
+  let byWidth = byText.get(text);
+  if (!byWidth) byText.set(text, (byWidth = new Map()));
+  const found = byWidth.get(width);
   if (found !== undefined) return found;
   let code = font.subset.includeGlyph(glyphId);
   if (font.unicode[code] != null) {
@@ -38,6 +45,6 @@ export function codeFor(font: EmbeddedFont, glyphId: number, text: string, width
   }
   font.widths[code] = width;
   font.unicode[code] = Array.from(text, (c) => c.codePointAt(0)!);
-  known.set(key, code);
+  byWidth.set(width, code);
   return code;
 }

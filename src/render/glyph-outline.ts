@@ -1,5 +1,6 @@
 import { Points } from '../core/units';
 import { LoadedFont } from '../fonts/font-registry';
+import { decimals } from './pdf-number';
 
 /** Per font: glyph id to its outline as PDF path operators, in font units. */
 const outlines = new WeakMap<LoadedFont, Map<number, string>>();
@@ -23,7 +24,7 @@ export function glyphOutline(font: LoadedFont, id: number, size: Points, x: Poin
 }
 
 function num(n: number): string {
-  return (Math.round(n * 100000) / 100000).toString();
+  return decimals(n, 5);
 }
 
 function pathOperators(commands: { command: string; args: number[] }[]): string {

@@ -7,12 +7,14 @@ import { codeFor, EmbeddedFont } from './glyph-codes';
 import { glyphOutline } from './glyph-outline';
 import { LoadedFont } from '../fonts/font-registry';
 import { advanceWidth } from '../fonts/glyph-advance';
+import { perFont } from '../fonts/per-font';
 import { useFont } from './embed-font';
 import { streamOrder, StreamOrder } from './stream-order';
 import { LtrSeam } from './ltr-seam';
 import { actualTextSpan, markSpans } from './mark-spans';
 import { ContentOut, directOut, StretchSpan } from './stretch-span';
 import { baselineOperand } from './baseline-y';
+import { decimals } from './pdf-number';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
@@ -27,7 +29,10 @@ type Doc = InstanceType<typeof PDFDocument> & {
   addContent(data: string): Doc;
 };
 
-const fmt = (n: number) => (Math.round(n * 1000) / 1000).toString();
+const fmt = (n: number) => decimals(n, 3);
+
+/** The glyph fontkit gives a code point (the space's, for marks' blank codes), looked up once per font. */
+const spaceGlyph = perFont((font, codePoint: number) => font.face.glyphForCodePoint(codePoint).id);
 
 /** Draws a typeset line with its left edge at x and its baseline at `baseline` (top-down page coordinates). */
 export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLine, x: Points, baseline: Points, colour: Ink): void {
@@ -113,7 +118,6 @@ interface OutlinedGlyph {
 function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: string, outlined: OutlinedGlyph[], order: StreamOrder, out: ContentOut): void {
   const font = doc._font;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-  const face = run.font.face;
   const toText = 1000 / run.size;
   const unitsToText = 1000 / run.font.unitsPerEm;
   out.add(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x)} ${writtenY} Tm`);
@@ -127,7 +131,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     items = [];
   };
   // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
-  const blankId = face.glyphForCodePoint(0x20).id;
+  const blankId = spaceGlyph(run.font, 0x20);
   const glyphs = readAsText(run.glyphs);
   // No mark spans inside a stretch's own span (poppler keeps one /ActualText at a time).
   const spans = run.rtl || order.stretches.length > 0 ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
@@ -207,6 +211,8 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
  * writing order, so that the run reads the same.
  */
 function readAsText(glyphs: readonly ShapedGlyph[]): { glyph: ShapedGlyph; text: string }[] {
+  // Most runs have no such letter: each glyph keeps its own text.
+  if (!glyphs.some((g) => g.yOffset !== 0 && g.xAdvance !== 0 && g.text !== '')) return glyphs.map((glyph) => ({ glyph, text: glyph.text }));
   const texts = glyphs.map((g) => g.text);
   const onBaseline = (i: number) => glyphs[i].yOffset === 0 && texts[i] !== '' && !isInvisible(glyphs[i]);
   glyphs.forEach((glyph, i) => {
@@ -233,6 +239,8 @@ const NONSPACING_MARK = /\p{Mn}/u;
  * rest goes on a blank code of no width. `rtl`: the text is stored reversed.
  */
 function splitMarks(text: string, rtl: boolean): { letters: string; marks: string } {
+  // Most glyphs' text holds no mark: no need to take it apart.
+  if (!NONSPACING_MARK.test(text)) return { letters: text, marks: '' };
   const chars = Array.from(text);
   if (rtl) chars.reverse();
   const first = chars.findIndex((c) => NONSPACING_MARK.test(c));

@@ -22,6 +22,8 @@ export interface MarkSpans {
 /** `glyphs` with the text each is written with, in a left-to-right run; `skip` glyphs are not written as text. */
 export function markSpans(glyphs: readonly { glyph: ShapedGlyph; text: string }[], skip: (glyph: ShapedGlyph) => boolean): MarkSpans {
   const spans: MarkSpans = { letters: new Map(), ends: new Set() };
+  // Most runs have no glyph set with no advance, and so no span.
+  if (!glyphs.some((g) => g.glyph.xAdvance === 0)) return spans;
   const isMark = (i: number) => glyphs[i].glyph.xAdvance === 0 && glyphs[i].text !== '' && !skip(glyphs[i].glyph);
   for (let i = 0; i < glyphs.length; i++) {
     const { glyph, text } = glyphs[i];

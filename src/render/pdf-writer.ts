@@ -10,6 +10,8 @@ import { DocumentMetadata, infoEntries, xmpDescriptions } from './document-metad
 import { StructureWriter } from './structure-writer';
 import { PageSetup, setUpDocument, setUpPage, tagSubsetFonts } from './page-setup';
 import { PDFX4_VERSION } from './output-intent-writer';
+import { collectPageContent } from './page-content';
+import { recordColours } from './colour-operators';
 
 export interface PdfSpec {
   width: Points;
@@ -45,6 +47,7 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
   // PDFKit's own XMP puts the Info strings into XML unescaped; ours escapes them and says more.
   doc._addInfo = () => doc.appendXML(xmpDescriptions(spec.metadata, pdfx ? spec.setup!.tagSeed : undefined));
   if (spec.setup) setUpDocument(doc, spec.setup);
+  recordColours(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -56,6 +59,7 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
   const images: OpenedImages = new Map();
   for (const items of spec.pages) {
     doc.addPage({ size: [spec.width, spec.height], margin: 0 });
+    collectPageContent(doc.page);
     if (spec.setup) setUpPage(doc, spec.setup);
     for (const item of items) {
       structure.mark('node' in item ? item.node : undefined, () => drawItem(doc, item, images, spec.setup?.cmyk));
