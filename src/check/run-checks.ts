@@ -4,7 +4,7 @@ import { debugStack, unexpectedMessage } from '../core/unexpected-error';
 import { CheckName, Finding, findingsFromError, hasErrors } from '../core/finding';
 import { ContentSources, layOutPamphlet, prepareLanguage, PreparedLanguage } from '../build/build-pamphlet';
 import { PamphletData, readData } from '../facts/load-data';
-import { FontRegistry } from '../fonts/font-registry';
+import { FONT_WEIGHTS, FontRegistry } from '../fonts/font-registry';
 import { placeholdersOf } from '../i18n/placeholders';
 import { PaperName } from '../imposition/paper';
 import { LanguageCode, ScriptCode, SOURCE_LANGUAGE, Translation } from '../languages/language';
@@ -166,6 +166,11 @@ export class LanguageChecks {
       if (translation) this.names.set(code, translation.meta.name);
       return translation;
     });
+    // A font file that is missing, or outside its package, stops the run here, before any PDF is written;
+    // its bytes are read and checked when its first language is.
+    for (const script of new Set(codes.map((code) => this.scriptOf(code)))) {
+      if (script) for (const family of paths.fonts.familiesFor(script)) for (const weight of FONT_WEIGHTS) paths.fonts.fileOf(family, weight);
+    }
   }
 
   /** Each step of one language: whatever it throws becomes that language's finding, and the next language goes on. */

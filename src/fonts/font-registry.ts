@@ -13,6 +13,8 @@ import { seedPostHeader } from './post-header';
 import { PROJECT_ROOT } from '../core/project-root';
 
 export type FontWeight = 'regular' | 'bold';
+/** Every weight a family names a file for. */
+export const FONT_WEIGHTS: readonly FontWeight[] = ['regular', 'bold'];
 
 /** How a script is set, beside its fonts (fonts.json). */
 export interface ScriptTypography {

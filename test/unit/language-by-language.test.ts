@@ -101,3 +101,25 @@ describe('releasing a HarfBuzz font', () => {
     expect(hbMemoryBytes() - before).toBeLessThan(1 << 20);
   });
 });
+
+describe('a font file that is missing', () => {
+  it('stops the run before any PDF is written, though its language comes last', async () => {
+    // fonts.json's own folder, with the Thai families pointed at a file that is not there.
+    const folder = tempDir();
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'fonts', 'fonts.json'), 'utf8'));
+    config.families.NotoSansThai = { regular: 'missing-thai.ttf', bold: 'missing-thai.ttf', letters: ['Thai'] };
+    const configFile = path.join(folder, 'fonts.json');
+    fs.writeFileSync(configFile, JSON.stringify(config));
+    const job: TemplateJob = {
+      paths: { translationsDir: path.join(ROOT, 'translations'), templateFile: path.join(ROOT, 'templates', 'trifold.hbs'), dataDir: path.join(ROOT, 'data'), fonts: new FontRegistry(configFile) },
+      format: 'trifold',
+      papers: ['letter'],
+      prints: ['office'],
+      pieces: ['en', 'th'].map(parsePiece),
+    };
+    const out = tempDir();
+    prepareOutput(out, job);
+    await expect(buildTemplate(job, out, () => {}, {})).rejects.toThrow(/missing-thai\.ttf does not exist/);
+    expect(fs.readdirSync(path.join(out, 'trifold', 'letter'))).toEqual([]);
+  });
+});
