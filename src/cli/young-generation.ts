@@ -6,7 +6,8 @@ import * as v8 from 'node:v8';
  * allocates: a batch's short-lived objects (shaped lines, PDF streams) are
  * collected as often as a small young generation fills, and the 30 MB it
  * would grow to is never taken (issue 12: the 14-language batch peaked at
- * 232 MiB, 173 MiB with this, at the same CPU time within noise).
+ * 225 MiB, 170 MiB with this; it took some 5 % longer, 3.70 s against
+ * 3.44 s in medians of runs made in turn, docs/memory.md).
  * `--max-semi-space-size` is read only when the heap is made, before any
  * code of ours runs; the growth factor is read whenever the young
  * generation would grow, so setting it here takes effect. Flags are the
