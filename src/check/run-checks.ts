@@ -168,9 +168,11 @@ export class LanguageChecks {
     });
     // A font file that is missing, or outside its package, stops the run here, before any PDF is written;
     // its bytes are read and checked when its first language is.
-    for (const script of new Set(codes.map((code) => this.scriptOf(code)))) {
-      if (script) for (const family of paths.fonts.familiesFor(script)) for (const weight of FONT_WEIGHTS) paths.fonts.fileOf(family, weight);
-    }
+    const families = new Set(codes.flatMap((code) => {
+      const script = this.scriptOf(code);
+      return script ? paths.fonts.familiesFor(script) : [];
+    }));
+    for (const family of families) for (const weight of FONT_WEIGHTS) paths.fonts.fileOf(family, weight);
   }
 
   /** Each step of one language: whatever it throws becomes that language's finding, and the next language goes on. */

@@ -15,7 +15,7 @@ import { PaperName } from '../imposition/paper';
 import { LanguageCode, ScriptCode } from '../languages/language';
 import { languagesOf, PieceLanguages } from '../languages/piece-languages';
 import { outputPath, papersFor, PrintTarget } from '../print/print-target';
-import type { BatchPdf } from './batch-pdfs';
+import { BatchPdf, batchPdfKey } from './batch-pdfs';
 
 /** One template to build: its content paths, the format it names, the papers, the print targets and the pieces (one language, or two) to build it in. */
 export interface TemplateJob {
@@ -122,7 +122,7 @@ export interface TemplateWork {
  * or failed with its findings. A usage error (the output cannot be written)
  * is thrown: it stops the run.
  */
-export async function buildPdf(checks: Pick<CheckResult, 'sources' | 'prepared'>, job: TemplateJob, pdf: BatchPdf, piece: PieceLanguages, out: string): Promise<PdfOutcome> {
+async function buildPdf(checks: Pick<CheckResult, 'sources' | 'prepared'>, job: TemplateJob, pdf: BatchPdf, piece: PieceLanguages, out: string): Promise<PdfOutcome> {
   const { sources, prepared } = checks;
   const { paper, print } = pdf;
   const failed = { format: job.format, language: piece.name, paper, print };
@@ -173,9 +173,9 @@ function templateRuns(job: TemplateJob, include?: (pdf: BatchPdf) => boolean): {
  * The template's PDFs made in this thread, language by language: a
  * language is checked (its fonts loaded) when its first PDF is asked for,
  * and let go after its last one: its prepared document, and, unless a
- * `later` template of the run sets the same languages, the fonts no
- * language still to build uses and, once none is left prepared, the
- * shaping caches. The findings are those of checkTemplate, in its order.
+ * `later` template of the run follows (it may set the same languages), the
+ * fonts no language still to build uses and, once none is left prepared,
+ * the shaping caches. The findings are those of runChecks, in its order.
  */
 export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPdf) => boolean, later = false): TemplateWork {
   // The checks that need no paper: fit is checked as each PDF is laid out.
@@ -195,8 +195,10 @@ export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPd
     pdf: async (pdf, piece) => {
       piece.codes.forEach((code) => checks.check(code));
       const outcome = await buildPdf(checks, job, pdf, piece, out);
-      const at = left.findIndex((planned) => planned.pdf.piece === pdf.piece && planned.pdf.paper === pdf.paper && planned.pdf.print === pdf.print);
-      if (at >= 0) left.splice(at, 1);
+      const at = left.findIndex((planned) => batchPdfKey(planned.pdf) === batchPdfKey(pdf));
+      // A PDF that was not planned releases nothing: its languages may have PDFs still to come.
+      if (at < 0) return outcome;
+      left.splice(at, 1);
       for (const code of piece.codes) if (!needed(code)) release(code);
       return outcome;
     },

@@ -234,7 +234,7 @@ export class FontRegistry {
    */
   release(family: string): LoadedFont[] {
     const released: LoadedFont[] = [];
-    for (const weight of ['regular', 'bold'] as const) {
+    for (const weight of FONT_WEIGHTS) {
       const key = `${family}-${weight}`;
       const font = this.loaded.get(key);
       if (font) released.push(font);

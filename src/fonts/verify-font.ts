@@ -121,11 +121,11 @@ export function glyphProblem(face: fontkit.Font, codePoint: number, trueType: bo
       return VISIBLE.test(String.fromCodePoint(codePoint)) ? 'has no outline, so it would print as nothing' : null;
     }
     const font = face.bbox;
-    // TrueType: the box of the decoded points, on and off the curve, and the box the glyph records. Both are
+    // TrueType: the box of the decoded points, on and off the curve (the outline's cbox), and the box the glyph records. Both are
     // what the font's own box bounds (it is the union of the glyphs' recorded boxes, which hold every point),
     // and the points' box holds the drawn outline, at a fraction of the cost of the outline's exact box.
     // CFF: the outline's exact box (its control points may stick out of the font's tight box).
-    for (const box of trueType ? [pointsBox(outline.commands), glyph.cbox] : [glyph.bbox]) {
+    for (const box of trueType ? [outline.cbox, glyph.cbox] : [glyph.bbox]) {
       const inside = box.minX >= font.minX - 1 && box.minY >= font.minY - 1 && box.maxX <= font.maxX + 1 && box.maxY <= font.maxY + 1;
       if (!inside) {
         return `reaches outside the font's own bounds (${Math.round(box.minX)},${Math.round(box.minY)} to ${Math.round(box.maxX)},${Math.round(box.maxY)}; the font: ${font.minX},${font.minY} to ${font.maxX},${font.maxY})`;
@@ -137,22 +137,3 @@ export function glyphProblem(face: fontkit.Font, codePoint: number, trueType: bo
   }
 }
 
-/** The box of every point an outline's commands name (for quadratic outlines, the box of their control points). */
-function pointsBox(commands: readonly { args: readonly number[] }[]): { minX: number; minY: number; maxX: number; maxY: number } {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const { args } of commands) {
-    for (let i = 0; i + 1 < args.length; i += 2) {
-      const x = args[i];
-      const y = args[i + 1];
-      // NaN (damaged data) fails every comparison below; as a box edge it fails the bounds test.
-      minX = x < minX || Number.isNaN(x) ? x : minX;
-      maxX = x > maxX || Number.isNaN(x) ? x : maxX;
-      minY = y < minY || Number.isNaN(y) ? y : minY;
-      maxY = y > maxY || Number.isNaN(y) ? y : maxY;
-    }
-  }
-  return { minX, minY, maxX, maxY };
-}

@@ -4,6 +4,7 @@ import type { BatchPdf } from '../cli/batch-pdfs';
 import type { CheckedTemplate, PdfOutcome, TemplateJob, TemplateWork } from '../cli/build-template';
 import { evenSlice } from '../core/even-slices';
 import { PamphletError } from '../core/errors';
+import { PROJECT_ROOT } from '../core/project-root';
 import { Finding } from '../core/finding';
 import { errorMessage } from '../core/unexpected-error';
 import { LanguageCode } from '../languages/language';
@@ -12,10 +13,11 @@ import { PartResult, PdfTask, PdfTaskResult } from './pdf-task';
 
 /**
  * The worker is the compiled file (dist/parallel/pdf-worker.js), also when this module runs
- * from its source under ts-jest or from the CLI's bundle (dist/cli/pamphlet.bundle.js).
+ * from its source under ts-jest or from the CLI's bundle (dist/cli/pamphlet.bundle.js):
+ * found from the project's root, which all of them know (core/project-root.ts).
  */
 function workerFile(): string {
-  return __filename.endsWith('.ts') ? path.join(__dirname, '..', '..', 'dist', 'parallel', 'pdf-worker.js') : path.join(__dirname, '..', 'parallel', 'pdf-worker.js');
+  return path.join(PROJECT_ROOT, 'dist', 'parallel', 'pdf-worker.js');
 }
 
 /** A task's result, or why it has none: a rejected promise is held, never left unhandled. */

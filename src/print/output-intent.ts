@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { displayPath } from '../core/display-path';
+import { PamphletError } from '../core/errors';
 import { PROJECT_ROOT } from '../core/project-root';
 
 /**
@@ -32,8 +34,14 @@ let shopCondition: OutputCondition | undefined;
 export function shopOutputCondition(): OutputCondition {
   if (!shopCondition) {
     const { file, ...named } = SHOP_CONDITION;
-    // The profile is the project's own file, not input: missing, it is a broken install.
-    shopCondition = { ...named, profile: fs.readFileSync(file) };
+    // The profile is the project's own file, not input: missing, it is a broken install, said once for the run.
+    let profile: Buffer;
+    try {
+      profile = fs.readFileSync(file);
+    } catch (error) {
+      throw new PamphletError(`the print shop's colour profile ${displayPath(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Reinstall with \`git checkout profiles\` or a fresh clone.`, { file }, 'usage');
+    }
+    shopCondition = { ...named, profile };
   }
   return shopCondition;
 }

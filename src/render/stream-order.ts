@@ -56,7 +56,7 @@ export function streamOrder(line: TypesetLine): StreamOrder {
   const byDirection = stretchesInLogicalOrder(line, visual, order, true);
   if (byDirection) order.stretches = byDirection;
   else {
-    for (const key of ['spaceAfter', 'dropped', 'seams', 'pulledBack', 'backwards'] as const) order[key].clear();
+    for (const key of ['spaceAfter', 'dropped', 'widened', 'seams', 'pulledBack', 'backwards'] as const) order[key].clear();
     order.stretches = stretchesInLogicalOrder(line, visual, order, false)!;
   }
   order.runs = order.stretches.flat();

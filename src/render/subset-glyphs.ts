@@ -91,9 +91,18 @@ function entryFor(face: TrueTypeFace, gid: number): GlyphEntry {
   return entry;
 }
 
-/** fontkit's _addGlyph for a static TrueType face, from the face's entries. */
-function addGlyph(this: TrueTypeSubset, gid: number): number {
-  const entry = entryFor(this.font, gid);
+/**
+ * fontkit's _addGlyph for a static TrueType face, from the face's entries.
+ * A glyph whose bytes cannot be read so (damaged: a compound glyph cut
+ * short) is left to fontkit's own, which reads it as it always did.
+ */
+function addGlyph(this: TrueTypeSubset, gid: number, fontkitAddGlyph: (gid: number) => number): number {
+  let entry: GlyphEntry;
+  try {
+    entry = entryFor(this.font, gid);
+  } catch {
+    return fontkitAddGlyph.call(this, gid);
+  }
   let bytes = entry.bytes;
   if (entry.components) {
     // A compound glyph names its components by id: renumbered in the subset, on a copy.
@@ -113,5 +122,8 @@ export function keepGlyphEntries(subset: unknown, face: fontkit.Font): void {
   const s = subset as TrueTypeSubset;
   const f = face as unknown as TrueTypeFace;
   if (typeof s._addGlyph !== 'function' || !f.directory.tables.glyf || f._variationProcessor) return;
-  s._addGlyph = addGlyph;
+  const fontkitAddGlyph = s._addGlyph;
+  s._addGlyph = function (this: TrueTypeSubset, gid: number) {
+    return addGlyph.call(this, gid, fontkitAddGlyph);
+  };
 }

@@ -34,8 +34,6 @@ interface Span {
  */
 export function glyphTexts(glyphs: readonly Glyph[], text: string, rtl = false): string[] {
   const chars = Array.from(text, (c) => c.codePointAt(0)!);
-  const oneToOne = oneCharEach(glyphs, chars, rtl);
-  if (oneToOne) return oneToOne;
   const logical = glyphs.map((_, i) => (rtl ? glyphs.length - 1 - i : i));
   const spans = matchSpans(logical.map((i) => glyphs[i].codePoints), chars);
   const texts = glyphs.map(() => '');
@@ -67,25 +65,6 @@ export function glyphTexts(glyphs: readonly Glyph[], text: string, rtl = false):
 }
 
 type Glyph = { xAdvance: number; codePoints: readonly number[] };
-
-/**
- * The common case, in most scripts most of the time: one glyph per
- * character, in the text's order. Each glyph is then its own cluster and
- * stands for its own character, which is what the general matching below
- * would find, without its work. Null when any glyph is not so.
- */
-function oneCharEach(glyphs: readonly Glyph[], chars: readonly number[], rtl: boolean): string[] | null {
-  const n = glyphs.length;
-  if (n !== chars.length) return null;
-  const texts = new Array<string>(n);
-  for (let k = 0; k < n; k++) {
-    const i = rtl ? n - 1 - k : k;
-    const cps = glyphs[i].codePoints;
-    if (cps.length !== 1 || cps[0] !== chars[k]) return null;
-    texts[i] = String.fromCodePoint(cps[0]);
-  }
-  return texts;
-}
 
 /**
  * Gives the cluster's characters to its glyphs (`members`, in writing

@@ -147,7 +147,12 @@ const hbFonts = new Map<string, { data: Buffer } & HbFont>();
  */
 export function hbFontOf(font: LoadedFont): number {
   const known = hbFonts.get(font.file);
-  if (known && (known.data === font.data || known.data.equals(font.data))) return known.font;
+  if (known && known.data === font.data) return known.font;
+  // The same bytes in another Buffer (the file read again): kept by it, so the whole file is compared once.
+  if (known && known.data.equals(font.data)) {
+    known.data = font.data;
+    return known.font;
+  }
   if (known) destroyHbFont(known);
   const made = { data: font.data, ...createHbFont(font.data) };
   hbFonts.set(font.file, made);

@@ -59,7 +59,8 @@ function shapeClean(text: string, font: LoadedFont, rtl: boolean): { glyphs: Sha
     yOffset: glyph.yOffset,
   }));
   // Glyphs are written in visual order; readers reverse right-to-left text back, so its clusters' texts go in reversed.
-  const texts = glyphTexts(glyphs, written, rtl);
+  // One glyph per character: each stands for its own, which is what glyphTexts would find.
+  const texts = laid.oneToOne ? laid.codePoints.map((cps) => String.fromCodePoint(cps[0])) : glyphTexts(glyphs, written, rtl);
   texts.forEach((t, i) => { glyphs[i].text = t; });
   return { glyphs, advance: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) };
 }
@@ -83,11 +84,11 @@ function keepInvisible(font: LoadedFont): (char: string) => string {
  * given the cluster's code points, its other glyphs none, which is how
  * glyph-text.ts shares a cluster's text over its glyphs.
  */
-function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph[]; codePoints: number[][] } {
+function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph[]; codePoints: number[][]; oneToOne: boolean } {
   const chars = Array.from(text, (c) => c.codePointAt(0)!);
   const glyphs = hbShape(hbFontOf(font), chars, rtl);
   const oneToOne = oneGlyphEach(glyphs, chars, rtl);
-  if (oneToOne) return { glyphs, codePoints: oneToOne };
+  if (oneToOne) return { glyphs, codePoints: oneToOne, oneToOne: true };
   const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
   const endOf = new Map(starts.map((start, i) => [start, starts[i + 1] ?? chars.length]));
   const codePoints = glyphs.map((): number[] => []);
@@ -99,7 +100,7 @@ function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph
     given.add(cluster);
     codePoints[i] = chars.slice(cluster, endOf.get(cluster));
   }
-  return { glyphs, codePoints };
+  return { glyphs, codePoints, oneToOne: false };
 }
 
 /**
