@@ -1,3 +1,5 @@
+import { sfntTable } from './sfnt-table';
+
 /**
  * The fixed header of a font's `post` table, read from the file's bytes.
  * PDFKit reads two of its fields when it embeds a font (italicAngle and
@@ -29,25 +31,21 @@ const HEADER_BYTES = 32;
  * post table or one too short to hold its header.
  */
 export function postHeader(data: Uint8Array): PostHeader | null {
+  const post = sfntTable(data, 'post');
+  if (!post || post.length < HEADER_BYTES) return null;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const count = view.getUint16(4);
-  for (let entry = 12; entry < 12 + 16 * count; entry += 16) {
-    if (view.getUint32(entry) !== 0x706f7374 /* post */) continue;
-    const at = view.getUint32(entry + 8);
-    if (view.getUint32(entry + 12) < HEADER_BYTES) return null;
-    return {
-      version: view.getInt32(at) / 65536,
-      italicAngle: view.getInt32(at + 4) / 65536,
-      underlinePosition: view.getInt16(at + 8),
-      underlineThickness: view.getInt16(at + 10),
-      isFixedPitch: view.getUint32(at + 12),
-      minMemType42: view.getUint32(at + 16),
-      maxMemType42: view.getUint32(at + 20),
-      minMemType1: view.getUint32(at + 24),
-      maxMemType1: view.getUint32(at + 28),
-    };
-  }
-  return null;
+  const at = post.offset;
+  return {
+    version: view.getInt32(at) / 65536,
+    italicAngle: view.getInt32(at + 4) / 65536,
+    underlinePosition: view.getInt16(at + 8),
+    underlineThickness: view.getInt16(at + 10),
+    isFixedPitch: view.getUint32(at + 12),
+    minMemType42: view.getUint32(at + 16),
+    maxMemType42: view.getUint32(at + 20),
+    minMemType1: view.getUint32(at + 24),
+    maxMemType1: view.getUint32(at + 28),
+  };
 }
 
 /**

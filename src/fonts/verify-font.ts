@@ -1,4 +1,5 @@
 import type * as fontkit from 'fontkit';
+import { glyfOutline, GlyphBox } from './glyf-points';
 
 /**
  * Checks of a font file before it is used, because fontkit trusts its input:
@@ -116,20 +117,24 @@ export function glyphProblem(face: fontkit.Font, codePoint: number, trueType: bo
     if (!Number.isFinite(advance) || advance < 0 || advance > widest) {
       return `has an advance width of ${advance} font units, outside the font's own range (0 to ${widest})`;
     }
-    const outline = glyph.path;
-    if (outline.commands.length === 0) {
-      return VISIBLE.test(String.fromCodePoint(codePoint)) ? 'has no outline, so it would print as nothing' : null;
-    }
     const font = face.bbox;
-    // TrueType: the box of the decoded points, on and off the curve (the outline's cbox), and the box the glyph records. Both are
+    const outside = (box: GlyphBox) => box.minX < font.minX - 1 || box.minY < font.minY - 1 || box.maxX > font.maxX + 1 || box.maxY > font.maxY + 1
+      ? `reaches outside the font's own bounds (${Math.round(box.minX)},${Math.round(box.minY)} to ${Math.round(box.maxX)},${Math.round(box.maxY)}; the font: ${font.minX},${font.minY} to ${font.maxX},${font.maxY})`
+      : null;
+    const empty = () => (VISIBLE.test(String.fromCodePoint(codePoint)) ? 'has no outline, so it would print as nothing' : null);
+    // TrueType: the box of the points, on and off the curve, and the box the glyph records. Both are
     // what the font's own box bounds (it is the union of the glyphs' recorded boxes, which hold every point),
-    // and the points' box holds the drawn outline, at a fraction of the cost of the outline's exact box.
-    // CFF: the outline's exact box (its control points may stick out of the font's tight box).
+    // and the points' box holds the drawn outline. A simple glyph's are read from its bytes (glyf-points.ts).
+    const simple = trueType ? glyfOutline(face, glyph.id) : null;
+    if (simple?.kind === 'empty') return empty();
+    if (simple?.kind === 'points') return outside(simple.points) ?? outside(simple.recorded);
+    // A compound glyph: the boxes of the outline fontkit builds of its parts. CFF: the outline's exact box
+    // (its control points may stick out of the font's tight box).
+    const outline = glyph.path;
+    if (outline.commands.length === 0) return empty();
     for (const box of trueType ? [outline.cbox, glyph.cbox] : [glyph.bbox]) {
-      const inside = box.minX >= font.minX - 1 && box.minY >= font.minY - 1 && box.maxX <= font.maxX + 1 && box.maxY <= font.maxY + 1;
-      if (!inside) {
-        return `reaches outside the font's own bounds (${Math.round(box.minX)},${Math.round(box.minY)} to ${Math.round(box.maxX)},${Math.round(box.maxY)}; the font: ${font.minX},${font.minY} to ${font.maxX},${font.maxY})`;
-      }
+      const problem = outside(box);
+      if (problem) return problem;
     }
     return null;
   } catch (error) {

@@ -130,10 +130,19 @@ describe('decoding the glyphs a language prints', () => {
     const data = withDamagedGlyph(i);
     expect(fontFileProblem(data)).toBeNull();
     const damaged = fontkit.create(data) as fontkit.Font;
-    // fontkit decodes it without complaint, into points far outside the font.
+    // fontkit decodes it without complaint, reading on past the glyph's own bytes; the check does not.
     expect(() => damaged.glyphForCodePoint(0x69).path).not.toThrow();
-    expect(glyphProblem(damaged, 0x69, true)).toMatch(/^reaches outside the font's own bounds/);
+    expect(glyphProblem(damaged, 0x69, true)).toBe('cannot be decoded (its points run past the end of its data)');
     expect(glyphProblem(damaged, 0x61, true)).toBeNull();
+  });
+
+  it('finds a glyph whose recorded box lies outside the font', () => {
+    const data = Buffer.from(shipped);
+    const offsets = (face as unknown as { loca: { offsets: number[] } }).loca.offsets;
+    // xMin, the header's second value, far to the left of anything the font draws.
+    data.writeInt16BE(-30000, table(data, 'glyf').offset + offsets[i] + 2);
+    fixChecksum(data, 'glyf');
+    expect(glyphProblem(fontkit.create(data) as fontkit.Font, 0x69, true)).toMatch(/^reaches outside the font's own bounds \(-30000,/);
   });
 
   it('finds a letter whose outline is empty, which would print as nothing', () => {
@@ -153,7 +162,7 @@ describe('decoding the glyphs a language prints', () => {
     const stack = new FontRegistry(config).stack('Latn', 'regular');
     expect(uncoveredCharacters('a b c', stack)).toEqual([]);
     const error = usageError(() => uncoveredCharacters('Traffic in persons', stack));
-    expect(error.detail).toMatch(/^the font file \S*damaged\.ttf is damaged: its glyph for "i" \(U\+0069\) reaches outside the font's own bounds .*Reinstall with `npm ci` or fix fonts\/fonts\.json\.$/);
+    expect(error.detail).toMatch(/^the font file \S*damaged\.ttf is damaged: its glyph for "i" \(U\+0069\) cannot be decoded \(its points run past the end of its data\)\. Reinstall with `npm ci` or fix fonts\/fonts\.json\.$/);
     expect(error.place).toEqual({ file: config, key: 'families.Damaged.regular' });
   });
 });
