@@ -68,8 +68,36 @@ function stackedMarks(text: string): { position: number; base: string; marks: nu
 /** Made once: an Intl.Segmenter costs far more to make than to run on a short string. */
 const GRAPHEMES = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
+/**
+ * Code points that may join the one before them into a character on paper
+ * (UAX #29's rules that do not break: GB6-GB9c, GB11-GB13): marks and other
+ * extenders, ZWJ and other invisible characters, Hangul jamo, regional
+ * indicators, Thai and Lao SARA AM, and Prepend characters, after which
+ * anything joins. A code point outside this set joins the one before only
+ * when that one is in it (an Indic consonant after a virama, a pictograph
+ * after ZWJ, a syllable after a leading jamo); so a character of more than
+ * MAX_CLUSTER_CODE_POINTS code points lies in a stretch of text with no two
+ * such code points side by side, and longer than that.
+ */
+const JOINERS = String.raw`\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Default_Ignorable_Code_Point}\p{Regional_Indicator}\u0E33\u0EB3\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}`;
+/** Per limit; the two alternatives exclude each other, so a failed match backtracks no more than the stretch is long. */
+const stretches = new Map<number, RegExp>();
+
+/**
+ * False when no character on paper of `text` can be made of more than
+ * `limit` code points: no stretch as above is longer. True does not say
+ * that one is; the text must then be segmented.
+ */
+export function mayHoldClusterLongerThan(text: string, limit: number): boolean {
+  let stretch = stretches.get(limit);
+  if (!stretch) stretches.set(limit, (stretch = new RegExp(`[^](?:[${JOINERS}]|(?<=[${JOINERS}])[^${JOINERS}]){${limit},}`, 'u')));
+  return stretch.test(text);
+}
+
 /** The first character on paper made of more code points than allowed. */
 function oversizedCluster(text: string): { position: number; codePoints: number } | null {
+  // Segmenting is costly (an object per character): only text where such a character can be is segmented.
+  if (!mayHoldClusterLongerThan(text, MAX_CLUSTER_CODE_POINTS)) return null;
   let position = 1;
   for (const { segment } of GRAPHEMES.segment(text)) {
     const codePoints = characterCount(segment);

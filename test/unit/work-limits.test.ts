@@ -16,7 +16,7 @@ import { layoutPanel } from '../../src/layout/panel-flow';
 import { graphemeBoundaries } from '../../src/text/break-opportunities';
 import { layoutParagraph } from '../../src/text/paragraph';
 import * as shaping from '../../src/text/shape';
-import { MAX_MARKS_ON_ONE_LETTER, MAX_STRING_CHARACTERS, textLimitProblem } from '../../src/text/text-limits';
+import { MAX_MARKS_ON_ONE_LETTER, MAX_STRING_CHARACTERS, mayHoldClusterLongerThan, textLimitProblem } from '../../src/text/text-limits';
 import { ParagraphStyle, TypesetLanguage } from '../../src/text/types';
 import { MAX_HYPHENATED_WORD } from '../../src/text/words';
 import { language, ROOT, theme } from '../support/build';
@@ -131,6 +131,31 @@ describe('limits on a piece of text', () => {
     const chain = '👩' + '\u200D👩'.repeat(20);
     expect(textLimitProblem(`ok ${chain}`)).toBe(
       'the character at position 4 is made of 41 code points joined together; at most 32 may make one character on paper. Remove the characters joined to it by mistake.');
+  });
+
+  it('finds such a character whatever joins it: conjuncts, jamo, a prepended mark, flags', () => {
+    // Devanagari consonants joined by viramas make one character (UAX #29, GB9c): 17 consonants, 16 viramas.
+    expect(textLimitProblem('क' + '्क'.repeat(16))).toMatch(/^the character at position 1 is made of 33 code points/);
+    expect(textLimitProblem('क' + '्क'.repeat(15))).toBeNull();
+    expect(textLimitProblem('\u1100'.repeat(20) + '\u1161'.repeat(20))).toMatch(/made of 40 code points/);
+    expect(textLimitProblem('\u0600' + 'a' + '\u0301\u0300'.repeat(3) + '\u200D'.repeat(30))).toMatch(/made of 38 code points/);
+  });
+
+  const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+  const longestCluster = (text: string) => Math.max(0, ...[...segmenter.segment(text)].map(({ segment }) => [...segment].length));
+
+  it('segments only text where such a character may be, and never misses one', () => {
+    // Pieces of every kind UAX #29 joins: marks, virama and consonants, ZWJ and pictographs, jamo and syllables,
+    // regional indicators, a prepended mark, SARA AM, CR LF, and plain letters and spaces that join nothing.
+    const pieces = ['a', ' ', '\u0301', 'क', '\u094D', 'ि', '\u200D', '👩', '🏽', '\u1100', '\u1161', '\u11A8', '가', '\u{1F1E8}', '\u0600', 'ก', '\u0E33', '\r', '\n', '\uFE0F', 'ی'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), fc.integer({ min: 1, max: 5 }), (chosen, limit) => {
+      const text = chosen.join('');
+      if (longestCluster(text) > limit) expect(mayHoldClusterLongerThan(text, limit)).toBe(true);
+    }), { numRuns: 3000 });
+    // Real text takes the fast way: no shipped string needs segmenting.
+    for (const code of fs.readdirSync(TRANSLATIONS).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))) {
+      for (const [key, text] of flattenStrings(translation(code).strings)) expect([code, key, mayHoldClusterLongerThan(text, 32)]).toEqual([code, key, false]);
+    }
   });
 });
 
