@@ -9,6 +9,7 @@ import { readJsonFile } from '../core/read-json';
 import { describeIssue } from '../core/schema-issue';
 import { ScriptCode } from '../languages/language';
 import { fontFileProblem, hasTrueTypeOutlines } from './verify-font';
+import { seedLocaOffsets } from './loca-offsets';
 import { seedPostHeader } from './post-header';
 import { PROJECT_ROOT } from '../core/project-root';
 
@@ -267,6 +268,7 @@ export class FontRegistry {
       if (!('glyphsForString' in created)) throw new Error('a font collection, not a single font');
       face = created as fontkit.Font;
       seedPostHeader(face, data);
+      seedLocaOffsets(face, data);
       // fontkit parses tables when first used: a table it cannot parse fails here, not during layout.
       const tables = face as unknown as Record<string, unknown>;
       for (const table of PARSED_TABLES) void tables[table];

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fontkit from 'fontkit';
 import { FontRegistry } from '../../src/fonts/font-registry';
+import { shippedFontFiles } from '../support/shipped-fonts';
 import { glyfOutline, simpleGlyph } from '../../src/fonts/glyf-points';
 import { glyphProblem } from '../../src/fonts/verify-font';
 
@@ -13,8 +14,7 @@ import { glyphProblem } from '../../src/fonts/verify-font';
  */
 
 const registry = FontRegistry.default();
-const shippedFiles = [...new Set(['NotoSans', 'NotoNaskhArabic', 'NotoSansThai', 'NotoSansSC', 'NotoSansKR', 'NotoSansDevanagari']
-  .flatMap((family) => (['regular', 'bold'] as const).map((weight) => registry.fileOf(family, weight))))];
+const shippedFiles = shippedFontFiles(registry);
 
 type Box = { minX: number; minY: number; maxX: number; maxY: number };
 const plain = (box: Box) => ({ minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY });

@@ -1,5 +1,6 @@
 import { FontRegistry } from '../../src/fonts/font-registry';
 import { advanceWidth } from '../../src/fonts/glyph-advance';
+import { SHIPPED_FAMILIES } from '../support/shipped-fonts';
 
 /**
  * The width a glyph's code gets in the PDF is read from the font's hmtx
@@ -8,7 +9,7 @@ import { advanceWidth } from '../../src/fonts/glyph-advance';
  */
 describe('a glyph\'s advance from the hmtx table', () => {
   const fonts = FontRegistry.default();
-  it.each(['NotoSans', 'NotoNaskhArabic', 'NotoSansThai', 'NotoSansDevanagari', 'NotoSansSC', 'NotoSansKR'])('%s: equals fontkit\'s glyph.advanceWidth', (family) => {
+  it.each(SHIPPED_FAMILIES)('%s: equals fontkit\'s glyph.advanceWidth', (family) => {
     for (const weight of ['regular', 'bold'] as const) {
       const font = fonts.font(family, weight);
       const count = font.face.numGlyphs;

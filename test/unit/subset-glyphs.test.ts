@@ -1,5 +1,6 @@
 import { FontRegistry } from '../../src/fonts/font-registry';
 import { componentsOf, keepGlyphEntries } from '../../src/render/subset-glyphs';
+import { SHIPPED_FAMILIES } from '../support/shipped-fonts';
 
 /**
  * The embedded subsets copy glyphs from entries kept per face instead of
@@ -11,7 +12,7 @@ import { componentsOf, keepGlyphEntries } from '../../src/render/subset-glyphs';
 type Subset = { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
 type Face = { numGlyphs: number; createSubset(): Subset; getGlyph(id: number): { _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null } };
 
-const families = ['NotoSans', 'NotoNaskhArabic', 'NotoSansThai', 'NotoSansDevanagari', 'NotoSansSC', 'NotoSansKR'];
+const families = SHIPPED_FAMILIES;
 const fonts = FontRegistry.default();
 const faces = families.flatMap((family) => (['regular', 'bold'] as const).map((weight) => [`${family} ${weight}`, fonts.font(family, weight).face as unknown as Face] as const));
 /** Every glyph of the small fonts; a sample of the CJK ones, always with the last. */
