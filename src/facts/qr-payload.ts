@@ -1,4 +1,5 @@
-import QRCode from 'qrcode';
+// The encoder alone: the package's entry loads its renderers too, PNG's with pngjs, for nothing (issue 12).
+import * as QRCode from 'qrcode/lib/core/qrcode';
 import { toMm } from '../core/units';
 import { SMALLEST_QR } from '../theme/theme';
 
