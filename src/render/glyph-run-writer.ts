@@ -34,6 +34,18 @@ const fmt = (n: number) => decimals(n, 3);
 /** The glyph fontkit gives a code point (the space's, for marks' blank codes), looked up once per font. */
 const spaceGlyph = perFont((font, codePoint: number) => font.face.glyphForCodePoint(codePoint).id);
 
+/** The font useFont selected, made a resource of the page it is drawn on. */
+function pageFont(doc: Doc): EmbeddedFont {
+  const font = doc._font;
+  if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+  return font;
+}
+
+/** A glyph's code as a TJ string operand: the code that reads as `text`, `width` text-space units wide (glyph-codes.ts). */
+function hexCode(font: EmbeddedFont, id: number, text: string, width: number): string {
+  return `<${codeFor(font, id, text, width).toString(16).padStart(4, '0')}>`;
+}
+
 /** Draws a typeset line with its left edge at x and its baseline at `baseline` (top-down page coordinates). */
 export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLine, x: Points, baseline: Points, colour: Ink): void {
   const doc = pdf as Doc;
@@ -84,13 +96,12 @@ function writeSeam(doc: Doc, seam: LtrSeam, x: Points, writtenY: string): void {
   doc.addContent('BT');
   for (const { glyph, run, x: at, penAt } of seam.glyphs) {
     useFont(doc, run.font);
-    const font = doc._font;
-    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    const font = pageFont(doc);
     // As wide as it advances, MuPDF going on from there; or ending where the pen is to go back to, char spacing making
     // up the rest, in a span of its own text so that poppler's box for it is its advance (ActualText::addChar).
     const advance = (glyph.xAdvance * 1000) / run.size;
     const width = penAt === undefined ? advance : ((penAt - at) * 1000) / run.size;
-    const show = `/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [<${codeFor(font, glyph.id, glyph.text, width).toString(16).padStart(4, '0')}>] TJ`;
+    const show = `/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [${hexCode(font, glyph.id, glyph.text, width)}] TJ`;
     if (penAt === undefined) doc.addContent(show);
     else for (const op of [actualTextSpan(glyph.text), `${fmt(((advance - width) * run.size) / 1000)} Tc`, show, '0 Tc', 'EMC']) doc.addContent(op);
   }
@@ -116,8 +127,7 @@ interface OutlinedGlyph {
  * /ActualText) would cut pdf.js's right-to-left run in pieces.
  */
 function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: string, outlined: OutlinedGlyph[], order: StreamOrder, out: ContentOut): void {
-  const font = doc._font;
-  if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+  const font = pageFont(doc);
   const toText = 1000 / run.size;
   const unitsToText = 1000 / run.font.unitsPerEm;
   out.add(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x)} ${writtenY} Tm`);
@@ -172,7 +182,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
     const code = (id: number, t: string, w: number) => {
       out.read(t);
-      return `<${codeFor(font, id, t, w).toString(16).padStart(4, '0')}>`;
+      return hexCode(font, id, t, w);
     };
     const blank = () => code(blankId, marks, 0);
     // A letter and its marks as one /ActualText (mark-spans.ts).
