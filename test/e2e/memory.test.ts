@@ -24,7 +24,8 @@ describe('the batch\'s memory', () => {
   try { peakKiB = Number(/^VmHWM:\\s+(\\d+) kB$/m.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}
   require('fs').writeFileSync(${JSON.stringify(path.join(dir, 'memory.json'))}, JSON.stringify({ maxRssMiB: peakKiB / 1024, newSpaceMiB: young.space_size / 1048576 }));
 });\n`);
-    const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}` };
+    // Quoted: NODE_OPTIONS splits at spaces outside double quotes, and a temporary folder's path may hold one.
+    const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(preload)}` };
     ({ code } = runCli(['build', '--template', 'templates/trifold.hbs', '--lang', 'all', '--paper', 'letter', '--jobs', '1', '--out', path.join(dir, 'out')], undefined, env, 180_000));
     said = JSON.parse(fs.readFileSync(path.join(dir, 'memory.json'), 'utf8'));
   });
