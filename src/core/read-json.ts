@@ -64,30 +64,52 @@ function lineTooDeep(text: string, limit: number): number | null {
   return null;
 }
 
-/** The first key that appears twice in one object, or that is a reserved name; null if none. */
-function keyProblem(text: string): { key: string; message: string } | null {
+/** Thrown from inside visit() to stop it where nesting goes too deep. */
+class TooDeep {
+  constructor(readonly line: number) {}
+}
+
+/**
+ * In one pass over the tokens: the line where nesting first goes deeper
+ * than `limit` (visit() is a recursive parser: it is stopped there, before
+ * the stack could overflow), else the first key that appears twice in one
+ * object or is a reserved name; null if neither. The key's path is made
+ * only for that one key.
+ */
+function structureProblem(text: string, limit: number): { deep: number } | { key: string; message: string } | null {
   const objects: Map<string, number>[] = [];
+  let depth = 0;
   let problem: { key: string; message: string } | null = null;
-  visit(text, {
-    onObjectBegin: () => { objects.push(new Map()); },
-    onObjectEnd: () => { objects.pop(); },
-    onObjectProperty: (property, _offset, _length, startLine, _character, pathSupplier) => {
-      if (problem) return;
-      const line = startLine + 1;
-      const key = keyPath([...pathSupplier(), property]);
-      if (RESERVED_KEYS.has(property)) {
-        problem = { key, message: reservedKeyMessage(property, line) };
-        return;
-      }
-      const keys = objects[objects.length - 1];
-      const first = keys.get(property);
-      if (first !== undefined) {
-        problem = { key, message: duplicateKeyMessage(property, first, line) };
-        return;
-      }
-      keys.set(property, line);
-    },
-  }, { disallowComments: true, allowTrailingComma: false });
+  const deeper = (line: number) => {
+    if (++depth > limit) throw new TooDeep(line + 1);
+  };
+  try {
+    visit(text, {
+      onObjectBegin: (_offset, _length, line) => { deeper(line); objects.push(new Map()); },
+      onObjectEnd: () => { depth--; objects.pop(); },
+      onArrayBegin: (_offset, _length, line) => deeper(line),
+      onArrayEnd: () => { depth--; },
+      onObjectProperty: (property, _offset, _length, startLine, _character, pathSupplier) => {
+        if (problem) return;
+        const line = startLine + 1;
+        const key = () => keyPath([...pathSupplier(), property]);
+        if (RESERVED_KEYS.has(property)) {
+          problem = { key: key(), message: reservedKeyMessage(property, line) };
+          return;
+        }
+        const keys = objects[objects.length - 1];
+        const first = keys.get(property);
+        if (first !== undefined) {
+          problem = { key: key(), message: duplicateKeyMessage(property, first, line) };
+          return;
+        }
+        keys.set(property, line);
+      },
+    }, { disallowComments: true, allowTrailingComma: false });
+  } catch (error) {
+    if (error instanceof TooDeep) return { deep: error.line };
+    throw error;
+  }
   return problem;
 }
 
@@ -104,13 +126,16 @@ export function readJsonFile(file: string, place: ErrorPlace = {}, options: Read
   };
   const text = readInputText(file, { maxBytes: options.maxBytes ?? INPUT_LIMITS.jsonBytes, place, kind, within: options.within });
   if (text.trim() === '') fail('is empty; it must hold a JSON object. Restore its content.');
-  const deep = lineTooDeep(text, INPUT_LIMITS.jsonDepth);
-  if (deep !== null) fail(`nests objects or arrays more than ${INPUT_LIMITS.jsonDepth} deep (at line ${deep}). Flatten it.`);
+  const tooDeep = (line: number) => fail(`nests objects or arrays more than ${INPUT_LIMITS.jsonDepth} deep (at line ${line}). Flatten it.`);
   let json: unknown;
   try {
+    // V8's JSON.parse keeps its own stack: no depth overflows it.
     json = JSON.parse(text);
   } catch (error) {
-    // JSON.parse does not always say where; a tolerant parser finds the first error's offset.
+    // JSON.parse does not always say where; a tolerant parser finds the first error's offset, once the
+    // nesting is known to be shallow enough for it (it is recursive).
+    const deep = lineTooDeep(text, INPUT_LIMITS.jsonDepth);
+    if (deep !== null) tooDeep(deep);
     const errors: ParseError[] = [];
     parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
@@ -119,7 +144,8 @@ export function readJsonFile(file: string, place: ErrorPlace = {}, options: Read
     const code = printParseErrorCode(first.error);
     fail(`is not valid JSON at line ${line}, column ${column}: ${SYNTAX_HINTS[code] ?? code}. Fix the syntax there.`);
   }
-  const problem = keyProblem(text);
-  if (problem) fail(problem.message, problem.key);
+  const problem = structureProblem(text, INPUT_LIMITS.jsonDepth);
+  if (problem && 'deep' in problem) tooDeep(problem.deep);
+  if (problem && 'key' in problem) fail(problem.message, problem.key);
   return json;
 }
