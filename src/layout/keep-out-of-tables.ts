@@ -1,0 +1,129 @@
+import { Points } from '../core/units';
+import { DrawItem } from './draw-items';
+import { rowTolerance, TableQuad, tableQuads, TextBlockBox, textBlocks, textLines } from './pdftotext-tables';
+
+/**
+ * Keeps the panels of a side from making pdftotext "tables" by chance.
+ *
+ * poppler's pdftotext (TextPage::coalesce) takes four blocks for a table when
+ * they line up in two columns and two rows: a panel's blocks all start at the
+ * same x, so any two blocks of one panel whose tops, bottoms or centres
+ * happen to lie within half a type size of those of two blocks of the next
+ * panel make one. The table's blocks then share its bounding box, which
+ * spans both panels, and TextBlock::visitDepthFirst reads a block of either
+ * panel that lies under the top of that box after all of the table: a
+ * paragraph comes out after the labels below it. Where the ink is is all
+ * that decides it (docs/pdftotext-reading-order.md), so the rule moves ink:
+ * for each such table it adds a little space above one of its blocks (a
+ * panel block, never between the lines of a paragraph), as little as takes
+ * its row out of line with the facing block, and only where the panel has
+ * room for it (the spacers give it up). A side without such a table is left
+ * as it was.
+ */
+
+/** A panel of a side, laid out: its items, and for each the index of the panel block it came from. */
+export interface LaidPanel {
+  items: DrawItem[];
+  origins: number[];
+}
+
+/** Lays a panel out again with space added above some of its blocks; null if it would then not fit. */
+export type Relayout = (panel: number, space: ReadonlyMap<number, Points>) => LaidPanel | null;
+
+/** How far past poppler's tolerance a moved row is put: its comparisons are on numbers written to a few decimals. */
+const MARGIN: Points = 0.05;
+/** The space added to find how far a block moves for it. */
+const PROBE: Points = 0.1;
+/** At most this many moves per side: each takes a table away. */
+const MAX_MOVES = 8;
+
+/** The tables of a side whose blocks are not all in one panel. */
+export function crossPanelTables(panels: LaidPanel[]): TableQuad[] {
+  const blocks = textBlocks(panels.flatMap((p, i) => textLines(p.items, i)));
+  return tableQuads(blocks).filter((quad) => new Set(quad.flatMap((b) => b.lines.map((l) => l.panel))).size > 1);
+}
+
+/**
+ * The smallest move t (of the sign given) of one block such that it no
+ * longer lines up with its row partner: its top, bottom and centre all more
+ * than `tolerance` from the partner's. The bad moves for each edge are an
+ * interval; step past whichever one t is in until it is in none.
+ */
+export function smallestMove(block: TextBlockBox, partner: TextBlockBox, tolerance: Points, sign: 1 | -1): Points {
+  const edges = (b: TextBlockBox) => [b.yMin, b.yMax, (b.yMin + b.yMax) / 2];
+  const pe = edges(partner);
+  const bad = edges(block).map((e, i) => [pe[i] - e - tolerance - MARGIN, pe[i] - e + tolerance + MARGIN]);
+  let t = 0;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const [lo, hi] of bad) {
+      if (sign > 0 ? t >= lo && t < hi : t > lo && t <= hi) {
+        t = sign > 0 ? hi : lo;
+        moved = true;
+      }
+    }
+  }
+  return t;
+}
+
+/** Where a block's first line is now, found by the line's panel block and its place among that block's lines. */
+function firstLineBase(panel: LaidPanel, origin: number, nth: number): Points | null {
+  const lines = panel.items.filter((item, i) => panel.origins[i] === origin && item.type === 'line');
+  const line = lines[nth];
+  return line && line.type === 'line' ? line.baseline : null;
+}
+
+/**
+ * The side's panels with its chance tables broken: tries, for each table,
+ * space above each of its blocks (but a panel's first, which would move the
+ * panel's heading off its neighbours'), as much as takes that block's row out
+ * of line, and keeps the smallest that leaves fewer such tables. Gives the
+ * panels back unchanged when there is no table, or no move helps.
+ */
+export function keepOutOfTables(panels: LaidPanel[], relayout: Relayout): LaidPanel[] {
+  let current = panels;
+  const spaces = panels.map(() => new Map<number, Points>());
+  for (let round = 0; round < MAX_MOVES; round++) {
+    const tables = crossPanelTables(current);
+    if (!tables.length) break;
+    const tries: { panel: number; origin: number; space: Points }[] = [];
+    for (const quad of tables) {
+      const tolerance = rowTolerance(quad);
+      const [blk1, fblk2, fblk3, fblk4] = quad;
+      for (const [block, partner] of [[blk1, fblk2], [fblk2, blk1], [fblk3, fblk4], [fblk4, fblk3]]) {
+        const line = block.lines[0];
+        const panel = current[line.panel];
+        const origin = panel.origins[line.item];
+        if (origin === 0) continue;
+        const nth = panel.items.filter((item, i) => panel.origins[i] === origin && item.type === 'line').indexOf(panel.items[line.item]);
+        // How far the block moves for a point of space: 1 but in a group anchored to the panel's foot, whose blocks above it move up instead.
+        const probe = relayout(line.panel, new Map([...spaces[line.panel], [origin, (spaces[line.panel].get(origin) ?? 0) + PROBE]]));
+        if (!probe) continue;
+        const base = firstLineBase(probe, origin, nth);
+        if (base === null) continue;
+        const rate = (base - line.base) / PROBE;
+        if (Math.abs(rate) < 1e-3) continue;
+        const move = smallestMove(block, partner, tolerance, rate > 0 ? 1 : -1);
+        // A little: never more than the smallest type size of the table.
+        if (Math.abs(move) > 2 * tolerance) continue;
+        tries.push({ panel: line.panel, origin, space: move / rate });
+      }
+    }
+    tries.sort((a, b) => a.space - b.space);
+    let better: LaidPanel[] | null = null;
+    for (const t of tries) {
+      const space = new Map([...spaces[t.panel], [t.origin, (spaces[t.panel].get(t.origin) ?? 0) + t.space]]);
+      const laid = relayout(t.panel, space);
+      if (!laid) continue;
+      const next = current.map((p, i) => (i === t.panel ? laid : p));
+      if (crossPanelTables(next).length < tables.length) {
+        spaces[t.panel] = space;
+        better = next;
+        break;
+      }
+    }
+    if (!better) break;
+    current = better;
+  }
+  return current;
+}
