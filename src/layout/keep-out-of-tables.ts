@@ -1,6 +1,6 @@
 import { Points } from '../core/units';
 import { DrawItem } from './draw-items';
-import { rowTolerance, TableQuad, tableQuads, TextBlockBox, textBlocks, textLines } from './pdftotext-tables';
+import { readsOutOfOrder, rowTolerance, TableQuad, tableQuads, tables, TextBlockBox, textBlocks, textLines } from './pdftotext-tables';
 
 /**
  * Keeps the panels of a side from making pdftotext "tables" by chance.
@@ -37,10 +37,10 @@ const PROBE: Points = 0.1;
 /** At most this many moves per side: each takes a table away. */
 const MAX_MOVES = 8;
 
-/** The tables of a side whose blocks are not all in one panel. */
-export function crossPanelTables(panels: LaidPanel[]): TableQuad[] {
+/** The tables of a side that put a block of a panel out of order, as quads. */
+export function misreadTables(panels: LaidPanel[]): TableQuad[][] {
   const blocks = textBlocks(panels.flatMap((p, i) => textLines(p.items, i)));
-  return tableQuads(blocks).filter((quad) => new Set(quad.flatMap((b) => b.lines.map((l) => l.panel))).size > 1);
+  return tables(tableQuads(blocks)).filter((table) => readsOutOfOrder(table, blocks)).map((table) => table.quads);
 }
 
 /**
@@ -84,10 +84,10 @@ export function keepOutOfTables(panels: LaidPanel[], relayout: Relayout): LaidPa
   let current = panels;
   const spaces = panels.map(() => new Map<number, Points>());
   for (let round = 0; round < MAX_MOVES; round++) {
-    const tables = crossPanelTables(current);
-    if (!tables.length) break;
+    const misread = misreadTables(current);
+    if (!misread.length) break;
     const tries: { panel: number; origin: number; space: Points }[] = [];
-    for (const quad of tables) {
+    for (const quad of misread.flat()) {
       const tolerance = rowTolerance(quad);
       const [blk1, fblk2, fblk3, fblk4] = quad;
       for (const [block, partner] of [[blk1, fblk2], [fblk2, blk1], [fblk3, fblk4], [fblk4, fblk3]]) {
@@ -116,7 +116,7 @@ export function keepOutOfTables(panels: LaidPanel[], relayout: Relayout): LaidPa
       const laid = relayout(t.panel, space);
       if (!laid) continue;
       const next = current.map((p, i) => (i === t.panel ? laid : p));
-      if (crossPanelTables(next).length < tables.length) {
+      if (misreadTables(next).length < misread.length) {
         spaces[t.panel] = space;
         better = next;
         break;

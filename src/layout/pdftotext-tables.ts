@@ -58,12 +58,19 @@ export function textLines(items: DrawItem[], panel: number): TextLineBox[] {
     if (item.type !== 'line' || !item.line.runs.length) return;
     const box = itemExtent(item);
     const first = item.line.runs.reduce((a, b) => (b.x < a.x ? b : a));
-    lines.push({ panel, item: index, xMin: box.x, xMax: box.x + box.width, yMin: box.y, yMax: box.y + box.height, base: item.baseline, size: first.size });
+    // The baseline as written: to 1/1000 pt (render/baseline-y.ts).
+    lines.push({ panel, item: index, xMin: box.x, xMax: box.x + box.width, yMin: box.y, yMax: box.y + box.height, base: Math.round(item.baseline * 1000) / 1000, size: first.size });
   });
   return lines;
 }
 
 const poolIndex = (base: Points) => Math.trunc(base / textPoolStep);
+/**
+ * Lines exactly `maxLineSpacingDelta` apart join: the PDF writer raises each
+ * baseline by a hair so that they do (render/baseline-y.ts). Far below the
+ * 1/1000 pt baselines are written to, far above floating-point noise.
+ */
+const HAIR: Points = 1e-7;
 const overlapsX = (line: TextLineBox, block: TextBlockBox) => line.xMin < block.xMax && line.xMax > block.xMin;
 
 /**
@@ -105,14 +112,14 @@ export function textBlocks(all: TextLineBox[]): TextBlockBox[] {
     for (let found = true; found; ) {
       found = false;
       for (const line of [...left].sort((a, b) => b.base - a.base)) {
-        if (line.base < minBase && line.base >= minBase - maxLineSpacingDelta * size && overlapsX(line, block) && sameSize(line, maxBlockFontSizeDelta1)) {
+        if (line.base < minBase && line.base >= minBase - maxLineSpacingDelta * size - HAIR && overlapsX(line, block) && sameSize(line, maxBlockFontSizeDelta1)) {
           add(line);
           found = true;
         }
       }
       minBase = Math.min(minBase, ...block.lines.map((l) => l.base));
       for (const line of [...left].sort((a, b) => a.base - b.base)) {
-        if (line.base > maxBase && line.base <= maxBase + maxLineSpacingDelta * size && overlapsX(line, block) && sameSize(line, maxBlockFontSizeDelta1)) {
+        if (line.base > maxBase && line.base <= maxBase + maxLineSpacingDelta * size + HAIR && overlapsX(line, block) && sameSize(line, maxBlockFontSizeDelta1)) {
           add(line);
           found = true;
         }
@@ -206,4 +213,34 @@ export function tableQuads(blocks: TextBlockBox[]): TableQuad[] {
     if (inColumns && inRows) quads.push(quad);
   }
   return quads;
+}
+
+/** Blocks poppler reads as one table: quads that share a block are one table (`tableId`), its box their bounding box (`ExMin`…`EyMax`). */
+export interface Table {
+  quads: TableQuad[];
+  members: Set<TextBlockBox>;
+  yMin: Points;
+}
+
+export function tables(quads: TableQuad[]): Table[] {
+  const found: Table[] = [];
+  for (const quad of quads) {
+    const joined = found.filter((t) => quad.some((b) => t.members.has(b)));
+    const table: Table = { quads: [quad, ...joined.flatMap((t) => t.quads)], members: new Set([...quad, ...joined.flatMap((t) => [...t.members])]), yMin: 0 };
+    table.yMin = Math.min(...[...table.members].map((b) => b.yMin));
+    found.splice(0, found.length, ...found.filter((t) => !joined.includes(t)), table);
+  }
+  return found;
+}
+
+/**
+ * Whether a table puts a block out of order (`TextBlock::visitDepthFirst`,
+ * `isBeforeByRule1`): every member has the table's box, whose top is that of
+ * its highest member, so a block that is not a member, starts below that top
+ * and lies above a member of its own panel is read after that member.
+ */
+export function readsOutOfOrder(table: Table, blocks: TextBlockBox[]): boolean {
+  const panel = (b: TextBlockBox) => b.lines[0].panel;
+  const members = [...table.members];
+  return blocks.some((x) => !table.members.has(x) && x.yMin > table.yMin && members.some((t) => panel(t) === panel(x) && x.yMax <= t.yMin));
 }
