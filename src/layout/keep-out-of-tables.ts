@@ -34,8 +34,9 @@ export type Relayout = (panel: number, space: ReadonlyMap<number, Points>) => La
 const MARGIN: Points = 0.05;
 /** The space added to find how far a block moves for it. */
 const PROBE: Points = 0.1;
-/** At most this many moves per side: each takes a table away. */
+/** At most this many moves per side, each taking a table away, and this many moves tried for each: the work stays bounded whatever the text. */
 const MAX_MOVES = 8;
+const MAX_TRIES = 16;
 
 /** The tables of a side that put a block of a panel out of order, as quads. */
 export function misreadTables(panels: LaidPanel[]): TableQuad[][] {
@@ -87,7 +88,8 @@ export function keepOutOfTables(panels: LaidPanel[], relayout: Relayout): LaidPa
     const misread = misreadTables(current);
     if (!misread.length) break;
     const tries: { panel: number; origin: number; space: Points }[] = [];
-    for (const quad of misread.flat()) {
+    // Four blocks of each of the first quads: a probe and a try each.
+    for (const quad of misread.flat().slice(0, MAX_TRIES / 4)) {
       const tolerance = rowTolerance(quad);
       const [blk1, fblk2, fblk3, fblk4] = quad;
       for (const [block, partner] of [[blk1, fblk2], [fblk2, blk1], [fblk3, fblk4], [fblk4, fblk3]]) {
@@ -100,8 +102,9 @@ export function keepOutOfTables(panels: LaidPanel[], relayout: Relayout): LaidPa
         const probe = relayout(line.panel, new Map([...spaces[line.panel], [origin, (spaces[line.panel].get(origin) ?? 0) + PROBE]]));
         if (!probe) continue;
         const base = firstLineBase(probe, origin, nth);
-        if (base === null) continue;
-        const rate = (base - line.base) / PROBE;
+        const was = panel.items[line.item];
+        if (base === null || was.type !== 'line') continue;
+        const rate = (base - was.baseline) / PROBE;
         if (Math.abs(rate) < 1e-3) continue;
         const move = smallestMove(block, partner, tolerance, rate > 0 ? 1 : -1);
         // A little: never more than the smallest type size of the table.
@@ -111,7 +114,7 @@ export function keepOutOfTables(panels: LaidPanel[], relayout: Relayout): LaidPa
     }
     tries.sort((a, b) => a.space - b.space);
     let better: LaidPanel[] | null = null;
-    for (const t of tries) {
+    for (const t of tries.slice(0, MAX_TRIES)) {
       const space = new Map([...spaces[t.panel], [t.origin, (spaces[t.panel].get(t.origin) ?? 0) + t.space]]);
       const laid = relayout(t.panel, space);
       if (!laid) continue;
