@@ -38,9 +38,11 @@ const PROBE: Points = 0.1;
 const MAX_MOVES = 8;
 const MAX_TRIES = 16;
 
+const sideBlocks = (panels: LaidPanel[]) => textBlocks(panels.flatMap((p, i) => textLines(p.items, i)));
+
 /** The tables of a side that put a block of a panel out of order, as quads. */
 export function misreadTables(panels: LaidPanel[]): TableQuad[][] {
-  const blocks = textBlocks(panels.flatMap((p, i) => textLines(p.items, i)));
+  const blocks = sideBlocks(panels);
   return tables(tableQuads(blocks)).filter((table) => readsOutOfOrder(table, blocks)).map((table) => table.quads);
 }
 
@@ -67,6 +69,30 @@ export function smallestMove(block: TextBlockBox, partner: TextBlockBox, toleran
   return t;
 }
 
+/** Tops closer than this are lined up on purpose: the first lines under headings of one size. */
+const SAME_TOP: Points = 0.01;
+
+/**
+ * The pairs of blocks of neighbouring panels (side by side, no panel between)
+ * whose tops are level, each block named by its panel and its first line's
+ * item.
+ */
+function levelTops(blocks: TextBlockBox[]): Set<string> {
+  const panelOf = (b: TextBlockBox) => b.lines[0].panel;
+  const left = new Map<number, Points>();
+  for (const b of blocks) left.set(panelOf(b), Math.min(left.get(panelOf(b)) ?? Infinity, b.xMin));
+  const order = [...left.keys()].sort((a, b) => left.get(a)! - left.get(b)!);
+  const neighbours = (a: number, b: number) => Math.abs(order.indexOf(a) - order.indexOf(b)) === 1;
+  const name = (b: TextBlockBox) => `${panelOf(b)}:${b.lines[0].item}`;
+  const pairs = new Set<string>();
+  for (const a of blocks) {
+    for (const b of blocks) {
+      if (panelOf(a) < panelOf(b) && neighbours(panelOf(a), panelOf(b)) && Math.abs(a.yMin - b.yMin) < SAME_TOP) pairs.add(`${name(a)} ${name(b)}`);
+    }
+  }
+  return pairs;
+}
+
 /** Where a block's first line is now, found by the line's panel block and its place among that block's lines. */
 function firstLineBase(panel: LaidPanel, origin: number, nth: number): Points | null {
   const lines = panel.items.filter((item, i) => panel.origins[i] === origin && item.type === 'line');
@@ -78,13 +104,17 @@ function firstLineBase(panel: LaidPanel, origin: number, nth: number): Points | 
  * The side's panels with its chance tables broken: tries, for each table,
  * space above each of its blocks (but a panel's first, which would move the
  * panel's heading off its neighbours'), as much as takes that block's row out
- * of line, and keeps the smallest that leaves fewer such tables. Gives the
+ * of line, and keeps the smallest that leaves fewer such tables and moves
+ * no block whose top was level with one of the panel beside it (the first
+ * lines under the headings: a line across the side that the eye would see
+ * break). Gives the
  * panels back unchanged when there is no table, or no move helps.
  */
 export function keepOutOfTables(panels: LaidPanel[], relayout: Relayout): LaidPanel[] {
   let current = panels;
   const spaces = panels.map(() => new Map<number, Points>());
   for (let round = 0; round < MAX_MOVES; round++) {
+    const levels = levelTops(sideBlocks(current));
     const misread = misreadTables(current);
     if (!misread.length) break;
     const tries: { panel: number; origin: number; space: Points }[] = [];
@@ -119,7 +149,8 @@ export function keepOutOfTables(panels: LaidPanel[], relayout: Relayout): LaidPa
       const laid = relayout(t.panel, space);
       if (!laid) continue;
       const next = current.map((p, i) => (i === t.panel ? laid : p));
-      if (misreadTables(next).length < misread.length) {
+      const after = levelTops(sideBlocks(next));
+      if (misreadTables(next).length < misread.length && [...levels].every((pair) => after.has(pair))) {
         spaces[t.panel] = space;
         better = next;
         break;

@@ -67,6 +67,13 @@ describe('chance tables', () => {
     expect(keepOutOfTables(panels, relayout)).toBe(panels);
   });
 
+  test('no move is made that would take a block out of level with one of the panel beside it', () => {
+    // A last block in each panel, their tops level: every move that breaks the table moves one of them.
+    const { panels, relayout } = side([[...ruLike[0], [130]], [...ruLike[1], [130]]]);
+    expect(misreadTables(panels)).toHaveLength(1);
+    expect(keepOutOfTables(panels, relayout)).toBe(panels);
+  });
+
   test('no move is made that the panel has no room for', () => {
     const { panels } = side(ruLike);
     expect(keepOutOfTables(panels, () => null)).toBe(panels);
