@@ -32,8 +32,6 @@ export type Relayout = (panel: number, space: ReadonlyMap<number, Points>) => La
 
 /** How far past poppler's tolerance a moved row is put: its comparisons are on numbers written to a few decimals. */
 const MARGIN: Points = 0.05;
-/** The space added to find how far a block moves for it. */
-const PROBE: Points = 0.1;
 /** At most this many moves per side, each taking a table away, and this many moves tried for each: the work stays bounded whatever the text. */
 const MAX_MOVES = 8;
 const MAX_TRIES = 16;
@@ -42,9 +40,10 @@ const sideBlocks = (panels: LaidPanel[]) => textBlocks(panels.flatMap((p, i) => 
 
 /** The tables of a side that put a block of a panel out of order, as quads. */
 export function misreadTables(panels: LaidPanel[]): TableQuad[][] {
-  const blocks = sideBlocks(panels);
-  return tables(tableQuads(blocks)).filter((table) => readsOutOfOrder(table, blocks)).map((table) => table.quads);
+  return misread(sideBlocks(panels));
 }
+
+const misread = (blocks: TextBlockBox[]) => tables(tableQuads(blocks)).filter((table) => readsOutOfOrder(table, blocks)).map((table) => table.quads);
 
 /**
  * The smallest move t (of the sign given) of one block such that it no
@@ -107,51 +106,53 @@ function firstLineBase(panel: LaidPanel, origin: number, nth: number): Points | 
  * of line, and keeps the smallest that leaves fewer such tables and moves
  * no block whose top was level with one of the panel beside it (the first
  * lines under the headings: a line across the side that the eye would see
- * break). Gives the
- * panels back unchanged when there is no table, or no move helps.
+ * break). Gives the panels back unchanged when there is no table, or no move
+ * helps.
  */
 export function keepOutOfTables(panels: LaidPanel[], relayout: Relayout): LaidPanel[] {
   let current = panels;
   const spaces = panels.map(() => new Map<number, Points>());
+  const withSpace = (panel: number, origin: number, space: Points) => new Map([...spaces[panel], [origin, (spaces[panel].get(origin) ?? 0) + space]]);
   for (let round = 0; round < MAX_MOVES; round++) {
-    const levels = levelTops(sideBlocks(current));
-    const misread = misreadTables(current);
-    if (!misread.length) break;
-    const tries: { panel: number; origin: number; space: Points }[] = [];
-    // Four blocks of each of the first quads: a probe and a try each.
-    for (const quad of misread.flat().slice(0, MAX_TRIES / 4)) {
+    const blocks = sideBlocks(current);
+    const tables = misread(blocks);
+    if (!tables.length) break;
+    const levels = levelTops(blocks);
+    const tries: { panel: number; origin: number; nth: number; baseline: Points; move: Points }[] = [];
+    for (const quad of tables.flat().slice(0, MAX_TRIES / 4)) {
       const tolerance = rowTolerance(quad);
       const [blk1, fblk2, fblk3, fblk4] = quad;
       for (const [block, partner] of [[blk1, fblk2], [fblk2, blk1], [fblk3, fblk4], [fblk4, fblk3]]) {
         const line = block.lines[0];
         const panel = current[line.panel];
         const origin = panel.origins[line.item];
-        if (origin === 0) continue;
-        const nth = panel.items.filter((item, i) => panel.origins[i] === origin && item.type === 'line').indexOf(panel.items[line.item]);
-        // How far the block moves for a point of space: 1 but in a group anchored to the panel's foot, whose blocks above it move up instead.
-        const probe = relayout(line.panel, new Map([...spaces[line.panel], [origin, (spaces[line.panel].get(origin) ?? 0) + PROBE]]));
-        if (!probe) continue;
-        const base = firstLineBase(probe, origin, nth);
-        const was = panel.items[line.item];
-        if (base === null || was.type !== 'line') continue;
-        const rate = (base - was.baseline) / PROBE;
-        if (Math.abs(rate) < 1e-3) continue;
-        const move = smallestMove(block, partner, tolerance, rate > 0 ? 1 : -1);
+        const first = panel.items[line.item];
+        if (origin === 0 || first.type !== 'line') continue;
+        const move = smallestMove(block, partner, tolerance, 1);
         // A little: never more than the smallest type size of the table.
-        if (Math.abs(move) > 2 * tolerance) continue;
-        tries.push({ panel: line.panel, origin, space: move / rate });
+        if (move > 2 * tolerance) continue;
+        const nth = panel.items.filter((item, i) => panel.origins[i] === origin && item.type === 'line').indexOf(first);
+        tries.push({ panel: line.panel, origin, nth, baseline: first.baseline, move });
       }
     }
-    tries.sort((a, b) => a.space - b.space);
+    tries.sort((a, b) => a.move - b.move);
     let better: LaidPanel[] | null = null;
     for (const t of tries.slice(0, MAX_TRIES)) {
-      const space = new Map([...spaces[t.panel], [t.origin, (spaces[t.panel].get(t.origin) ?? 0) + t.space]]);
-      const laid = relayout(t.panel, space);
+      let space = t.move;
+      let laid = relayout(t.panel, withSpace(t.panel, t.origin, space));
+      // A block in a group anchored to the panel's foot moves less than the space above it, or not at all: ask for more.
+      const moved = laid ? (firstLineBase(laid, t.origin, t.nth) ?? t.baseline) - t.baseline : 0;
+      if (laid && Math.abs(moved - t.move) > 1e-6) {
+        if (moved < 1e-3 * space) continue;
+        space *= t.move / moved;
+        laid = relayout(t.panel, withSpace(t.panel, t.origin, space));
+      }
       if (!laid) continue;
-      const next = current.map((p, i) => (i === t.panel ? laid : p));
-      const after = levelTops(sideBlocks(next));
-      if (misreadTables(next).length < misread.length && [...levels].every((pair) => after.has(pair))) {
-        spaces[t.panel] = space;
+      const next = current.map((p, i) => (i === t.panel ? laid! : p));
+      const after = sideBlocks(next);
+      const kept = levelTops(after);
+      if (misread(after).length < tables.length && [...levels].every((pair) => kept.has(pair))) {
+        spaces[t.panel] = withSpace(t.panel, t.origin, space);
         better = next;
         break;
       }
