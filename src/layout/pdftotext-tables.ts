@@ -133,15 +133,16 @@ export function textBlocks(all: TextLineBox[]): TextBlockBox[] {
         }
       }
       if (found) continue;
-      // Up to three outlying lines just beside the block, on either side.
+      // Outlying lines just beside the block, on either side: if they are on three pool rows or fewer, the first of each row joins.
       for (const side of ['left', 'right'] as const) {
         const near = [...left].filter((line) => onLines(line) && sameSize(line, maxBlockFontSizeDelta3)
           && (side === 'left' ? line.xMax <= block.xMin && line.xMax > block.xMin - minColSpacing2 * size : line.xMin >= block.xMax && line.xMin < block.xMax + minColSpacing2 * size));
-        const rowsNear = new Set(near.map((l) => poolIndex(l.base)));
-        if (rowsNear.size > 0 && rowsNear.size <= 3) {
-          for (const line of near) add(line);
-          minBase = Math.min(minBase, ...near.map((l) => l.base));
-          maxBase = Math.max(maxBase, ...near.map((l) => l.base));
+        const firstOfRow = new Map<number, TextLineBox>();
+        for (const line of near.sort((a, b) => a.xMin - b.xMin)) if (!firstOfRow.has(poolIndex(line.base))) firstOfRow.set(poolIndex(line.base), line);
+        if (firstOfRow.size > 0 && firstOfRow.size <= 3) {
+          for (const line of firstOfRow.values()) add(line);
+          minBase = Math.min(minBase, ...[...firstOfRow.values()].map((l) => l.base));
+          maxBase = Math.max(maxBase, ...[...firstOfRow.values()].map((l) => l.base));
           found = true;
         }
       }
