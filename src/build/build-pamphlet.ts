@@ -16,7 +16,9 @@ import { LanguageCode } from '../languages/language';
 import { loadTranslation } from '../languages/load-translations';
 import { typesetLanguage } from '../languages/typeset-language';
 import { DrawItem, translate } from '../layout/draw-items';
-import { fitPanel, OverflowError } from '../layout/fit-panel';
+import { FittedPanel, fitPanel, OverflowError, refitPanel } from '../layout/fit-panel';
+import { keepOutOfTables } from '../layout/keep-out-of-tables';
+import { PanelLayout } from '../layout/panel-flow';
 import { PamphletDocument, Panel } from '../document/types';
 import { PAIR_SEPARATOR } from '../languages/piece-languages';
 import { Translation } from '../languages/language';
@@ -193,6 +195,8 @@ function fitPanels(languages: PreparedLanguage[], fills: PanelFill[], imposition
   const overflows: PamphletError[] = [];
   const sections: StructNode[] = [];
   const bilingual = languages.length > 1 ? `in the bilingual piece ${languages.map((p) => p.translation.code).join(PAIR_SEPARATOR)} (or print it on a larger paper), ` : '';
+  const fitted: FittedPanel[] = [];
+  const refit: Array<(space: ReadonlyMap<number, Points>) => PanelLayout | null> = [];
   fills.forEach((fill, i) => {
     const { document, language, translation } = languages[fill.language];
     const panel = panelFor(document, fill, format, templateFile);
@@ -202,7 +206,8 @@ function fitPanels(languages: PreparedLanguage[], fills: PanelFill[], imposition
     sections.push(section);
     try {
       const result = fitPanel(panel, slot.content, language, theme, imposition.designScale, section);
-      sides[slot.page].push(...result.items);
+      fitted[i] = result;
+      refit[i] = (space) => refitPanel(panel, slot.content, language, theme, result.tightening, section, space);
       // Scales against the design size on this paper: 1 is as designed.
       scales.push({ panel: panel.name, language: fill.language, scale: result.tightening.scale / imposition.designScale });
     } catch (error) {
@@ -211,6 +216,12 @@ function fitPanels(languages: PreparedLanguage[], fills: PanelFill[], imposition
     }
   });
   if (overflows.length) throw new PamphletErrors(overflows);
+  // The panels of a side, moved apart where pdftotext would read them as one table.
+  sides.forEach((items, side) => {
+    const onSide = fills.map((_, i) => i).filter((i) => imposition.slots[i].page === side);
+    const kept = keepOutOfTables(onSide.map((i) => fitted[i]), (k, space) => refit[onSide[k]](space));
+    for (const panel of kept) items.push(...panel.items);
+  });
   return { sides, sections, scales, boxes: fills.map((_, i) => imposition.slots[i].content), designScale: imposition.designScale };
 }
 

@@ -32,6 +32,15 @@ const TOLERANCE: Points = 0.5;
 /** Content this much taller than its box still fits: rounding. */
 const HEIGHT_TOLERANCE: Points = 0.01;
 
+/**
+ * A fitted panel laid out again at the same type size, with `space` added
+ * above some of its blocks (keep-out-of-tables.ts); null if it no longer fits.
+ */
+export function refitPanel(panel: Panel, box: Box, language: TypesetLanguage, theme: Theme, tightening: Tightening, section: StructNode | undefined, space: ReadonlyMap<number, Points>): PanelLayout | null {
+  const laid = layoutPanel(panel, box, language, theme, tightening, box.height + HEIGHT_TOLERANCE, section, space);
+  return laid.complete && laid.contentHeight <= box.height + HEIGHT_TOLERANCE ? laid : null;
+}
+
 /** How far the items stick out of the box sideways, or 0. */
 export function widthOverflow(items: PanelLayout['items'], box: Box): Points {
   let worst = 0;

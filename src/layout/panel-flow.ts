@@ -22,6 +22,8 @@ export interface PanelLayout {
    * `items` is empty.
    */
   complete: boolean;
+  /** For each item, the index of the panel block (in `panel.blocks`) it was laid out for. */
+  origins: number[];
 }
 
 /** Thrown inside a panel's layout once its blocks are taller than the limit: the rest need not be laid out. */
@@ -32,6 +34,8 @@ class PanelFull {
 /** A stretch of blocks between spacers, laid out from y = 0. */
 interface Group {
   items: DrawItem[];
+  /** For each item, the index of its block in the panel. */
+  origins: number[];
   height: Points;
   /** The space kept below it whatever its spacer's height: its last block's, if a callout. */
   after: Points;
@@ -45,21 +49,24 @@ interface Group {
  * With a `limit`, layout stops as soon as the blocks are taller than it, so
  * that a panel of thousands of paragraphs costs no more than one that just
  * overflows; below the limit the layout is the same as without one.
+ *
+ * `space` adds room above some blocks (by their index in `panel.blocks`),
+ * besides the theme's spacing: see keep-out-of-tables.ts.
  */
-export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, theme: Theme, tightening: Tightening, limit: Points = Infinity, section: StructNode = structNode('Sect', null)): PanelLayout {
-  const flow = new BlockFlow(box, language, theme, tightening, limit, section);
+export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, theme: Theme, tightening: Tightening, limit: Points = Infinity, section: StructNode = structNode('Sect', null), space: ReadonlyMap<number, Points> = new Map()): PanelLayout {
+  const flow = new BlockFlow(box, language, theme, tightening, limit, section, space);
   const groups: Group[] = [];
-  let current: Block[] = [];
+  let current: number[] = [];
   try {
-    for (const block of [...panel.blocks, { type: 'spacer' } as Block]) {
+    for (const [index, block] of [...panel.blocks, { type: 'spacer' } as Block].entries()) {
       if (block.type === 'spacer') {
-        groups.push(flow.group(current));
+        groups.push(flow.group(current.map((i) => panel.blocks[i]), current));
         current = [];
-      } else current.push(block);
+      } else current.push(index);
     }
   } catch (error) {
     if (!(error instanceof PanelFull)) throw error;
-    return { items: [], contentHeight: error.height, complete: false };
+    return { items: [], contentHeight: error.height, complete: false, origins: [] };
   }
   const gap = (i: number) => (i < groups.length - 1 ? groups[i].after : 0);
   const contentHeight = groups.reduce((sum, g, i) => sum + g.height + gap(i), 0);
@@ -71,7 +78,7 @@ export function layoutPanel(panel: Panel, box: Box, language: TypesetLanguage, t
     items.push(...group.items.map((item) => shift(item, y)));
     y += group.height + gap(i) + extra;
   });
-  return { items, contentHeight, complete: true };
+  return { items, contentHeight, complete: true, origins: groups.flatMap((g) => g.origins) };
 }
 
 /** A text block's element: its role (a heading level or a paragraph); a link's text sits in a Link inside its paragraph. */
@@ -89,7 +96,7 @@ class BlockFlow implements Flow {
   /** Height of the groups already laid out. */
   private above: Points = 0;
 
-  constructor(private readonly box: Box, readonly language: TypesetLanguage, readonly theme: Theme, readonly tightening: Tightening, private readonly limit: Points, private readonly section: StructNode) {}
+  constructor(private readonly box: Box, readonly language: TypesetLanguage, readonly theme: Theme, readonly tightening: Tightening, private readonly limit: Points, private readonly section: StructNode, private readonly extraSpace: ReadonlyMap<number, Points>) {}
 
   /** A space of the design, in points of Latin type, as set: scaled with the type and the script's size. */
   space(points: Points): Points {
@@ -106,21 +113,25 @@ class BlockFlow implements Flow {
     return this.language.direction === 'rtl' ? within.x + within.width - start - width : within.x + start;
   }
 
-  group(blocks: Block[]): Group {
+  /** The blocks between two spacers; `indices`: their places in the panel. */
+  group(blocks: Block[], indices: number[]): Group {
     const items: DrawItem[] = [];
+    const origins: number[] = [];
     let y: Points = 0;
     let pendingSpace: Points = 0;
     blocks.forEach((block, i) => {
       const { before, after } = this.spacing(block);
       if (i > 0) y += Math.max(pendingSpace, before);
+      y += this.extraSpace.get(indices[i]) ?? 0;
       y = this.block(block, { x: this.box.x, width: this.box.width }, y, items, this.section);
+      while (origins.length < items.length) origins.push(indices[i]);
       this.stopIfFull(y);
       pendingSpace = after;
     });
     // Two boxes must not touch: a group ending in a callout keeps its space below it, even where its spacer gets no height.
     const after = blocks.length && blocks[blocks.length - 1].type === 'callout' ? pendingSpace : 0;
     this.above += y + after;
-    return { items, height: y, after };
+    return { items, origins, height: y, after };
   }
 
   private spacing(block: Block): { before: Points; after: Points } {
