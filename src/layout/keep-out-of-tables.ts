@@ -129,8 +129,9 @@ export function keepOutOfTables(panels: LaidPanel[], relayout: Relayout): LaidPa
         const first = panel.items[line.item];
         if (origin === 0 || first.type !== 'line') continue;
         const move = smallestMove(block, partner, tolerance, 1);
-        // A little: never more than the smallest type size of the table.
-        if (move > 2 * tolerance) continue;
+        // A little: never more than half the smallest type size of the table, less than a gap between paragraphs,
+        // so that the page keeps its rhythm (a larger move reads as a section break that is not there).
+        if (move > tolerance) continue;
         const nth = panel.items.filter((item, i) => panel.origins[i] === origin && item.type === 'line').indexOf(first);
         tries.push({ panel: line.panel, origin, nth, baseline: first.baseline, move });
       }
