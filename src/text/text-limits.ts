@@ -85,8 +85,9 @@ const stretches = new Map<number, RegExp>();
 
 /**
  * False when no character on paper of `text` can be made of more than
- * `limit` code points: no stretch as above is longer. True does not say
- * that one is; the text must then be segmented.
+ * `limit` code points (2 or more): no stretch as above is longer. True does
+ * not say that one is; the text must then be segmented. CR LF, the one pair
+ * of code points outside the set that makes one character, is two.
  */
 export function mayHoldClusterLongerThan(text: string, limit: number): boolean {
   let stretch = stretches.get(limit);
