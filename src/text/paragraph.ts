@@ -10,7 +10,7 @@ import { keepTogether } from './keep-together';
 import { LineMeasure, MIN_LAST_LINE_GRAPHEMES, rewrap } from './balance';
 import { breakLines, LineWidths, Word } from './line-breaker';
 import { visualOrder } from './reorder';
-import { shape } from './shape';
+import { scaledGlyphs, shapeText } from './shape';
 import { ParagraphStyle, PlacedRun, ShapedPiece, TextRun, TypesetLanguage, TypesetLine } from './types';
 import { firstAfter, firstShowing, isBlank, lastFitting, spacesStart, WordCuts } from './words';
 
@@ -181,14 +181,16 @@ function measureLine(line: ShapedWord[], text: string): LineMeasure {
 /** `size` is in points of the type scale; each font sets it times its own size factor. */
 function shapePiece(shapingText: string, start: number, end: number, run: TextRun, size: Points): ShapedPiece {
   const slice = shapingText.slice(start, end);
-  const { glyphs, width } = shape(slice, run.font, run.level % 2 === 1, size * run.font.sizeFactor);
-  return { start, end, level: run.level, font: run.font, glyphs, width, isSpace: /^[\s\u2028]*$/u.test(slice) };
+  const shaped = shapeText(slice, run.font, run.level % 2 === 1);
+  const scale = (size * run.font.sizeFactor) / run.font.unitsPerEm;
+  return { start, end, level: run.level, font: run.font, shaped, scale, width: shaped.advance * scale, isSpace: /^[\s\u2028]*$/u.test(slice) };
 }
 
 function hyphenPiece(content: ShapedPiece[], size: Points): ShapedPiece {
   const last = content[content.length - 1];
-  const { glyphs, width } = shape(HYPHEN, last.font, false, size * last.font.sizeFactor);
-  return { start: last.end, end: last.end, level: last.level, font: last.font, glyphs, width, isSpace: false };
+  const shaped = shapeText(HYPHEN, last.font, false);
+  const scale = (size * last.font.sizeFactor) / last.font.unitsPerEm;
+  return { start: last.end, end: last.end, level: last.level, font: last.font, shaped, scale, width: shaped.advance * scale, isSpace: false };
 }
 
 function sum(pieces: ShapedPiece[]): Points {
@@ -217,7 +219,7 @@ function placeLine(
       copied += text.slice(word.contentEnd, word.end);
     }
   });
-  const drawable = logicalPieces.filter((p) => p.glyphs.length > 0);
+  const drawable = logicalPieces.filter((p) => p.shaped.glyphs.length > 0);
   const visual = visualOrder(drawable);
   const lineWidth = sum(visual);
   const slack = Math.max(0, width - lineWidth);
@@ -228,7 +230,7 @@ function placeLine(
     x += piece.width;
   }
   const runs: PlacedRun[] = drawable.map((piece) => ({
-    font: piece.font, size: style.size * piece.font.sizeFactor, x: xOf.get(piece)!, glyphs: piece.glyphs, rtl: piece.level % 2 === 1,
+    font: piece.font, size: style.size * piece.font.sizeFactor, x: xOf.get(piece)!, glyphs: piece.spaced ?? scaledGlyphs(piece.shaped, piece.scale), rtl: piece.level % 2 === 1,
   }));
   const logical = stripBidiControls(copied).replace(/\u2028/g, '') + (last.hyphen ? HYPHEN : '');
   // Each glyph's code reads as its share of the text (glyph-text.ts), so no /ActualText: poppler
