@@ -150,12 +150,31 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   const lines = firstFit.length < maxLines
     ? rewrap(style.wrap ?? 'normal', firstFit, width, {
       breakAt: (widths: LineWidths) => breakLines(shaped, widths, split),
-      measure: (line: ShapedWord[]) => measureLine(line, text),
+      measure: measuredOnce(text),
       widestWord: shaped.reduce((widest, w) => Math.max(widest, w.width), 0),
       inkWidth: shaped.reduce((total, w) => total + w.width, 0),
     })
     : firstFit;
   return lines.map((lineWords) => placeLine(lineWords, text, style, width, language));
+}
+
+/**
+ * measureLine, once per line: the rewrapping measures the same lines again
+ * in many of its candidates. A line is known by its first and last words, as
+ * the words between them are the paragraph's words in order (a part of a
+ * split word only ever starts or ends a line, and is made anew each time).
+ */
+function measuredOnce(text: string): (line: ShapedWord[]) => LineMeasure {
+  const known = new Map<ShapedWord, Map<ShapedWord, LineMeasure>>();
+  return (line) => {
+    const first = line[0];
+    const last = line[line.length - 1];
+    let byLast = known.get(first);
+    if (!byLast) known.set(first, (byLast = new Map()));
+    let measure = byLast.get(last);
+    if (!measure) byLast.set(last, (measure = measureLine(line, text)));
+    return measure;
+  };
 }
 
 /**
