@@ -12,7 +12,7 @@ import { breakLines, LineWidths, Word } from './line-breaker';
 import { visualOrder } from './reorder';
 import { scaledGlyphs, shapeText } from './shape';
 import { ParagraphStyle, PlacedRun, ShapedPiece, TextRun, TypesetLanguage, TypesetLine } from './types';
-import { firstAfter, firstShowing, isBlank, lastFitting, spacesStart, WordCuts } from './words';
+import { firstAfter, firstShowing, graphemeCuts, isBlank, lastFitting, spacesStart, WordCuts } from './words';
 
 const HYPHEN = '-';
 /** Share of the line width that must be left empty before a word at its end is hyphenated. */
@@ -102,6 +102,17 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   // Hyphenate only where the line would otherwise be left loose, or the word cannot fit at all.
   const worthHyphenating = (room: Points, must: boolean, lineWidth: Points) => hyphenates !== null && (must || room > lineWidth * MIN_SLACK_TO_HYPHENATE);
 
+  /** Parts of words, text[from, at) with or without a hyphen, each made once: the rewrapping tries the same cuts again. */
+  const parts = { plain: new Map<number, Map<number, ShapedWord>>(), hyphenated: new Map<number, Map<number, ShapedWord>>() };
+  const partOf = (from: number, at: number, hyphen: boolean): ShapedWord => {
+    const byStart = hyphen ? parts.hyphenated : parts.plain;
+    let byEnd = byStart.get(from);
+    if (!byEnd) byStart.set(from, (byEnd = new Map()));
+    let part = byEnd.get(at);
+    if (!part) byEnd.set(at, (part = makeWord(from, at, false, hyphen)));
+    return part;
+  };
+
   /**
    * Where to end a line that starts at `from` inside `word`, with `room` to
    * fill: the last hyphenation point that fits (where worth it), else, when
@@ -110,7 +121,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
    * so a word of thousands of characters costs no more per line than a short one.
    */
   const cutLine = (word: ShapedWord, cuts: WordCuts, from: number, room: Points, must: boolean, lineWidth: Points): Cut | null => {
-    const fits = (at: number, hyphen: boolean) => makeWord(from, at, false, hyphen).width <= room;
+    const fits = (at: number, hyphen: boolean) => partOf(from, at, hyphen).width <= room;
     const hyphens = cuts.hyphensFrom(from);
     if (hyphens.length > 1 && worthHyphenating(room, must, lineWidth)) {
       const i = lastFitting(hyphens, firstAfter(hyphens, from), (at) => fits(at, at < word.contentEnd));
@@ -123,10 +134,18 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
     return { at: graphemes[Math.max(least, lastFitting(graphemes, first, (at) => fits(at, false)))], hyphen: false };
   };
 
+  /** Grapheme cuts by the start of the word or rest of a word they cut: the rewrapping splits the same words again. */
+  const graphemes = new Map<number, { contentEnd: number; cuts: number[] }>();
+  const graphemesOf = (word: ShapedWord): number[] => {
+    let known = graphemes.get(word.start);
+    if (known?.contentEnd !== word.contentEnd) graphemes.set(word.start, (known = { contentEnd: word.contentEnd, cuts: graphemeCuts(text, word.start, word.contentEnd, language.locale) }));
+    return known.cuts;
+  };
+
   /** The word's lines in one go (see SplitWord): cutting the rest again line by line would shape it again for each. */
   const split = (word: ShapedWord, available: Points, mustSplit: boolean, maxLines: number, lineWidth: (part: number) => Points): { lines: ShapedWord[]; rest: ShapedWord | null } | null => {
     if (!mustSplit && !worthHyphenating(available, false, lineWidth(0))) return null; // the usual line end: the word goes to the next line
-    const cuts = new WordCuts(text, word.start, word.contentEnd, language.locale, hyphenates);
+    const cuts = new WordCuts(text, word.start, word.contentEnd, graphemesOf(word), hyphenates);
     const parts: ShapedWord[] = [];
     let from = word.start;
     let room = available;
@@ -139,7 +158,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
         if (parts.length === 0) return null;
         return { lines: parts, rest: makeWord(from, word.end, word.required, word.hyphen) };
       }
-      parts.push(makeWord(from, cut.at, false, cut.hyphen));
+      parts.push(partOf(from, cut.at, cut.hyphen));
       from = cut.at;
       room = lineWidth(parts.length);
     }
