@@ -197,23 +197,35 @@ function measuredOnce(text: string): (line: ShapedWord[]) => LineMeasure {
 }
 
 /**
- * What the last-line rule of balance.ts needs: visible words, graphemes (up
- * to the rule's minimum) and width. A word is what lies between two break
+ * What the last-line rule of balance.ts needs: width, visible words and
+ * graphemes (up to the rule's minimum), the last two counted when asked:
+ * only a last line's are. A word is what lies between two break
  * opportunities, but words kept together ("за помощью", a <nobr> phrase)
  * count one each: they are not one word alone.
  */
 function measureLine(line: ShapedWord[], text: string): LineMeasure {
   const shown = line.filter((w) => !w.blank);
-  const words = shown.reduce((count, w) => count + text.slice(w.start, w.contentEnd).trim().split(SPACES).length, 0);
-  let graphemes = 0;
-  for (const { segment } of GRAPHEMES.segment(text.slice(line[0].start, line[line.length - 1].contentEnd))) {
-    // Punctuation is no character read alone: "禁。" is one.
-    if (!isBlank(segment) && !PUNCTUATION_ONLY.test(segment) && ++graphemes >= MIN_LAST_LINE_GRAPHEMES) break;
-  }
   const width = shown.reduce((total, w, i) => total + w.width + (i < shown.length - 1 ? w.spaceWidth : 0), 0);
   const last = line[line.length - 1];
   const endsAtSeparator = last.end > last.contentEnd || PUNCTUATION_END.test(text.slice(last.start, last.contentEnd));
-  return { words, graphemes, width, endsAtSeparator };
+  let words: number | undefined;
+  let graphemes: number | undefined;
+  return {
+    width,
+    endsAtSeparator,
+    words: () => (words ??= shown.reduce((count, w) => count + text.slice(w.start, w.contentEnd).trim().split(SPACES).length, 0)),
+    graphemes: () => (graphemes ??= visibleGraphemes(text.slice(line[0].start, last.contentEnd))),
+  };
+}
+
+/** Graphemes of `text` a reader sees, counted up to MIN_LAST_LINE_GRAPHEMES. */
+function visibleGraphemes(text: string): number {
+  let graphemes = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    // Punctuation is no character read alone: "禁。" is one.
+    if (!isBlank(segment) && !PUNCTUATION_ONLY.test(segment) && ++graphemes >= MIN_LAST_LINE_GRAPHEMES) break;
+  }
+  return graphemes;
 }
 
 /** `size` is in points of the type scale; each font sets it times its own size factor. */
