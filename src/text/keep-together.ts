@@ -83,7 +83,9 @@ export function* keepTogether(
     if (position > 0 && position < text.length && (JOINER.test(text[position - 1]) || JOINER.test(text[position]))) hard.add(position);
   }
 
-  // Soft rules, each a group of positions removed together.
+  // Soft rules, each a group of positions removed together. The text is lowered once for the three
+  // word lists: lowering in a locale costs more than searching (the locale is resolved at each call).
+  const lower = rules.bindToNumber.length || rules.bindToNext.length || rules.bindToPrevious?.length ? text.toLocaleLowerCase(locale) : text;
   const dashes: number[][] = [];
   const hyphens: number[][] = [];
   const numbers: number[][] = [];
@@ -99,9 +101,9 @@ export function* keepTogether(
   const groups = [
     ...dashes,
     ...hyphens,
-    ...boundWords(text, rules.bindToNumber, startsNumber, false, positions, locale),
-    ...boundWords(text, rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c), true, positions, locale),
-    ...wordsBoundBack(text, rules.bindToPrevious ?? [], positions, locale),
+    ...boundWords(text, lower, rules.bindToNumber, startsNumber, false, positions, locale),
+    ...boundWords(text, lower, rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c), true, positions, locale),
+    ...wordsBoundBack(text, lower, rules.bindToPrevious ?? [], positions, locale),
     ...numbers,
   ].map((g) => g.sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
 
@@ -139,9 +141,9 @@ export function* keepTogether(
  * it: after spaces, or also right after it where `spaced` is false (a number
  * after "最高", but a word right after "в" is the rest of a word such as "вам").
  */
-function boundWords(text: string, words: string[], follows: (c: string) => boolean, spaced: boolean, positions: Set<number>, locale: string): number[][] {
+function boundWords(text: string, lower: string, words: string[], follows: (c: string) => boolean, spaced: boolean, positions: Set<number>, locale: string): number[][] {
   const groups: number[][] = [];
-  for (const [at, end] of occurrences(text, words, locale)) {
+  for (const [at, end] of occurrences(text, lower, words, locale)) {
     if (!startsWord(text, at, positions)) continue;
     let next = end;
     while (next < text.length && SPACE.test(text[next])) next++;
@@ -164,10 +166,9 @@ function lowered(words: string[], locale: string): string[] {
   return made;
 }
 
-/** Where each of the language's words occurs in the text, in any case: [start, end) pairs. */
-function* occurrences(text: string, words: string[], locale: string): Generator<[number, number]> {
+/** Where each of the language's words occurs in the text, in any case (`lower` is the text in lower case): [start, end) pairs. */
+function* occurrences(text: string, lower: string, words: string[], locale: string): Generator<[number, number]> {
   if (!words.length) return;
-  const lower = text.toLocaleLowerCase(locale);
   // Lowercasing must not move indices (it does not for the scripts these lists are written in); otherwise skip.
   if (lower.length !== text.length) return;
   for (const w of lowered(words, locale)) {
@@ -180,9 +181,9 @@ function* occurrences(text: string, words: string[], locale: string): Generator<
  * before it: the break opportunities among the spaces before the word go.
  * A word counts whole only: "है" but not the start of "हैरान".
  */
-function wordsBoundBack(text: string, words: string[], positions: Set<number>, locale: string): number[][] {
+function wordsBoundBack(text: string, lower: string, words: string[], positions: Set<number>, locale: string): number[][] {
   const groups: number[][] = [];
-  for (const [at, end] of occurrences(text, words, locale)) {
+  for (const [at, end] of occurrences(text, lower, words, locale)) {
     if (end < text.length && LETTER.test(text[end])) continue;
     const before = skipBack(text, at, SPACE);
     if (before === at || before === 0 || !LETTER.test(text[before - 1])) continue;
