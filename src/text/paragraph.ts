@@ -58,13 +58,17 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   const shapingText = mirrorForLevels(text, levels);
   const runs = itemize(text, levels, styles, language);
 
+  /** One piece per run the range overlaps, in an array of just that length: most words lie in one run. */
   const shapeRange = (start: number, end: number): ShapedPiece[] => {
-    const pieces: ShapedPiece[] = [];
-    for (const run of runs) {
-      const s = Math.max(start, run.start);
-      const e = Math.min(end, run.end);
-      if (s >= e) continue;
-      pieces.push(spaceCjk(shapePiece(shapingText, s, e, run, style.size), text, language.cjkSpacing, style.size * run.font.sizeFactor));
+    if (start >= end) return [];
+    const first = firstRunEndingAfter(runs, start);
+    let last = first;
+    while (last < runs.length && runs[last].start < end) last++;
+    const pieces = new Array<ShapedPiece>(last - first);
+    for (let i = first; i < last; i++) {
+      const run = runs[i];
+      const piece = shapePiece(shapingText, Math.max(start, run.start), Math.min(end, run.end), run, style.size);
+      pieces[i - first] = spaceCjk(piece, text, language.cjkSpacing, style.size * run.font.sizeFactor);
     }
     return pieces;
   };
@@ -226,6 +230,18 @@ function visibleGraphemes(text: string): number {
     if (!isBlank(segment) && !PUNCTUATION_ONLY.test(segment) && ++graphemes >= MIN_LAST_LINE_GRAPHEMES) break;
   }
   return graphemes;
+}
+
+/** Index of the first of the runs (in order, end to end) that ends after `index`. */
+function firstRunEndingAfter(runs: TextRun[], index: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid].end <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** `size` is in points of the type scale; each font sets it times its own size factor. */
