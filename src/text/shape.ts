@@ -110,7 +110,7 @@ function keepInvisible(font: LoadedFont): (char: string) => string {
  * glyph-text.ts shares a cluster's text over its glyphs.
  */
 function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph[]; codePoints: number[][]; oneToOne: boolean } {
-  const chars = Array.from(text, (c) => c.codePointAt(0)!);
+  const chars = codePointsOf(text);
   const glyphs = hbShape(hbFontOf(font), chars, rtl);
   const oneToOne = oneGlyphEach(glyphs, chars, rtl);
   if (oneToOne) return { glyphs, codePoints: oneToOne, oneToOne: true };
@@ -126,6 +126,17 @@ function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph
     codePoints[i] = chars.slice(cluster, endOf.get(cluster));
   }
   return { glyphs, codePoints, oneToOne: false };
+}
+
+/** The text's code points (a lone surrogate as itself), as Array.from would give them, without a string per character. */
+function codePointsOf(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i)!;
+    out.push(codePoint);
+    i += codePoint > 0xffff ? 2 : 1;
+  }
+  return out;
 }
 
 /**
