@@ -271,25 +271,29 @@ function placeLine(
   language: TypesetLanguage,
 ): TypesetLine {
   const last = words[words.length - 1];
-  const logicalPieces: ShapedPiece[] = [];
   let copied = '';
   // Spaces count only between visible words, as the line breaker counted them.
   const firstShown = words.findIndex((w) => !w.blank);
-  const lastShown = words.length - 1 - [...words].reverse().findIndex((w) => !w.blank);
+  let lastShown = words.length - 1;
+  while (lastShown >= 0 && words[lastShown].blank) lastShown--;
+  const drawable: ShapedPiece[] = [];
+  const draw = (pieces: ShapedPiece[]) => {
+    for (const piece of pieces) if (piece.shaped.glyphs.length > 0) drawable.push(piece);
+  };
   words.forEach((word, i) => {
-    logicalPieces.push(...word.content);
+    draw(word.content);
     copied += text.slice(word.start, word.contentEnd);
-    if (word === last && word.hyphen && word.content.length) logicalPieces.push(hyphenPiece(word.content, style.size));
+    if (word === last && word.hyphen && word.content.length) draw([hyphenPiece(word.content, style.size)]);
     if (firstShown >= 0 && i >= firstShown && i < lastShown) {
-      logicalPieces.push(...word.spaces);
+      draw(word.spaces);
       copied += text.slice(word.contentEnd, word.end);
     }
   });
-  const drawable = logicalPieces.filter((p) => p.shaped.glyphs.length > 0);
   const visual = visualOrder(drawable);
   const lineWidth = sum(visual);
   const slack = Math.max(0, width - lineWidth);
   let x = style.align === 'center' ? slack / 2 : language.direction === 'rtl' ? slack : 0;
+  // Each piece's x is found in visual order and given to its run in logical order.
   const xOf = new Map<ShapedPiece, Points>();
   for (const piece of visual) {
     xOf.set(piece, x);
