@@ -249,14 +249,14 @@ function shapePiece(shapingText: string, start: number, end: number, run: TextRu
   const slice = shapingText.slice(start, end);
   const shaped = shapeText(slice, run.font, run.level % 2 === 1);
   const scale = (size * run.font.sizeFactor) / run.font.unitsPerEm;
-  return { start, end, level: run.level, font: run.font, shaped, scale, width: shaped.advance * scale, isSpace: /^[\s\u2028]*$/u.test(slice) };
+  return { start, end, level: run.level, font: run.font, shaped, scale, width: shaped.advance * scale };
 }
 
 function hyphenPiece(content: ShapedPiece[], size: Points): ShapedPiece {
   const last = content[content.length - 1];
   const shaped = shapeText(HYPHEN, last.font, false);
   const scale = (size * last.font.sizeFactor) / last.font.unitsPerEm;
-  return { start: last.end, end: last.end, level: last.level, font: last.font, shaped, scale, width: shaped.advance * scale, isSpace: false };
+  return { start: last.end, end: last.end, level: last.level, font: last.font, shaped, scale, width: shaped.advance * scale };
 }
 
 function sum(pieces: ShapedPiece[]): Points {

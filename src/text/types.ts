@@ -68,8 +68,6 @@ export interface ShapedPiece {
   /** The glyphs in points, where CJK spacing changed them (cjk-spacing.ts); else they are the shaped ones scaled. */
   spaced?: ShapedGlyph[];
   width: Points;
-  /** Whitespace only: dropped at a line's end. */
-  isSpace: boolean;
 }
 
 /**
