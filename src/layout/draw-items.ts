@@ -37,10 +37,17 @@ export function itemExtent(item: DrawItem): Box {
   switch (item.type) {
     case 'line': {
       if (!item.line.runs.length) return { x: item.x, y: item.baseline, width: 0, height: 0 };
-      const left = Math.min(...item.line.runs.map((r) => r.x));
-      const right = Math.max(...item.line.runs.map((r) => r.x + r.glyphs.reduce((w, g) => w + g.xAdvance, 0)));
-      const top = Math.min(...item.line.runs.map((r) => item.baseline - r.font.ascent * r.size));
-      const bottom = Math.max(...item.line.runs.map((r) => item.baseline - r.font.descent * r.size));
+      // One pass over the runs: the fit step asks this of every line of every attempt.
+      let left = Infinity;
+      let right = -Infinity;
+      let top = Infinity;
+      let bottom = -Infinity;
+      for (const r of item.line.runs) {
+        left = Math.min(left, r.x);
+        right = Math.max(right, r.x + r.glyphs.reduce((w, g) => w + g.xAdvance, 0));
+        top = Math.min(top, item.baseline - r.font.ascent * r.size);
+        bottom = Math.max(bottom, item.baseline - r.font.descent * r.size);
+      }
       return { x: item.x + left, y: top, width: right - left, height: bottom - top };
     }
     case 'rect': return { x: item.x, y: item.y, width: item.width, height: item.height };

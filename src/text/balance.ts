@@ -16,10 +16,10 @@ export type TextWrap = 'normal' | 'balance' | 'pretty';
 
 /** What the last-line rule needs to know of a line. */
 export interface LineMeasure {
-  /** Visible words (text between two break opportunities) on the line. */
-  words: number;
-  /** Visible grapheme clusters on the line, counted up to MIN_LAST_LINE_GRAPHEMES. */
-  graphemes: number;
+  /** Visible words (text between two break opportunities) on the line: counted when asked, as only a last line's are. */
+  words(): number;
+  /** Visible grapheme clusters on the line, counted up to MIN_LAST_LINE_GRAPHEMES, when asked. */
+  graphemes(): number;
   width: Points;
   /** The line ends at a space or after punctuation, not inside a run of letters (Thai, Chinese). */
   endsAtSeparator: boolean;
@@ -74,7 +74,7 @@ function pieces(lines: readonly (readonly unknown[])[]): number {
 
 /** The last line holds one word, or too few characters, alone. */
 function isLonely(line: LineMeasure): boolean {
-  return line.words < 2 || line.graphemes < MIN_LAST_LINE_GRAPHEMES;
+  return line.words() < 2 || line.graphemes() < MIN_LAST_LINE_GRAPHEMES;
 }
 
 /** Chooses the line ends of a whole paragraph, given its first-fit lines at `width`. */

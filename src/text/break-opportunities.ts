@@ -48,10 +48,11 @@ export function breakOpportunities(text: string, rule: LineBreakRule, locale: st
   }
 
   const out: BreakOpportunity[] = [];
-  for (const [position, required] of found) {
-    if (rule === 'keep-all' && !required && position > 0 && position < text.length && insideWord(text[position - 1], text[position])) continue;
+  // forEach: iterating the map's entries would make an array for each.
+  found.forEach((required, position) => {
+    if (rule === 'keep-all' && !required && position > 0 && position < text.length && insideWord(text[position - 1], text[position])) return;
     out.push({ position, required });
-  }
+  });
   return out.sort((a, b) => a.position - b.position);
 }
 

@@ -2,6 +2,7 @@ import { Points } from '../core/units';
 import { hasGlyph } from '../fonts/has-glyph';
 import { LoadedFont } from '../fonts/font-registry';
 import { hbFontOf, hbShape } from './harfbuzz';
+import { scaledGlyphs } from './shape';
 import { ShapedGlyph, ShapedPiece } from './types';
 
 /** How a language spaces CJK text (language data: meta.interScriptSpace, meta.compressPunctuation). */
@@ -53,7 +54,7 @@ export function spaceCjk(piece: ShapedPiece, text: string, spacing: CjkSpacing |
   const at = glyphIndices(piece, text);
   let width = piece.width;
   const scale = size / piece.font.unitsPerEm;
-  const glyphs = piece.glyphs.map((glyph, i): ShapedGlyph => {
+  const glyphs = scaledGlyphs(piece.shaped, piece.scale).map((glyph, i): ShapedGlyph => {
     const index = at[i];
     if (index < 0) return glyph;
     const char = charAt(text, index);
@@ -79,7 +80,7 @@ export function spaceCjk(piece: ShapedPiece, text: string, spacing: CjkSpacing |
     width += xAdvance - glyph.xAdvance;
     return xAdvance === glyph.xAdvance && xOffset === glyph.xOffset ? glyph : { ...glyph, xAdvance, xOffset };
   });
-  return { ...piece, glyphs, width };
+  return { ...piece, spaced: glyphs, width };
 }
 
 /** Halt keeps the ink where it is: the blank half is on the right. */
@@ -99,7 +100,7 @@ function blankLeft(mark: HalfWidth): boolean {
  */
 function glyphIndices(piece: ShapedPiece, text: string): number[] {
   let cursor = piece.start;
-  return piece.glyphs.map((glyph) => {
+  return piece.shaped.glyphs.map((glyph) => {
     if (glyph.codePoints.length === 0) return -1;
     let found = -1;
     for (const codePoint of glyph.codePoints) {

@@ -30,14 +30,14 @@ export function itemize(text: string, levels: Uint8Array, styles: StyledRange[],
     while (index < style.end) {
       const codePoint = text.codePointAt(index)!;
       const length = codePoint > 0xffff ? 2 : 1;
-      const char = String.fromCodePoint(codePoint);
+      const kind = kindOf(codePoint);
       let font: LoadedFont | undefined;
-      if (NEEDS_NO_GLYPH.test(char) || BIDI_CONTROLS.test(char)) {
+      if (kind === 'unseen') {
         font = previous ?? stack[0];
-      } else if (previous && FOLLOWS_NEIGHBOUR.test(char) && hasGlyph(previous, codePoint)) {
+      } else if (previous && kind === 'follows' && hasGlyph(previous, codePoint)) {
         font = previous;
       } else {
-        font = fontFor(char, codePoint, stack);
+        font = fontFor(codePoint, stack);
         if (!font) throw new MissingGlyphError(codePoint, language.code);
       }
       for (let i = index; i < index + length; i++) push(runs, i, levels[i], font);
@@ -48,15 +48,44 @@ export function itemize(text: string, levels: Uint8Array, styles: StyledRange[],
   return runs;
 }
 
+/** How a character takes its font: `unseen` needs no glyph, `follows` stays with its neighbour's font where it can. */
+type CharKind = 'unseen' | 'follows' | 'letter' | 'other';
+
+/** Per code point, for the process: a paragraph asks for every one of its characters, and a text has few distinct ones. */
+const kinds = new Map<number, CharKind>();
+
+function kindOf(codePoint: number): CharKind {
+  let kind = kinds.get(codePoint);
+  if (kind === undefined) {
+    const char = String.fromCodePoint(codePoint);
+    kind = NEEDS_NO_GLYPH.test(char) || BIDI_CONTROLS.test(char) ? 'unseen' : FOLLOWS_NEIGHBOUR.test(char) ? 'follows' : /\p{L}/u.test(char) ? 'letter' : 'other';
+    kinds.set(codePoint, kind);
+  }
+  return kind;
+}
+
+/** The font each code point takes from a stack, per stack (a language's regular or bold fonts) and code point. */
+const chosen = new WeakMap<LoadedFont[], Map<number, LoadedFont | undefined>>();
+
+function fontFor(codePoint: number, stack: LoadedFont[]): LoadedFont | undefined {
+  let known = chosen.get(stack);
+  if (!known) chosen.set(stack, (known = new Map()));
+  if (known.has(codePoint)) return known.get(codePoint);
+  const font = firstFontFor(codePoint, stack);
+  known.set(codePoint, font);
+  return font;
+}
+
 /**
  * The first font of the stack that has the character, preferring for a
  * letter the fonts meant for its script. A letter of another script that only
  * such a font has (the Arabic tatweel is Common, not Arabic) still takes it,
  * as the glyph check assumes.
  */
-function fontFor(char: string, codePoint: number, stack: LoadedFont[]): LoadedFont | undefined {
+function firstFontFor(codePoint: number, stack: LoadedFont[]): LoadedFont | undefined {
   const has = (f: LoadedFont) => hasGlyph(f, codePoint);
-  const preferred = /\p{L}/u.test(char) ? stack.find((f) => (!f.letters || f.letters.test(char)) && has(f)) : undefined;
+  const char = String.fromCodePoint(codePoint);
+  const preferred = kindOf(codePoint) === 'letter' ? stack.find((f) => (!f.letters || f.letters.test(char)) && has(f)) : undefined;
   return preferred ?? stack.find(has);
 }
 

@@ -83,7 +83,8 @@ export function* keepTogether(
     if (position > 0 && position < text.length && (JOINER.test(text[position - 1]) || JOINER.test(text[position]))) hard.add(position);
   }
 
-  // Soft rules, each a group of positions removed together.
+  // Soft rules, each a group of positions removed together. The text is lowered once for the three word lists.
+  const lower = rules.bindToNumber.length || rules.bindToNext.length || rules.bindToPrevious?.length ? lowerCase(text, locale) : text;
   const dashes: number[][] = [];
   const hyphens: number[][] = [];
   const numbers: number[][] = [];
@@ -99,9 +100,9 @@ export function* keepTogether(
   const groups = [
     ...dashes,
     ...hyphens,
-    ...boundWords(text, rules.bindToNumber, startsNumber, false, positions, locale),
-    ...boundWords(text, rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c), true, positions, locale),
-    ...wordsBoundBack(text, rules.bindToPrevious ?? [], positions, locale),
+    ...boundWords(text, lower, rules.bindToNumber, startsNumber, false, positions, locale),
+    ...boundWords(text, lower, rules.bindToNext, (c) => LETTER.test(c) || startsNumber(c) || /[\p{Ps}\p{Pi}]/u.test(c), true, positions, locale),
+    ...wordsBoundBack(text, lower, rules.bindToPrevious ?? [], positions, locale),
     ...numbers,
   ].map((g) => g.sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
 
@@ -139,9 +140,9 @@ export function* keepTogether(
  * it: after spaces, or also right after it where `spaced` is false (a number
  * after "最高", but a word right after "в" is the rest of a word such as "вам").
  */
-function boundWords(text: string, words: string[], follows: (c: string) => boolean, spaced: boolean, positions: Set<number>, locale: string): number[][] {
+function boundWords(text: string, lower: string, words: string[], follows: (c: string) => boolean, spaced: boolean, positions: Set<number>, locale: string): number[][] {
   const groups: number[][] = [];
-  for (const [at, end] of occurrences(text, words, locale)) {
+  for (const [at, end] of occurrences(text, lower, words, locale)) {
     if (!startsWord(text, at, positions)) continue;
     let next = end;
     while (next < text.length && SPACE.test(text[next])) next++;
@@ -151,6 +152,22 @@ function boundWords(text: string, words: string[], follows: (c: string) => boole
     if (group.length) groups.push(group);
   }
   return groups.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Languages whose lower case is not Unicode's default (SpecialCasing.txt),
+ * by their two- and three-letter codes: Turkish and Azeri dotted and dotless
+ * i, Lithuanian i keeping its dot under an accent.
+ */
+const OWN_LOWER_CASE = new Set(['tr', 'tur', 'az', 'aze', 'lt', 'lit']);
+
+/**
+ * The text in the locale's lower case. toLocaleLowerCase resolves the locale
+ * at every call, which costs more than lowering a paragraph; for any other
+ * language than those above it gives what toLowerCase gives.
+ */
+function lowerCase(text: string, locale: string): string {
+  return OWN_LOWER_CASE.has(locale.split('-')[0].toLowerCase()) ? text.toLocaleLowerCase(locale) : text.toLowerCase();
 }
 
 /** A language's word list in lower case, made once per list: every paragraph of every layout attempt searches it. */
@@ -164,10 +181,9 @@ function lowered(words: string[], locale: string): string[] {
   return made;
 }
 
-/** Where each of the language's words occurs in the text, in any case: [start, end) pairs. */
-function* occurrences(text: string, words: string[], locale: string): Generator<[number, number]> {
+/** Where each of the language's words occurs in the text, in any case (`lower` is the text in lower case): [start, end) pairs. */
+function* occurrences(text: string, lower: string, words: string[], locale: string): Generator<[number, number]> {
   if (!words.length) return;
-  const lower = text.toLocaleLowerCase(locale);
   // Lowercasing must not move indices (it does not for the scripts these lists are written in); otherwise skip.
   if (lower.length !== text.length) return;
   for (const w of lowered(words, locale)) {
@@ -180,9 +196,9 @@ function* occurrences(text: string, words: string[], locale: string): Generator<
  * before it: the break opportunities among the spaces before the word go.
  * A word counts whole only: "है" but not the start of "हैरान".
  */
-function wordsBoundBack(text: string, words: string[], positions: Set<number>, locale: string): number[][] {
+function wordsBoundBack(text: string, lower: string, words: string[], positions: Set<number>, locale: string): number[][] {
   const groups: number[][] = [];
-  for (const [at, end] of occurrences(text, words, locale)) {
+  for (const [at, end] of occurrences(text, lower, words, locale)) {
     if (end < text.length && LETTER.test(text[end])) continue;
     const before = skipBack(text, at, SPACE);
     if (before === at || before === 0 || !LETTER.test(text[before - 1])) continue;

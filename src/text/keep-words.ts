@@ -4,6 +4,18 @@ import { unbreakableUnit } from './unbreakable-unit';
 /** Spaces a keep word's space stands for: a translator may have typed a no-break space. */
 const SPACES = /[ \u00A0\u202F]/g;
 
+/** A language's keep words with their spaces made plain, as typed and in lower case: made once per list, as every paragraph searches it. */
+const searched = new WeakMap<readonly string[], { asTyped: string[]; lower: string[] }>();
+
+function needles(keepWords: readonly string[]): { asTyped: string[]; lower: string[] } {
+  let made = searched.get(keepWords);
+  if (!made) {
+    const asTyped = keepWords.map((word) => word.replace(SPACES, ' '));
+    searched.set(keepWords, (made = { asTyped, lower: asTyped.map((word) => word.toLowerCase()) }));
+  }
+  return made;
+}
+
 /**
  * Removes the break opportunities strictly inside an occurrence of one of the
  * language's keep words (language data: meta.keepWords). A dictionary word
@@ -32,8 +44,7 @@ export function keepWordsWhole(
   const haystack = caseless ? lower : spaced;
   const positions = opportunities.map((o) => o.position).sort((a, b) => a - b);
   const inside = new Set<number>();
-  for (const word of keepWords) {
-    const needle = caseless ? word.replace(SPACES, ' ').toLowerCase() : word.replace(SPACES, ' ');
+  for (const needle of needles(keepWords)[caseless ? 'lower' : 'asTyped']) {
     if (needle.length < 2) continue;
     for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
       // A word wider than a whole line (a title's "Mua bán người" at 30 pt) breaks where it may, rather than be cut between letters.

@@ -10,9 +10,9 @@ import { keepTogether } from './keep-together';
 import { LineMeasure, MIN_LAST_LINE_GRAPHEMES, rewrap } from './balance';
 import { breakLines, LineWidths, Word } from './line-breaker';
 import { visualOrder } from './reorder';
-import { shape } from './shape';
+import { scaledGlyphs, shapeText } from './shape';
 import { ParagraphStyle, PlacedRun, ShapedPiece, TextRun, TypesetLanguage, TypesetLine } from './types';
-import { firstAfter, firstShowing, isBlank, lastFitting, spacesStart, WordCuts } from './words';
+import { firstAfter, firstShowing, graphemeCuts, isBlank, lastFitting, spacesStart, WordCuts } from './words';
 
 const HYPHEN = '-';
 /** Share of the line width that must be left empty before a word at its end is hyphenated. */
@@ -58,13 +58,17 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   const shapingText = mirrorForLevels(text, levels);
   const runs = itemize(text, levels, styles, language);
 
+  /** One piece per run the range overlaps, in an array of just that length: most words lie in one run. */
   const shapeRange = (start: number, end: number): ShapedPiece[] => {
-    const pieces: ShapedPiece[] = [];
-    for (const run of runs) {
-      const s = Math.max(start, run.start);
-      const e = Math.min(end, run.end);
-      if (s >= e) continue;
-      pieces.push(spaceCjk(shapePiece(shapingText, s, e, run, style.size), text, language.cjkSpacing, style.size * run.font.sizeFactor));
+    if (start >= end) return [];
+    const first = firstRunEndingAfter(runs, start);
+    let last = first;
+    while (last < runs.length && runs[last].start < end) last++;
+    const pieces = new Array<ShapedPiece>(last - first);
+    for (let i = first; i < last; i++) {
+      const run = runs[i];
+      const piece = shapePiece(shapingText, Math.max(start, run.start), Math.min(end, run.end), run, style.size);
+      pieces[i - first] = spaceCjk(piece, text, language.cjkSpacing, style.size * run.font.sizeFactor);
     }
     return pieces;
   };
@@ -102,6 +106,17 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   // Hyphenate only where the line would otherwise be left loose, or the word cannot fit at all.
   const worthHyphenating = (room: Points, must: boolean, lineWidth: Points) => hyphenates !== null && (must || room > lineWidth * MIN_SLACK_TO_HYPHENATE);
 
+  /** Parts of words, text[from, at) with or without a hyphen, each made once: the rewrapping tries the same cuts again. */
+  const parts = { plain: new Map<number, Map<number, ShapedWord>>(), hyphenated: new Map<number, Map<number, ShapedWord>>() };
+  const partOf = (from: number, at: number, hyphen: boolean): ShapedWord => {
+    const byStart = hyphen ? parts.hyphenated : parts.plain;
+    let byEnd = byStart.get(from);
+    if (!byEnd) byStart.set(from, (byEnd = new Map()));
+    let part = byEnd.get(at);
+    if (!part) byEnd.set(at, (part = makeWord(from, at, false, hyphen)));
+    return part;
+  };
+
   /**
    * Where to end a line that starts at `from` inside `word`, with `room` to
    * fill: the last hyphenation point that fits (where worth it), else, when
@@ -110,7 +125,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
    * so a word of thousands of characters costs no more per line than a short one.
    */
   const cutLine = (word: ShapedWord, cuts: WordCuts, from: number, room: Points, must: boolean, lineWidth: Points): Cut | null => {
-    const fits = (at: number, hyphen: boolean) => makeWord(from, at, false, hyphen).width <= room;
+    const fits = (at: number, hyphen: boolean) => partOf(from, at, hyphen).width <= room;
     const hyphens = cuts.hyphensFrom(from);
     if (hyphens.length > 1 && worthHyphenating(room, must, lineWidth)) {
       const i = lastFitting(hyphens, firstAfter(hyphens, from), (at) => fits(at, at < word.contentEnd));
@@ -123,10 +138,18 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
     return { at: graphemes[Math.max(least, lastFitting(graphemes, first, (at) => fits(at, false)))], hyphen: false };
   };
 
+  /** Grapheme cuts by the start of the word or rest of a word they cut: the rewrapping splits the same words again. */
+  const graphemes = new Map<number, { contentEnd: number; cuts: number[] }>();
+  const graphemesOf = (word: ShapedWord): number[] => {
+    let known = graphemes.get(word.start);
+    if (known?.contentEnd !== word.contentEnd) graphemes.set(word.start, (known = { contentEnd: word.contentEnd, cuts: graphemeCuts(text, word.start, word.contentEnd, language.locale) }));
+    return known.cuts;
+  };
+
   /** The word's lines in one go (see SplitWord): cutting the rest again line by line would shape it again for each. */
   const split = (word: ShapedWord, available: Points, mustSplit: boolean, maxLines: number, lineWidth: (part: number) => Points): { lines: ShapedWord[]; rest: ShapedWord | null } | null => {
     if (!mustSplit && !worthHyphenating(available, false, lineWidth(0))) return null; // the usual line end: the word goes to the next line
-    const cuts = new WordCuts(text, word.start, word.contentEnd, language.locale, hyphenates);
+    const cuts = new WordCuts(text, word.start, word.contentEnd, graphemesOf(word), hyphenates);
     const parts: ShapedWord[] = [];
     let from = word.start;
     let room = available;
@@ -139,7 +162,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
         if (parts.length === 0) return null;
         return { lines: parts, rest: makeWord(from, word.end, word.required, word.hyphen) };
       }
-      parts.push(makeWord(from, cut.at, false, cut.hyphen));
+      parts.push(partOf(from, cut.at, cut.hyphen));
       from = cut.at;
       room = lineWidth(parts.length);
     }
@@ -150,7 +173,7 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   const lines = firstFit.length < maxLines
     ? rewrap(style.wrap ?? 'normal', firstFit, width, {
       breakAt: (widths: LineWidths) => breakLines(shaped, widths, split),
-      measure: (line: ShapedWord[]) => measureLine(line, text),
+      measure: measuredOnce(text),
       widestWord: shaped.reduce((widest, w) => Math.max(widest, w.width), 0),
       inkWidth: shaped.reduce((total, w) => total + w.width, 0),
     })
@@ -159,36 +182,81 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
 }
 
 /**
- * What the last-line rule of balance.ts needs: visible words, graphemes (up
- * to the rule's minimum) and width. A word is what lies between two break
+ * measureLine, once per line: the rewrapping measures the same lines again
+ * in many of its candidates. A line is known by its first and last words, as
+ * the words between them are the paragraph's words in order (a part of a
+ * split word only ever starts or ends a line, and is made anew each time).
+ */
+function measuredOnce(text: string): (line: ShapedWord[]) => LineMeasure {
+  const known = new Map<ShapedWord, Map<ShapedWord, LineMeasure>>();
+  return (line) => {
+    const first = line[0];
+    const last = line[line.length - 1];
+    let byLast = known.get(first);
+    if (!byLast) known.set(first, (byLast = new Map()));
+    let measure = byLast.get(last);
+    if (!measure) byLast.set(last, (measure = measureLine(line, text)));
+    return measure;
+  };
+}
+
+/**
+ * What the last-line rule of balance.ts needs: width, visible words and
+ * graphemes (up to the rule's minimum), the last two counted when asked:
+ * only a last line's are. A word is what lies between two break
  * opportunities, but words kept together ("за помощью", a <nobr> phrase)
  * count one each: they are not one word alone.
  */
 function measureLine(line: ShapedWord[], text: string): LineMeasure {
   const shown = line.filter((w) => !w.blank);
-  const words = shown.reduce((count, w) => count + text.slice(w.start, w.contentEnd).trim().split(SPACES).length, 0);
-  let graphemes = 0;
-  for (const { segment } of GRAPHEMES.segment(text.slice(line[0].start, line[line.length - 1].contentEnd))) {
-    // Punctuation is no character read alone: "禁。" is one.
-    if (!isBlank(segment) && !PUNCTUATION_ONLY.test(segment) && ++graphemes >= MIN_LAST_LINE_GRAPHEMES) break;
-  }
   const width = shown.reduce((total, w, i) => total + w.width + (i < shown.length - 1 ? w.spaceWidth : 0), 0);
   const last = line[line.length - 1];
   const endsAtSeparator = last.end > last.contentEnd || PUNCTUATION_END.test(text.slice(last.start, last.contentEnd));
-  return { words, graphemes, width, endsAtSeparator };
+  let words: number | undefined;
+  let graphemes: number | undefined;
+  return {
+    width,
+    endsAtSeparator,
+    words: () => (words ??= shown.reduce((count, w) => count + text.slice(w.start, w.contentEnd).trim().split(SPACES).length, 0)),
+    graphemes: () => (graphemes ??= visibleGraphemes(text.slice(line[0].start, last.contentEnd))),
+  };
+}
+
+/** Graphemes of `text` a reader sees, counted up to MIN_LAST_LINE_GRAPHEMES. */
+function visibleGraphemes(text: string): number {
+  let graphemes = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    // Punctuation is no character read alone: "禁。" is one.
+    if (!isBlank(segment) && !PUNCTUATION_ONLY.test(segment) && ++graphemes >= MIN_LAST_LINE_GRAPHEMES) break;
+  }
+  return graphemes;
+}
+
+/** Index of the first of the runs (in order, end to end) that ends after `index`. */
+function firstRunEndingAfter(runs: TextRun[], index: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid].end <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** `size` is in points of the type scale; each font sets it times its own size factor. */
 function shapePiece(shapingText: string, start: number, end: number, run: TextRun, size: Points): ShapedPiece {
   const slice = shapingText.slice(start, end);
-  const { glyphs, width } = shape(slice, run.font, run.level % 2 === 1, size * run.font.sizeFactor);
-  return { start, end, level: run.level, font: run.font, glyphs, width, isSpace: /^[\s\u2028]*$/u.test(slice) };
+  const shaped = shapeText(slice, run.font, run.level % 2 === 1);
+  const scale = (size * run.font.sizeFactor) / run.font.unitsPerEm;
+  return { start, end, level: run.level, font: run.font, shaped, scale, width: shaped.advance * scale };
 }
 
 function hyphenPiece(content: ShapedPiece[], size: Points): ShapedPiece {
   const last = content[content.length - 1];
-  const { glyphs, width } = shape(HYPHEN, last.font, false, size * last.font.sizeFactor);
-  return { start: last.end, end: last.end, level: last.level, font: last.font, glyphs, width, isSpace: false };
+  const shaped = shapeText(HYPHEN, last.font, false);
+  const scale = (size * last.font.sizeFactor) / last.font.unitsPerEm;
+  return { start: last.end, end: last.end, level: last.level, font: last.font, shaped, scale, width: shaped.advance * scale };
 }
 
 function sum(pieces: ShapedPiece[]): Points {
@@ -203,32 +271,36 @@ function placeLine(
   language: TypesetLanguage,
 ): TypesetLine {
   const last = words[words.length - 1];
-  const logicalPieces: ShapedPiece[] = [];
   let copied = '';
   // Spaces count only between visible words, as the line breaker counted them.
   const firstShown = words.findIndex((w) => !w.blank);
-  const lastShown = words.length - 1 - [...words].reverse().findIndex((w) => !w.blank);
+  let lastShown = words.length - 1;
+  while (lastShown >= 0 && words[lastShown].blank) lastShown--;
+  const drawable: ShapedPiece[] = [];
+  const draw = (pieces: ShapedPiece[]) => {
+    for (const piece of pieces) if (piece.shaped.glyphs.length > 0) drawable.push(piece);
+  };
   words.forEach((word, i) => {
-    logicalPieces.push(...word.content);
+    draw(word.content);
     copied += text.slice(word.start, word.contentEnd);
-    if (word === last && word.hyphen && word.content.length) logicalPieces.push(hyphenPiece(word.content, style.size));
+    if (word === last && word.hyphen && word.content.length) draw([hyphenPiece(word.content, style.size)]);
     if (firstShown >= 0 && i >= firstShown && i < lastShown) {
-      logicalPieces.push(...word.spaces);
+      draw(word.spaces);
       copied += text.slice(word.contentEnd, word.end);
     }
   });
-  const drawable = logicalPieces.filter((p) => p.glyphs.length > 0);
   const visual = visualOrder(drawable);
   const lineWidth = sum(visual);
   const slack = Math.max(0, width - lineWidth);
   let x = style.align === 'center' ? slack / 2 : language.direction === 'rtl' ? slack : 0;
+  // Each piece's x is found in visual order and given to its run in logical order.
   const xOf = new Map<ShapedPiece, Points>();
   for (const piece of visual) {
     xOf.set(piece, x);
     x += piece.width;
   }
   const runs: PlacedRun[] = drawable.map((piece) => ({
-    font: piece.font, size: style.size * piece.font.sizeFactor, x: xOf.get(piece)!, glyphs: piece.glyphs, rtl: piece.level % 2 === 1,
+    font: piece.font, size: style.size * piece.font.sizeFactor, x: xOf.get(piece)!, glyphs: piece.spaced ?? scaledGlyphs(piece.shaped, piece.scale), rtl: piece.level % 2 === 1,
   }));
   const logical = stripBidiControls(copied).replace(/\u2028/g, '') + (last.hyphen ? HYPHEN : '');
   // Each glyph's code reads as its share of the text (glyph-text.ts), so no /ActualText: poppler

@@ -5,9 +5,13 @@
  */
 export function visualOrder<T extends { level: number }>(pieces: T[]): T[] {
   const out = [...pieces];
-  if (out.length === 0) return out;
-  const max = Math.max(...out.map((p) => p.level));
-  const minOdd = Math.min(...out.map((p) => p.level).filter((l) => l % 2 === 1), Infinity);
+  let max = -Infinity;
+  let minOdd = Infinity;
+  for (const { level } of out) {
+    max = Math.max(max, level);
+    if (level % 2 === 1) minOdd = Math.min(minOdd, level);
+  }
+  // No right-to-left piece (most lines): nothing to reverse.
   if (minOdd === Infinity) return out;
   for (let level = max; level >= minOdd; level--) {
     let i = 0;

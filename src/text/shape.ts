@@ -6,7 +6,14 @@ import { glyphTexts } from './glyph-text';
 import { hbFontOf, hbShape, HbGlyph } from './harfbuzz';
 import { ShapedGlyph } from './types';
 
-const cache = new Map<string, { glyphs: ShapedGlyph[]; advance: number }>();
+/** A text shaped in one font and direction, in font units: shared by every piece of that text, so never changed. */
+export interface ShapedText {
+  readonly glyphs: readonly ShapedGlyph[];
+  readonly advance: number;
+}
+
+/** Shaped texts by font key, then text: one map per direction, so that a lookup builds no key. */
+const cache = { ltr: new Map<string, Map<string, ShapedText>>(), rtl: new Map<string, Map<string, ShapedText>>() };
 
 /** Line breaks: they end lines and are never drawn (fonts have no glyph for them but a box). */
 const LINE_BREAKS = /[\n\r\u2028]/g;
@@ -19,32 +26,50 @@ const STEERS_SHAPING = /[\u034F\u115F\u1160\u200C\u200D\u3164\uFE00-\uFE0F\uFFA0
 /**
  * Step 5: shape a piece of text with HarfBuzz (OpenType GSUB/GPOS: Arabic
  * joining, Indic reordering, mark positioning). Glyphs come back in visual
- * order, sized in points. Results are cached per font, direction and text.
+ * order, sized in points.
  */
 export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points): { glyphs: ShapedGlyph[]; width: Points } {
+  const shaped = shapeText(text, font, rtl);
+  const scale = size / font.unitsPerEm;
+  return { glyphs: scaledGlyphs(shaped, scale), width: shaped.advance * scale };
+}
+
+/**
+ * The glyphs of a text in font units, cached per font, direction and text:
+ * the line breaker measures a word by its advance alone, and only the words
+ * placed on a line need their glyphs in points (scaledGlyphs).
+ */
+export function shapeText(text: string, font: LoadedFont, rtl: boolean): ShapedText {
+  const byFont = rtl ? cache.rtl : cache.ltr;
+  let texts = byFont.get(font.key);
+  if (!texts) byFont.set(font.key, (texts = new Map()));
   // Keyed by the text as given, so that a text shaped before costs a lookup, not the cleaning below.
-  const key = `${font.key}\u0000${rtl ? 'r' : 'l'}\u0000${text}`;
-  let shaped = cache.get(key);
+  let shaped = texts.get(text);
   if (!shaped) {
     shaped = shapeClean(text, font, rtl);
-    cache.set(key, shaped);
+    texts.set(text, shaped);
   }
-  const scale = size / font.unitsPerEm;
+  return shaped;
+}
+
+/** A shaped text's glyphs in points, `scale` points to the font unit: new objects, each placed glyph its own (the PDF writer tells glyphs apart by identity). */
+export function scaledGlyphs(shaped: ShapedText, scale: number): ShapedGlyph[] {
   const glyphs = new Array<ShapedGlyph>(shaped.glyphs.length);
   for (let i = 0; i < glyphs.length; i++) {
     const g = shaped.glyphs[i];
     glyphs[i] = { id: g.id, codePoints: g.codePoints, text: g.text, xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale };
   }
-  return { glyphs, width: shaped.advance * scale };
+  return glyphs;
 }
 
 /** Forgets every shaped text: once the languages that set them are built, they are not asked for again. */
 export function forgetShapes(): void {
-  cache.clear();
+  cache.ltr.clear();
+  cache.rtl.clear();
 }
 
 /** The glyphs of `text` in font units, its characters that are never drawn taken out first. */
-function shapeClean(text: string, font: LoadedFont, rtl: boolean): { glyphs: ShapedGlyph[]; advance: number } {
+function shapeClean(text: string, font: LoadedFont, rtl: boolean): ShapedText {
   // A tab between words is a space; line breaks and most invisible characters are not drawn.
   const clean = NEEDS_CLEANING.test(text) ? stripBidiControls(text).replace(LINE_BREAKS, '').replace(/\t/g, ' ').replace(INVISIBLE, keepInvisible(font)) : text;
   // Right-to-left text comes mirrored by the paragraph (bidi rule L4); HarfBuzz mirrors right-to-left text itself, so it is given the text as written.
@@ -85,7 +110,7 @@ function keepInvisible(font: LoadedFont): (char: string) => string {
  * glyph-text.ts shares a cluster's text over its glyphs.
  */
 function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph[]; codePoints: number[][]; oneToOne: boolean } {
-  const chars = Array.from(text, (c) => c.codePointAt(0)!);
+  const chars = codePointsOf(text);
   const glyphs = hbShape(hbFontOf(font), chars, rtl);
   const oneToOne = oneGlyphEach(glyphs, chars, rtl);
   if (oneToOne) return { glyphs, codePoints: oneToOne, oneToOne: true };
@@ -101,6 +126,17 @@ function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph
     codePoints[i] = chars.slice(cluster, endOf.get(cluster));
   }
   return { glyphs, codePoints, oneToOne: false };
+}
+
+/** The text's code points (a lone surrogate as itself), as Array.from would give them, without a string per character. */
+function codePointsOf(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i)!;
+    out.push(codePoint);
+    i += codePoint > 0xffff ? 2 : 1;
+  }
+  return out;
 }
 
 /**

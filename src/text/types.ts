@@ -4,6 +4,7 @@ import { LanguageCode, Direction, LineBreakRule } from '../languages/language';
 import { TextWrap } from './balance';
 import { KeepTogetherRules } from './keep-together';
 import { CjkSpacing } from './cjk-spacing';
+import type { ShapedText } from './shape';
 
 /** What the paragraph layout needs of a language, resolved from its data. */
 export interface TypesetLanguage {
@@ -49,16 +50,24 @@ export interface ShapedGlyph {
   yOffset: Points;
 }
 
-/** A shaped piece of text: glyphs in visual order, for one font, one level. */
+/**
+ * A shaped piece of text, for one font, one level: its glyphs (in visual
+ * order) as shaped, in font units, and their scale; they are made in points
+ * only for a piece placed on a line (paragraph.ts), as most pieces are only
+ * measured.
+ */
 export interface ShapedPiece {
   start: number;
   end: number;
   level: number;
   font: LoadedFont;
-  glyphs: ShapedGlyph[];
+  /** Shared by every piece of the same text, font and direction: never changed. */
+  shaped: ShapedText;
+  /** Points per font unit. */
+  scale: number;
+  /** The glyphs in points, where CJK spacing changed them (cjk-spacing.ts); else they are the shaped ones scaled. */
+  spaced?: ShapedGlyph[];
   width: Points;
-  /** Whitespace only: dropped at a line's end. */
-  isSpace: boolean;
 }
 
 /**

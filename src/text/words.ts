@@ -68,21 +68,18 @@ export function spacesStart(text: string, start: number, end: number): number {
  * would make a blank line. Each list ends with the end of the word's content.
  */
 export class WordCuts {
-  readonly graphemes: number[];
-  private readonly boundaries: Set<number>;
   /** From here on, the rest of the word is one the hyphenator takes. */
   private readonly lettersFrom: number;
   private hyphens: number[] | null = null;
 
+  /** `graphemes`: graphemeCuts of the word, which a caller that cuts a word again may keep. */
   constructor(
     private readonly text: string,
     start: number,
     private readonly contentEnd: number,
-    locale: string,
+    readonly graphemes: number[],
     private readonly hyphenate: ((word: string) => string[]) | null,
   ) {
-    this.graphemes = [...graphemeBoundaries(text, start, inkEnd(text, start, contentEnd), locale), contentEnd];
-    this.boundaries = new Set(this.graphemes);
     this.lettersFrom = hyphenate ? lettersFrom(text, start, contentEnd) : contentEnd;
   }
 
@@ -104,11 +101,17 @@ export class WordCuts {
     const points: number[] = [];
     // Only where the hyphenator kept the text as it was, and never inside a grapheme cluster.
     if (parts.join('') === word) {
+      const boundaries = new Set(this.graphemes);
       let at = from;
-      for (const part of parts.slice(0, -1)) if (this.boundaries.has((at += part.length))) points.push(at);
+      for (const part of parts.slice(0, -1)) if (boundaries.has((at += part.length))) points.push(at);
     }
     return [...points, this.contentEnd];
   }
+}
+
+/** Where the word text[start, contentEnd) may be cut between grapheme clusters, ending with contentEnd (see WordCuts). */
+export function graphemeCuts(text: string, start: number, contentEnd: number, locale: string): number[] {
+  return [...graphemeBoundaries(text, start, inkEnd(text, start, contentEnd), locale), contentEnd];
 }
 
 /**

@@ -194,6 +194,16 @@ describe('Russian and Ukrainian short words, and dashes', () => {
     }
   });
 
+  it('finds a bound word in the case of its own language: Turkish "DİYE" is "diye", which the default lower case is not', () => {
+    // The default lower case of "İ" is "i" and a combining dot, so it would move the indices and find nothing.
+    const text = 'DİYE bir';
+    const rules = { bindToNumber: [], bindToNext: ['diye'] };
+    const kept = (locale: string) => [...keepTogether(text, breakOpportunities(text, 'normal', locale), [], rules, locale)].map((o) => o.position);
+    expect(kept('en')).toContain(5);
+    expect(kept('tr')).not.toContain(5);
+    expect(kept('tr-TR')).not.toContain(5);
+  });
+
   it('a dash never starts a line, in any language', () => {
     const cases: Array<[string, string]> = [
       ['ru', 'Торговля людьми — преступление в Канаде'],

@@ -1,3 +1,4 @@
+import bidiFactory from 'bidi-js';
 import { embeddingLevels } from '../../src/text/bidi';
 import { breakOpportunities } from '../../src/text/break-opportunities';
 import { collect } from '../../src/text/collect';
@@ -29,6 +30,21 @@ describe('bidi and reordering', () => {
     expect(levels[0]).toBe(1);
     expect(levels[text.indexOf('IRPA')]).toBe(2);
     expect(levels[text.indexOf('118')]).toBe(2);
+  });
+
+  it('gives a left-to-right paragraph the levels of the full algorithm, whether or not a character in it can raise one', () => {
+    const bidi = bidiFactory();
+    const texts = [
+      'Call 1-800 (toll-free), 24/7: $5.00 + 10 %\u00A0— ok?',
+      'a\u2028b\tc\nd\u2029e \u200D\u200C\u00AD\u0301 \u3000第118条',
+      `Fine up to ${isolate('1 000 000 canadian dollars')} or prison`,
+      'IRPA القانون 118',
+      'numbers ٣٤ and \u202Bembedded\u202C',
+    ];
+    for (const text of texts) expect(Array.from(embeddingLevels(text, 'ltr'))).toEqual(Array.from(bidi.getEmbeddingLevels(text, 'ltr').levels));
+    // The isolate and the Arabic raise levels: those paragraphs are not all at 0.
+    expect(Math.max(...embeddingLevels(texts[2], 'ltr'))).toBe(2);
+    expect(embeddingLevels(texts[3], 'ltr')[texts[3].indexOf('ق')]).toBe(1);
   });
 
   it('reorders pieces right to left, keeping left-to-right pieces inside in their order', () => {

@@ -271,7 +271,7 @@ describe('a paragraph is broken only into the lines asked for', () => {
   it('gives the first lines of the whole layout, and shapes only the words they take', () => {
     const text = 'Торговцы людьми обманывают о работе и учёбе. '.repeat(2000);
     const whole = layoutParagraph([{ text, bold: false }], 150, style, ru);
-    const spy = jest.spyOn(shaping, 'shape');
+    const spy = jest.spyOn(shaping, 'shapeText');
     try {
       const first = layoutParagraph([{ text, bold: false }], 150, style, ru, 5);
       expect(first).toEqual(whole.slice(0, 5));
