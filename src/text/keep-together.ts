@@ -84,7 +84,7 @@ export function* keepTogether(
   }
 
   // Soft rules, each a group of positions removed together. The text is lowered once for the three word lists.
-  const lower = rules.bindToNumber.length || rules.bindToNext.length || rules.bindToPrevious?.length ? lowerCase(text, locale) : text;
+  const lower = rules.bindToNumber.length || rules.bindToNext.length || rules.bindToPrevious?.length ? text.toLocaleLowerCase(locale) : text;
   const dashes: number[][] = [];
   const hyphens: number[][] = [];
   const numbers: number[][] = [];
@@ -152,22 +152,6 @@ function boundWords(text: string, lower: string, words: string[], follows: (c: s
     if (group.length) groups.push(group);
   }
   return groups.sort((a, b) => a[0] - b[0]);
-}
-
-/**
- * Languages whose lower case is not Unicode's default (SpecialCasing.txt),
- * by their two- and three-letter codes: Turkish and Azeri dotted and dotless
- * i, Lithuanian i keeping its dot under an accent.
- */
-const OWN_LOWER_CASE = new Set(['tr', 'tur', 'az', 'aze', 'lt', 'lit']);
-
-/**
- * The text in the locale's lower case. toLocaleLowerCase resolves the locale
- * at every call, which costs more than lowering a paragraph; for any other
- * language than those above it gives what toLowerCase gives.
- */
-function lowerCase(text: string, locale: string): string {
-  return OWN_LOWER_CASE.has(locale.split('-')[0].toLowerCase()) ? text.toLocaleLowerCase(locale) : text.toLowerCase();
 }
 
 /** A language's word list in lower case, made once per list: every paragraph of every layout attempt searches it. */
