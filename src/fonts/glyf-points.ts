@@ -7,7 +7,8 @@
  * thousands of CJK glyphs of a batch that was some 150 ms and 40 MB of
  * garbage (issue 12). The coordinates are read as fontkit's _decodeSimple
  * reads them (OpenType glyf table, "Simple glyph description"), but never
- * past the glyph's own bytes, which fontkit would read on into the next glyph.
+ * past the glyph's own bytes, which fontkit would read on into the next glyph
+ * (glyphBytes).
  */
 
 export interface GlyphBox {
@@ -27,6 +28,7 @@ export type GlyfOutline =
 /** The parts of a fontkit TrueType face read here. */
 interface TrueTypeFace {
   loca?: { offsets: ArrayLike<number> };
+  directory?: { tables: { glyf?: { length: number } } };
   _variationProcessor?: unknown;
   _getTableStream(tag: string): { pos: number; buffer: Uint8Array } | null;
 }
@@ -40,23 +42,35 @@ const SAME_Y = 0x20;
 /** numberOfContours and the recorded box: five 16-bit values. */
 const HEADER_BYTES = 10;
 
-/** Thrown when a glyph's data ends before its description does; glyphProblem reports it as damage. */
-export class GlyphDataError extends Error {}
+/** Thrown when a glyph's data ends before its description does, or lies outside its table; reported as damage. */
+class GlyphDataError extends Error {}
+
+/**
+ * The bytes of glyph `id` in the face's glyf table, where its loca offsets
+ * say: a view of the file, never written to. Offsets that run backwards or
+ * past the table's end (a damaged loca) are an error, never read on into
+ * the tables after it. Also what the subsetter copies (render/subset-glyphs.ts).
+ */
+export function glyphBytes(face: object, id: number): Uint8Array {
+  const font = face as TrueTypeFace;
+  const offsets = font.loca?.offsets;
+  const table = font.directory?.tables.glyf;
+  const stream = font._getTableStream('glyf');
+  if (!offsets || !table || !stream) throw new GlyphDataError('the font has no glyf or loca table');
+  if (id + 1 >= offsets.length) throw new GlyphDataError(`glyph ${id} is not in the font's loca table`);
+  const start = offsets[id];
+  const end = offsets[id + 1];
+  if (end < start || end > table.length || stream.pos + end > stream.buffer.length) throw new GlyphDataError(`glyph ${id} lies outside the glyf table`);
+  return stream.buffer.subarray(stream.pos + start, stream.pos + end);
+}
 
 /** Glyph `id` of `face`, read from its glyf bytes (see above). */
 export function glyfOutline(face: object, id: number): GlyfOutline {
   const font = face as TrueTypeFace;
-  const offsets = font.loca?.offsets;
-  if (!offsets || font._variationProcessor) return { kind: 'other' };
-  if (id + 1 >= offsets.length) throw new GlyphDataError(`glyph ${id} is not in the font's loca table`);
-  const start = offsets[id];
-  const end = offsets[id + 1];
-  if (end === start) return { kind: 'empty' };
-  const stream = font._getTableStream('glyf');
-  if (!stream || end < start) throw new GlyphDataError(`glyph ${id} has no data in the glyf table`);
-  const at = stream.buffer.byteOffset + stream.pos + start;
-  if (stream.pos + end > stream.buffer.length) throw new GlyphDataError(`glyph ${id} runs past the end of the file`);
-  return simpleGlyph(new DataView(stream.buffer.buffer, at, end - start));
+  if (!font.loca?.offsets || font._variationProcessor) return { kind: 'other' };
+  const bytes = glyphBytes(face, id);
+  if (bytes.length === 0) return { kind: 'empty' };
+  return simpleGlyph(new DataView(bytes.buffer, bytes.byteOffset, bytes.length));
 }
 
 /** A glyph description (its bytes alone): its boxes when it is simple. */

@@ -1,4 +1,5 @@
 import type * as fontkit from 'fontkit';
+import { glyphBytes } from '../fonts/glyf-points';
 
 /**
  * fontkit's TrueType subsetter (TTFSubset._addGlyph) decodes every glyph it
@@ -27,7 +28,6 @@ interface TrueTypeFace {
   _variationProcessor?: unknown;
   directory: { tables: Record<string, unknown> };
   getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
-  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
 }
 
 interface TrueTypeSubset {
@@ -45,9 +45,7 @@ const entries = new WeakMap<object, Map<number, GlyphEntry>>();
 /** Read as fontkit's _addGlyph reads it, but for the outline's points, which it does not use. */
 function readEntry(face: TrueTypeFace, gid: number): GlyphEntry {
   const glyph = face.getGlyph(gid);
-  const stream = face._getTableStream('glyf');
-  stream.pos += face.loca.offsets[gid];
-  const bytes = stream.readBuffer(face.loca.offsets[gid + 1] - face.loca.offsets[gid]);
+  const bytes = glyphBytes(face, gid);
   return { bytes, components: componentsOf(bytes), advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
 }
 

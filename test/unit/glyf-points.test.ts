@@ -67,5 +67,9 @@ describe('a simple glyph read from its bytes', () => {
     const cutFace = fontkit.create(data) as fontkit.Font;
     (cutFace as unknown as { loca: { offsets: number[] } }).loca.offsets[id + 1] = offsets[id] + 20;
     expect(glyphProblem(cutFace, 0x61, true)).toMatch(/^cannot be decoded \(its points run past the end of its data\)$/);
+    // A loca offset past the glyf table's end is damage too, never read on into the tables after it.
+    const glyfLength = (cutFace as unknown as { directory: { tables: { glyf: { length: number } } } }).directory.tables.glyf.length;
+    (cutFace as unknown as { loca: { offsets: number[] } }).loca.offsets[id + 1] = glyfLength + 64;
+    expect(glyphProblem(cutFace, 0x61, true)).toBe(`cannot be decoded (glyph ${id} lies outside the glyf table)`);
   });
 });
