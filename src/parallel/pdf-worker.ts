@@ -8,9 +8,10 @@ import { PartResult, PdfTask, PdfTaskResult, TemplatePart } from './pdf-task';
 /**
  * A pool worker (piscina loads the compiled file): checks a run of pieces
  * in each template and builds their PDFs, language by language, writing each file as a build in
- * one thread does (through a temporary file and a rename). Its fonts and
- * caches live as long as the thread; a PDF depends on its own inputs only,
- * so which thread built it changes no byte.
+ * one thread does (through a temporary file and a rename). A language's
+ * fonts and caches are let go after its last PDF of the task, as in one
+ * thread; a PDF depends on its own inputs only, so which thread built it
+ * changes no byte.
  */
 const editions = new Map<string, Edition>();
 

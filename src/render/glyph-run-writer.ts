@@ -15,6 +15,7 @@ import { actualTextSpan, markSpans } from './mark-spans';
 import { ContentOut, directOut, StretchSpan } from './stretch-span';
 import { baselineOperand } from './baseline-y';
 import { decimals } from './pdf-number';
+import { NONSPACING_MARK } from './glyph-classes';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
@@ -237,7 +238,6 @@ function readAsText(glyphs: readonly ShapedGlyph[]): { glyph: ShapedGlyph; text:
   return glyphs.map((glyph, i) => ({ glyph, text: texts[i] }));
 }
 
-const NONSPACING_MARK = /\p{Mn}/u;
 
 /**
  * A glyph that advances, and whose text holds a nonspacing mark ("रु",

@@ -1,6 +1,7 @@
 import { Points } from '../core/units';
 import { isInvisible } from '../text/glyph-text';
 import { PlacedRun, ShapedGlyph } from '../text/types';
+import { isSpaceGlyph as isSpace, NONSPACING_MARK } from './glyph-classes';
 
 /**
  * The seam where a right-to-left line goes on, in logical order, with a
@@ -46,10 +47,8 @@ interface Placed {
   pen: Points;
 }
 
-const isSpace = (glyph: ShapedGlyph) => /^\s+$/u.test(glyph.text);
 /** Neither a letter nor a digit: what a reader gives the direction of the text around it. */
 const isNeutral = (glyph: ShapedGlyph) => /^[\s\p{P}\p{S}]+$/u.test(glyph.text);
-const MARK = /\p{Mn}/u;
 
 /** A stretch's glyphs in the order they are written, left to right, each where its advance starts. */
 function placed(stretch: PlacedRun[]): Placed[] {
@@ -143,5 +142,5 @@ export function pullBackBeforePunctuation(before: PlacedRun[], after: PlacedRun[
 function startsWithMark(text: string, rtl: boolean): boolean {
   const chars = Array.from(text);
   if (rtl) chars.reverse();
-  return chars.length === 0 || MARK.test(chars[0]);
+  return chars.length === 0 || NONSPACING_MARK.test(chars[0]);
 }

@@ -1,5 +1,6 @@
 import { PlacedRun, ShapedGlyph, TypesetLine } from '../text/types';
 import { ltrSeam, LtrSeam, pullBackBeforePunctuation } from './ltr-seam';
+import { isSpaceGlyph as isSpace, NONSPACING_MARK as MARK } from './glyph-classes';
 
 /**
  * The order a line's runs go into the content stream. pdf.js cuts a text
@@ -46,17 +47,18 @@ export interface StreamOrder {
   backwards: Set<PlacedRun>;
 }
 
-const isSpace = (glyph: ShapedGlyph) => /^\s+$/u.test(glyph.text);
 
 export function streamOrder(line: TypesetLine): StreamOrder {
   const visual = [...line.runs].sort((a, b) => a.x - b.x);
-  const order: StreamOrder = { runs: visual, stretches: [], spaceAfter: new Set(), dropped: new Set(), widened: new Map(), seams: new Map(), pulledBack: new Map(), backwards: new Set() };
+  const fresh = (): StreamOrder => ({ runs: visual, stretches: [], spaceAfter: new Set(), dropped: new Set(), widened: new Map(), seams: new Map(), pulledBack: new Map(), backwards: new Set() });
+  let order = fresh();
   if (!line.runs.some((r) => r.rtl)) return order;
-  // By font and direction, so that MuPDF gets a number in logical order; by font alone where a seam cannot be bridged.
+  // By font and direction, so that MuPDF gets a number in logical order; by font alone where a seam cannot be bridged,
+  // on an order of its own: nothing the first attempt noted is kept.
   const byDirection = stretchesInLogicalOrder(line, visual, order, true);
   if (byDirection) order.stretches = byDirection;
   else {
-    for (const key of ['spaceAfter', 'dropped', 'widened', 'seams', 'pulledBack', 'backwards'] as const) order[key].clear();
+    order = fresh();
     order.stretches = stretchesInLogicalOrder(line, visual, order, false)!;
   }
   order.runs = order.stretches.flat();
@@ -129,7 +131,6 @@ function punctuationInLogicalOrder(stretch: PlacedRun[], order: StreamOrder): Pl
   return [...stretch].reverse();
 }
 
-const MARK = /\p{Mn}/u;
 
 /**
  * A right-to-left word whose last letter carries a mark (عالٍ, صحّ) is

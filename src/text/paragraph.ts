@@ -107,9 +107,9 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
   const worthHyphenating = (room: Points, must: boolean, lineWidth: Points) => hyphenates !== null && (must || room > lineWidth * MIN_SLACK_TO_HYPHENATE);
 
   /** Parts of words, text[from, at) with or without a hyphen, each made once: the rewrapping tries the same cuts again. */
-  const parts = { plain: new Map<number, Map<number, ShapedWord>>(), hyphenated: new Map<number, Map<number, ShapedWord>>() };
+  const madeParts = { plain: new Map<number, Map<number, ShapedWord>>(), hyphenated: new Map<number, Map<number, ShapedWord>>() };
   const partOf = (from: number, at: number, hyphen: boolean): ShapedWord => {
-    const byStart = hyphen ? parts.hyphenated : parts.plain;
+    const byStart = hyphen ? madeParts.hyphenated : madeParts.plain;
     let byEnd = byStart.get(from);
     if (!byEnd) byStart.set(from, (byEnd = new Map()));
     let part = byEnd.get(at);
@@ -185,7 +185,8 @@ export function layoutParagraph(spans: InlineSpan[], width: Points, style: Parag
  * measureLine, once per line: the rewrapping measures the same lines again
  * in many of its candidates. A line is known by its first and last words, as
  * the words between them are the paragraph's words in order (a part of a
- * split word only ever starts or ends a line, and is made anew each time).
+ * split word only ever starts or ends a line, and is one object per cut:
+ * partOf makes each once).
  */
 function measuredOnce(text: string): (line: ShapedWord[]) => LineMeasure {
   const known = new Map<ShapedWord, Map<ShapedWord, LineMeasure>>();
