@@ -92,9 +92,12 @@ function levelTops(blocks: TextBlockBox[]): Set<string> {
   return pairs;
 }
 
+/** The text lines a panel block was laid out into, in order. */
+const linesOf = (panel: LaidPanel, origin: number): DrawItem[] => panel.items.filter((item, i) => panel.origins[i] === origin && item.type === 'line');
+
 /** Where a block's first line is now, found by the line's panel block and its place among that block's lines. */
 function firstLineBase(panel: LaidPanel, origin: number, nth: number): Points | null {
-  const lines = panel.items.filter((item, i) => panel.origins[i] === origin && item.type === 'line');
+  const lines = linesOf(panel, origin);
   const line = lines[nth];
   return line && line.type === 'line' ? line.baseline : null;
 }
@@ -132,7 +135,7 @@ export function keepOutOfTables(panels: LaidPanel[], relayout: Relayout): LaidPa
         // A little: never more than half the smallest type size of the table, less than a gap between paragraphs,
         // so that the page keeps its rhythm (a larger move reads as a section break that is not there).
         if (move > tolerance) continue;
-        const nth = panel.items.filter((item, i) => panel.origins[i] === origin && item.type === 'line').indexOf(first);
+        const nth = linesOf(panel, origin).indexOf(first);
         tries.push({ panel: line.panel, origin, nth, baseline: first.baseline, move });
       }
     }
