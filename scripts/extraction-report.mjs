@@ -5,7 +5,7 @@
 // (test/support/word-order.cjs), and how many panels come out in one piece
 // (not interleaved with another). Builds with dist/ (run `npm run build`
 // first) into a temporary folder.
-// Usage: node scripts/extraction-report.mjs [lang ...]
+// Usage: node scripts/extraction-report.mjs [--paper letter|a4] [lang ...]
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -23,13 +23,16 @@ const { panelTexts } = require(path.join(root, 'test/support/panel-texts.cjs'));
 
 const translationsDir = path.join(root, 'translations');
 const sources = { translationsDir, templateFile: path.join(root, 'templates/trifold.hbs'), data: loadData(path.join(root, 'data')), fonts: FontRegistry.default() };
-const languages = process.argv.slice(2).length ? process.argv.slice(2) : listLanguages(translationsDir);
+const args = process.argv.slice(2);
+const paperAt = args.indexOf('--paper');
+const paper = paperAt >= 0 ? args.splice(paperAt, 2)[1] : 'letter';
+const languages = args.length ? args : listLanguages(translationsDir);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'extraction-'));
 console.log('words in order per panel (%), panels in one piece (of 6)');
 for (const code of languages) {
   const prepared = prepareLanguage(sources, loadTranslation(translationsDir, code));
-  const panels = panelTexts(layOutPamphlet(prepared, 'letter', sources.templateFile));
-  const built = await buildPiece(sources, [prepared], 'letter');
+  const panels = panelTexts(layOutPamphlet(prepared, paper, sources.templateFile));
+  const built = await buildPiece(sources, [prepared], paper);
   const file = path.join(dir, `${code}.pdf`);
   fs.writeFileSync(file, built.pdf);
   const extracted = JSON.parse(execFileSync(process.execPath, [path.join(root, 'test/support/extract-text.mjs'), file], { maxBuffer: 1 << 26 }).toString());

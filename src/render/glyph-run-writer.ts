@@ -16,6 +16,7 @@ import { ContentOut, directOut, StretchSpan } from './stretch-span';
 import { baselineOperand } from './baseline-y';
 import { decimals } from './pdf-number';
 import { NONSPACING_MARK } from './glyph-classes';
+import { RLM, startsWithRlm } from './right-to-left-marks';
 
 /**
  * PDFKit lays out text itself and has no call that draws glyphs we have
@@ -69,18 +70,18 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
     }
   }
   // A right-to-left line: each stretch in a span of its own text (stretch-span.ts).
-  for (const stretch of order.stretches) {
+  order.stretches.forEach((stretch, i) => {
     const seam = order.seams.get(stretch);
     if (seam) writeSeam(doc, seam, x, written);
     // Punctuation alone has no marks to hold together for poppler, and MuPDF matches a span's text in stream order.
     const backwards = stretch.every((run) => order.backwards.has(run));
-    const span = backwards ? undefined : new StretchSpan();
+    const span = backwards ? undefined : new StretchSpan(startsWithRlm(stretch, order.stretches[i + 1]) ? RLM : '');
     for (const run of stretch) {
       useFont(doc, run.font);
       writeRun(doc, run, x + run.x, y, written, outlined, order, span ?? directOut((op) => doc.addContent(op)));
     }
     for (const op of span?.content() ?? []) doc.addContent(op);
-  }
+  });
   doc.addContent('ET');
   // Paths cannot be drawn inside a text object.
   for (const glyph of outlined) doc.addContent(glyphOutline(glyph.font, glyph.id, glyph.size, glyph.x, glyph.y));

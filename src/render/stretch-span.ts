@@ -32,7 +32,12 @@ export const directOut = (addContent: (op: string) => void): ContentOut => ({ ad
  */
 export class StretchSpan implements ContentOut {
   private readonly ops: string[] = [];
-  private readonly texts: string[] = [];
+  private readonly texts: string[];
+
+  /** `prefix`: text of the span before its codes' (a right-to-left mark: right-to-left-marks.ts). */
+  constructor(prefix = '') {
+    this.texts = [prefix];
+  }
 
   add(op: string): void {
     this.ops.push(op);
@@ -45,6 +50,6 @@ export class StretchSpan implements ContentOut {
   /** The stretch's operators, in a span of their text if they show any. */
   content(): string[] {
     const text = this.texts.join('');
-    return text === '' ? this.ops : [actualTextSpan(text), ...this.ops, 'EMC'];
+    return text === this.texts[0] ? this.ops : [actualTextSpan(text), ...this.ops, 'EMC'];
   }
 }

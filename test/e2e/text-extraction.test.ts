@@ -21,17 +21,11 @@ const READERS: Reader[] = ['pdfjs', 'pdftotext', 'mupdf'];
 const LANGUAGES = listLanguages(path.join(ROOT, 'translations'));
 
 /**
- * Reader and language pairs still short of 99 % (see the extraction note):
- * in an Arabic line pdftotext joins a number to the word after it
- * ("28يونيو"): poppler's reorderText takes the neutrals to the left of a
- * left-to-right stretch into it, and after it always goes on with a
- * right-to-left letter (docs/pdftotext-reading-order.md). These run as
- * known failures: each starts to fail, and must move out of this list,
- * once it reaches 99 %.
+ * Reader and language pairs still short of 99 % (see the extraction note).
+ * These run as known failures: each starts to fail, and must move out of
+ * this list, once it reaches 99 %.
  */
-const SHORT = new Set<string>([
-  'pdftotext ar',
-]);
+const SHORT = new Set<string>([]);
 
 const reference = new Map<string, string[][]>();
 const extracted = new Map<string, Record<Reader, string[]>>();
