@@ -8,6 +8,10 @@ import { StyledRange, TextRun, TypesetLanguage } from './types';
 /** Characters that take the font of what they stand next to rather than choosing one. */
 const FOLLOWS_NEIGHBOUR = /[\p{M}\p{Zs}\u2028\u200C\u200D\uFE00-\uFE0F]|[\p{P}\p{S}\p{N}]/u;
 
+/** Opening and closing brackets (Unicode's Ps and Pe). */
+const OPENING = /^\p{Ps}$/u;
+const CLOSING = /^\p{Pe}$/u;
+
 export class MissingGlyphError extends PamphletError {
   constructor(readonly codePoint: number, readonly language: string) {
     super(`no font of this language has the character "${String.fromCodePoint(codePoint)}" (${codePointLabel(codePoint)}). Remove or replace it, or add a font that has it to fonts/fonts.json.`, { language });
@@ -19,27 +23,35 @@ export class MissingGlyphError extends PamphletError {
  * Each character takes the first font of the language's stack that has it;
  * marks, spaces, digits and punctuation stay with the font of the run they sit
  * in when it has them, so "IRPA" in Arabic text falls back to the Latin font
- * while the Arabic comma stays Arabic.
+ * while the Arabic comma stays Arabic. A closing bracket takes the font of
+ * its opening one, as script itemizers match paired punctuation (ICU's
+ * script runs): the two halves of "(IRPA)" in Arabic text are one design
+ * and one size.
  */
 export function itemize(text: string, levels: Uint8Array, styles: StyledRange[], language: TypesetLanguage): TextRun[] {
   const runs: TextRun[] = [];
   for (const style of styles) {
     const stack = style.bold ? language.fonts.bold : language.fonts.regular;
     let previous: LoadedFont | null = null;
+    const open: LoadedFont[] = [];
     let index = style.start;
     while (index < style.end) {
       const codePoint = text.codePointAt(index)!;
       const length = codePoint > 0xffff ? 2 : 1;
       const kind = kindOf(codePoint);
       let font: LoadedFont | undefined;
+      const paired = kind === 'follows' && CLOSING.test(String.fromCodePoint(codePoint)) ? open.pop() : undefined;
       if (kind === 'unseen') {
         font = previous ?? stack[0];
+      } else if (paired && hasGlyph(paired, codePoint)) {
+        font = paired;
       } else if (previous && kind === 'follows' && hasGlyph(previous, codePoint)) {
         font = previous;
       } else {
         font = fontFor(codePoint, stack);
         if (!font) throw new MissingGlyphError(codePoint, language.code);
       }
+      if (kind === 'follows' && OPENING.test(String.fromCodePoint(codePoint))) open.push(font);
       for (let i = index; i < index + length; i++) push(runs, i, levels[i], font);
       previous = font;
       index += length;

@@ -87,6 +87,16 @@ describe('font runs and fallback', () => {
     expect(fontAt(text.indexOf('I'))).toBe('NotoSans');
   });
 
+  it('sets a closing bracket in the font of its opening one, not of the Latin word before it', () => {
+    const text = 'القانون (IRPA) (المادة 118)';
+    const { styles } = collect(plain(text), false);
+    const runs = itemize(text, embeddingLevels(text, 'rtl'), styles, language('ar'));
+    const fontAt = (i: number) => runs.find((r) => r.start <= i && i < r.end)!.font.family;
+    expect(fontAt(text.indexOf('A') + 1)).toBe('NotoNaskhArabic');
+    expect(fontAt(text.indexOf('('))).toBe('NotoNaskhArabic');
+    expect(fontAt(text.lastIndexOf(')'))).toBe('NotoNaskhArabic');
+  });
+
   it('names the language and the code point of a character no font has', () => {
     const text = 'ข้อความ 𐤀';
     const { styles } = collect(plain(text), false);
