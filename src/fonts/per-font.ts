@@ -3,10 +3,11 @@ import type { LoadedFont } from './font-registry';
 /**
  * `answer` remembered per font and key for the process: for what fontkit
  * would otherwise work out again at every call (a cmap lookup, a glyph's
- * metrics). A font's answers go with the font.
+ * metrics, a glyph's bytes). A font's answers go with the font (a loaded
+ * font, or fontkit's face). An answer that throws is not remembered.
  */
-export function perFont<K, V>(answer: (font: LoadedFont, key: K) => V): (font: LoadedFont, key: K) => V {
-  const answers = new WeakMap<LoadedFont, Map<K, V>>();
+export function perFont<K, V, F extends object = LoadedFont>(answer: (font: F, key: K) => V): (font: F, key: K) => V {
+  const answers = new WeakMap<F, Map<K, V>>();
   return (font, key) => {
     let known = answers.get(font);
     if (!known) answers.set(font, (known = new Map()));

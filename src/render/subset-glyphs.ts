@@ -1,5 +1,6 @@
 import type * as fontkit from 'fontkit';
 import { glyphBytes } from '../fonts/glyf-points';
+import { perFont } from '../fonts/per-font';
 
 /**
  * fontkit's TrueType subsetter (TTFSubset._addGlyph) decodes every glyph it
@@ -40,7 +41,6 @@ interface TrueTypeSubset {
   _addGlyph?(gid: number): number;
 }
 
-const entries = new WeakMap<object, Map<number, GlyphEntry>>();
 
 /** Read as fontkit's _addGlyph reads it, but for the outline's points, which it does not use. */
 function readEntry(face: TrueTypeFace, gid: number): GlyphEntry {
@@ -81,13 +81,7 @@ export function componentsOf(bytes: Uint8Array): { glyphID: number; pos: number 
   return components;
 }
 
-function entryFor(face: TrueTypeFace, gid: number): GlyphEntry {
-  let known = entries.get(face);
-  if (!known) entries.set(face, (known = new Map()));
-  let entry = known.get(gid);
-  if (!entry) known.set(gid, (entry = readEntry(face, gid)));
-  return entry;
-}
+const entryFor = perFont(readEntry);
 
 /**
  * fontkit's _addGlyph for a static TrueType face, from the face's entries.

@@ -247,17 +247,18 @@ function firstRunEndingAfter(runs: TextRun[], index: number): number {
 
 /** `size` is in points of the type scale; each font sets it times its own size factor. */
 function shapePiece(shapingText: string, start: number, end: number, run: TextRun, size: Points): ShapedPiece {
-  const slice = shapingText.slice(start, end);
-  const shaped = shapeText(slice, run.font, run.level % 2 === 1);
-  const scale = (size * run.font.sizeFactor) / run.font.unitsPerEm;
-  return { start, end, level: run.level, font: run.font, shaped, scale, width: shaped.advance * scale };
+  return measured(shapeText(shapingText.slice(start, end), run.font, run.level % 2 === 1), run.font, run.level, start, end, size);
 }
 
 function hyphenPiece(content: ShapedPiece[], size: Points): ShapedPiece {
   const last = content[content.length - 1];
-  const shaped = shapeText(HYPHEN, last.font, false);
-  const scale = (size * last.font.sizeFactor) / last.font.unitsPerEm;
-  return { start: last.end, end: last.end, level: last.level, font: last.font, shaped, scale, width: shaped.advance * scale };
+  return measured(shapeText(HYPHEN, last.font, false), last.font, last.level, last.end, last.end, size);
+}
+
+/** A piece of shaped text and its width at `size`: glyphs stay in font units until placed. */
+function measured(shaped: ShapedPiece['shaped'], font: TextRun['font'], level: number, start: number, end: number, size: Points): ShapedPiece {
+  const scale = (size * font.sizeFactor) / font.unitsPerEm;
+  return { start, end, level, font, shaped, scale, width: shaped.advance * scale };
 }
 
 function sum(pieces: ShapedPiece[]): Points {
