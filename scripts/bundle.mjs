@@ -2,9 +2,11 @@
 // Bundles the CLI (src/cli/cli.ts and the packages it loads) into one file,
 // dist/cli/pamphlet.bundle.js, which dist/cli/main.js runs with V8's code cache
 // (src/cli/code-cache.ts): a cold start then reads and compiles one file instead
-// of resolving, reading and compiling some 400 (issue 12). Run by `npm run build`
-// after tsc; the rest of dist/ stays as tsc wrote it (the worker threads of
-// --jobs, the scripts and the tests load it).
+// of resolving, reading and compiling some 400 (issue 12). So is the pool's
+// worker (src/parallel/pdf-worker.ts), into dist/parallel/pdf-worker.bundle.js,
+// which each worker thread of --jobs runs (src/parallel/pdf-worker-entry.ts).
+// Run by `npm run build` after tsc; the rest of dist/ stays as tsc wrote it
+// (the scripts and the tests load it).
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -165,21 +167,29 @@ const precompiledTemplates = {
   },
 };
 
-await build({
-  entryPoints: [path.join(ROOT, 'src', 'cli', 'cli.ts')],
-  outfile: path.join(ROOT, 'dist', 'cli', 'pamphlet.bundle.js'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: EXTERNAL,
-  // jsonc-parser's main file is a UMD wrapper whose require() calls esbuild cannot follow: its ES build is the same code.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  plugins: [precompiledTemplates, yargsCommonJs, pdfkitDataFolder, lazyBrotli, lazyCryptoJs, nativeInflate, mupdfLoaderOutside],
-  logLevel: 'warning',
-  logOverride: { 'require-resolve-not-external': 'silent' },
-  legalComments: 'none',
-  // Less to read, hash and hold in memory at each start; names are kept, so messages and stacks read the same.
-  minifyWhitespace: true,
-  minifySyntax: true,
-});
+/** The CLI, and the pool's worker (src/parallel/pdf-worker-entry.ts runs it): each is one file to read and compile. */
+const BUNDLES = [
+  { entry: path.join(ROOT, 'src', 'cli', 'cli.ts'), outfile: path.join(ROOT, 'dist', 'cli', 'pamphlet.bundle.js') },
+  { entry: path.join(ROOT, 'src', 'parallel', 'pdf-worker.ts'), outfile: path.join(ROOT, 'dist', 'parallel', 'pdf-worker.bundle.js') },
+];
+
+for (const { entry, outfile } of BUNDLES) {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: EXTERNAL,
+    // jsonc-parser's main file is a UMD wrapper whose require() calls esbuild cannot follow: its ES build is the same code.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+    plugins: [precompiledTemplates, yargsCommonJs, pdfkitDataFolder, lazyBrotli, lazyCryptoJs, nativeInflate, mupdfLoaderOutside],
+    logLevel: 'warning',
+    logOverride: { 'require-resolve-not-external': 'silent' },
+    legalComments: 'none',
+    // Less to read, hash and hold in memory at each start; names are kept, so messages and stacks read the same.
+    minifyWhitespace: true,
+    minifySyntax: true,
+  });
+}

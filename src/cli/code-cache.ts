@@ -4,6 +4,7 @@ import Module, { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { threadId } from 'node:worker_threads';
 
 /**
  * Runs a CommonJS file (the CLI's bundle) as require() would, with V8's code
@@ -15,25 +16,51 @@ import * as vm from 'node:vm';
  * Returns false, having run nothing, if the file cannot be read or compiled.
  */
 export function runWithCodeCache(file: string, command: string): boolean {
+  // At exit, so that the cache holds the functions this run compiled lazily, not only the top level.
+  return requireWithCodeCache(file, command, true) !== undefined;
+}
+
+/**
+ * As runWithCodeCache, for a file whose exports are wanted (the pool's
+ * worker, src/parallel/pdf-worker-entry.ts): its exports, and how to write
+ * the cache once it has run what it is for (a no-op if the cache was used),
+ * or at the process's exit (`saveAtExit`, set before the file runs: it may
+ * exit from its top level). Undefined if the file cannot be read or compiled.
+ */
+export function requireWithCodeCache(file: string, command: string, saveAtExit = false): { exports: unknown; saveCache: () => void } | undefined {
   const folders = cacheFolders(file);
   const compiled = compile(file, command, folders);
-  if (compiled === undefined) return false;
+  if (compiled === undefined) return undefined;
   const { script, name, cacheUsed } = compiled;
-  // At exit, so that the cache holds the functions this run compiled lazily, not only the top level.
-  if (!cacheUsed) process.once('exit', () => writeCache(folders, name, script));
+  let saved = cacheUsed;
+  const saveCache = () => {
+    if (saved) return;
+    saved = true;
+    writeCache(folders, name, script);
+  };
+  if (saveAtExit) process.once('exit', saveCache);
   const module = new Module(file, require.main);
   module.filename = file;
   module.paths = (Module as unknown as { _nodeModulePaths(folder: string): string[] })._nodeModulePaths(path.dirname(file));
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
-  return true;
+  return { exports: module.exports, saveCache };
+}
+
+/** Whether `file` is there and no older than `than` (a bundle against the compiled file it was made with). */
+export function isCurrent(file: string, than: string): boolean {
+  try {
+    return fs.statSync(file).mtimeMs >= fs.statSync(than).mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 /** The file compiled with its cache if there is one V8 accepts, else without; undefined if it cannot be read or compiled. */
 function compile(file: string, command: string, folders: string[]): { script: vm.Script; name: string; cacheUsed: boolean } | undefined {
   try {
     const source = fs.readFileSync(file, 'utf8');
-    const name = cacheName(source, command);
+    const name = cacheName(file, source, command);
     const cachedData = readFirst(folders, name);
     // No importModuleDynamically (experimental in Node 20, it warns on use): the file has no import()
     // of its own; scripts/bundle.mjs leaves the one module with an import() (mupdf's) to require().
@@ -44,11 +71,17 @@ function compile(file: string, command: string, folders: string[]): { script: vm
   }
 }
 
-/** One cache per bundle content, Node version, architecture and command (a `--help` run compiles little of what `build` needs). */
-function cacheName(source: string, command: string): string {
+/**
+ * One cache per bundle (the CLI's, the worker's), its content, Node version, architecture and command (a `--help`
+ * run compiles little of what `build` needs): `pamphlet.bundle-<key>-build.v8`.
+ */
+function cacheName(file: string, source: string, command: string): string {
   const key = crypto.createHash('sha1').update(source).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 20);
-  return `${key}-${/^[a-z]{1,20}$/.test(command) ? command : 'other'}.v8`;
+  return `${bundleName(file)}-${key}-${/^[a-z]{1,20}$/.test(command) ? command : 'other'}.v8`;
 }
+
+/** The bundle's file name without `.js`, in letters, digits and dots: its caches' first part. */
+const bundleName = (file: string) => path.basename(file, '.js').replace(/[^A-Za-z0-9.]/g, '_');
 
 /** node_modules/.cache/pamphlet beside the package (cleared with node_modules), else the system's temporary folder. */
 function cacheFolders(file: string): string[] {
@@ -78,7 +111,7 @@ function isPrivate(folder: string): boolean {
   return (stat.uid === process.getuid() || stat.uid === 0) && (stat.mode & 0o022) === 0;
 }
 
-/** Written whole under a temporary name, then renamed: a concurrent run reads the old file, the new one or none, never half of one. */
+/** Written whole under a temporary name (the process's and thread's), then renamed: a concurrent run or worker reads the old file, the new one or none, never half of one. */
 function writeCache(folders: string[], name: string, script: vm.Script): void {
   let data: Buffer;
   try {
@@ -87,7 +120,7 @@ function writeCache(folders: string[], name: string, script: vm.Script): void {
     return;
   }
   for (const folder of folders) {
-    const temporary = path.join(folder, `${name}.${process.pid}.tmp`);
+    const temporary = path.join(folder, `${name}.${process.pid}.${threadId}.tmp`);
     try {
       fs.mkdirSync(folder, { recursive: true, mode: 0o755 });
       if (!isPrivate(folder)) continue;
@@ -105,12 +138,16 @@ function writeCache(folders: string[], name: string, script: vm.Script): void {
   }
 }
 
-/** Caches of earlier bundles or Node versions are never read again: they go when a new one is written. */
+/**
+ * Caches of an earlier version of the same bundle, or of another Node, are never read again: they go when a new one
+ * is written. Another bundle's (the worker's beside the CLI's) stay.
+ */
 function removeStale(folder: string, name: string): void {
-  const key = name.slice(0, name.indexOf('-'));
+  const current = name.slice(0, name.lastIndexOf('-') + 1);
+  const bundle = name.slice(0, name.indexOf('-') + 1);
   try {
     for (const other of fs.readdirSync(folder)) {
-      if (other.endsWith('.v8') && !other.startsWith(`${key}-`)) fs.rmSync(path.join(folder, other), { force: true });
+      if (other.endsWith('.v8') && other.startsWith(bundle) && !other.startsWith(current)) fs.rmSync(path.join(folder, other), { force: true });
     }
   } catch {
     // Left for the next run to remove.

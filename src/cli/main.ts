@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runWithCodeCache } from './code-cache';
+import { isCurrent, runWithCodeCache } from './code-cache';
 import { debugging } from '../core/unexpected-error';
 import { keepYoungGenerationSmall } from './young-generation';
 
@@ -16,11 +15,3 @@ keepYoungGenerationSmall();
 const bundle = path.join(__dirname, 'pamphlet.bundle.js');
 const command = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';
 if (!(!debugging() && isCurrent(bundle, path.join(__dirname, 'cli.js')) && runWithCodeCache(bundle, command))) require('./cli');
-
-function isCurrent(file: string, than: string): boolean {
-  try {
-    return fs.statSync(file).mtimeMs >= fs.statSync(than).mtimeMs;
-  } catch {
-    return false;
-  }
-}

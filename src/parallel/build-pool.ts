@@ -12,12 +12,13 @@ import { languagesOf, PieceLanguages } from '../languages/piece-languages';
 import { PartResult, PdfTask, PdfTaskResult } from './pdf-task';
 
 /**
- * The worker is the compiled file (dist/parallel/pdf-worker.js), also when this module runs
- * from its source under ts-jest or from the CLI's bundle (dist/cli/pamphlet.bundle.js):
- * found from the project's root, which all of them know (core/project-root.ts).
+ * The worker is the compiled entry (dist/parallel/pdf-worker-entry.js, which runs the worker's
+ * bundle), also when this module runs from its source under ts-jest or from the CLI's bundle
+ * (dist/cli/pamphlet.bundle.js): found from the project's root, which all of them know
+ * (core/project-root.ts).
  */
 function workerFile(): string {
-  return path.join(PROJECT_ROOT, 'dist', 'parallel', 'pdf-worker.js');
+  return path.join(PROJECT_ROOT, 'dist', 'parallel', 'pdf-worker-entry.js');
 }
 
 /** A task's result, or why it has none: a rejected promise is held, never left unhandled. */

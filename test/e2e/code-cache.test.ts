@@ -46,7 +46,7 @@ describe('the code cache the CLI runs its bundle with', () => {
   it('runs the program as require() would, writes its cache at exit, then reads it back unchanged', () => {
     expect(run()).toMatchObject({ status: 0, ran: 'first cli program.js 49 function', stderr: '' });
     const [name] = caches();
-    expect(name).toMatch(/^[0-9a-f]{20}-build\.v8$/);
+    expect(name).toMatch(/^program-[0-9a-f]{20}-build\.v8$/);
     const written = fs.readFileSync(path.join(cacheFolder, name));
     expect(written.length).toBeGreaterThan(0);
     const before = fs.statSync(path.join(cacheFolder, name)).mtimeMs;
@@ -60,12 +60,24 @@ describe('the code cache the CLI runs its bundle with', () => {
     run('build');
     run('check');
     const first = caches();
-    expect(first.map((f) => f.replace(/^[0-9a-f]+/, ''))).toEqual(['-build.v8', '-check.v8']);
+    expect(first.map((f) => f.replace(/^program-[0-9a-f]+/, ''))).toEqual(['-build.v8', '-check.v8']);
     writeProgram('second');
     expect(run('build').ran).toBe('second cli program.js 49 function');
     const second = caches();
     expect(second).toHaveLength(1);
     expect(first).not.toContain(second[0]);
+  });
+
+  it("keeps the caches of two bundles side by side (the CLI's and the pool worker's), and gives a required one's exports", () => {
+    const worker = path.join(root, 'dist', 'parallel', 'worker.js');
+    fs.mkdirSync(path.dirname(worker), { recursive: true });
+    fs.writeFileSync(worker, 'module.exports.default = (n) => n + 1;');
+    const script = `const l = require(${JSON.stringify(LOADER)}).requireWithCodeCache(${JSON.stringify(worker)}, 'worker'); l.saveCache(); process.stdout.write(String(l.exports.default(41)))`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp }, timeout: 30_000 });
+    expect(result).toMatchObject({ status: 0, stdout: '42' });
+    // Writing the CLI's cache drops stale caches of the CLI only.
+    run('build');
+    expect(caches().map((f) => f.replace(/-[0-9a-f]{20}-/, '-KEY-'))).toEqual(['program-KEY-build.v8', 'worker-KEY-worker.v8']);
   });
 
   it('runs as usual on a cache that is damaged, and replaces it', () => {
