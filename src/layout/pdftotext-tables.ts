@@ -43,7 +43,7 @@ export interface TextBlockBox {
 
 // poppler's constants (TextOutputDev.cc).
 const textPoolStep = 4;
-const maxLineSpacingDelta = 1.5;
+export const maxLineSpacingDelta = 1.5;
 const maxIntraLineDelta = 0.5;
 const minColSpacing1 = 0.3;
 const minColSpacing2 = 1.0;
