@@ -6,6 +6,7 @@ import { TypesetLanguage } from '../text/types';
 import { Box, DrawItem } from './draw-items';
 import { Area, Flow, setSize, shift, Tightening } from './flow';
 import { bulletList, pictogramList } from './lists';
+import { clearLineSpacing } from './clear-line-spacing';
 import { writeIn } from './write-in';
 import { BlockStyle, Theme } from '../theme/theme';
 import { spansText, StructNode, structNode, TEXT_ROLES } from './structure';
@@ -281,7 +282,7 @@ class BlockFlow implements Flow {
   private lines(spans: InlineSpan[], style: BlockStyle, size: Points, width: Points, y: Points) {
     // Lines are spaced for the script's own letters, set at its primary font's size.
     const lineSize = size * this.language.typography.sizeFactor;
-    const lineHeight = lineSize * this.language.typography.lineSpacing * style.leading;
+    const lineHeight = lineSize * clearLineSpacing(this.language.typography.lineSpacing, this.language.fonts) * style.leading;
     // Lines enough to pass the limit by a whole line: a paragraph that gets them all certainly overflows.
     const maxLines = Math.max(1, Math.floor((this.limit - this.above - y) / lineHeight) + 2);
     const notes: LayoutNotes = { keptBroken: false };

@@ -43,7 +43,7 @@ export interface TextBlockBox {
 
 // poppler's constants (TextOutputDev.cc).
 const textPoolStep = 4;
-const maxLineSpacingDelta = 1.5;
+export const maxLineSpacingDelta = 1.5;
 const maxIntraLineDelta = 0.5;
 const minColSpacing1 = 0.3;
 const minColSpacing2 = 1.0;
@@ -238,10 +238,16 @@ export function tables(quads: TableQuad[]): Table[] {
  * Whether a table puts a block out of order (`TextBlock::visitDepthFirst`,
  * `isBeforeByRule1`): every member has the table's box, whose top is that of
  * its highest member, so a block that is not a member, starts below that top
- * and lies above a member of its own panel is read after that member.
+ * and comes before a member of its own panel (is higher on the page) is read
+ * after that member. Higher, not wholly above: where a font's box is taller
+ * than the line spacing (Arabic Naskh: 1.703 em, lines 1.7 em apart), the
+ * boxes of consecutive lines overlap by a hair, so the "block under blk1" of
+ * a quad (`tableQuads`) is the line after next, and the line between them,
+ * not a member, is read after it.
  */
 export function readsOutOfOrder(table: Table, blocks: TextBlockBox[]): boolean {
   const panel = (b: TextBlockBox) => b.lines[0].panel;
   const members = [...table.members];
-  return blocks.some((x) => !table.members.has(x) && x.yMin > table.yMin && members.some((t) => panel(t) === panel(x) && x.yMax <= t.yMin));
+  const higher = (x: TextBlockBox, t: TextBlockBox) => x.yMin < t.yMin && x.yMax < t.yMax;
+  return blocks.some((x) => !table.members.has(x) && x.yMin > table.yMin && members.some((t) => panel(t) === panel(x) && higher(x, t)));
 }

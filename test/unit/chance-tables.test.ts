@@ -6,7 +6,7 @@ import { layOutPamphlet, prepareLanguage } from '../../src/build/build-pamphlet'
 import { loadTranslation } from '../../src/languages/load-translations';
 import { DrawItem } from '../../src/layout/draw-items';
 import { keepOutOfTables, LaidPanel, misreadTables, smallestMove } from '../../src/layout/keep-out-of-tables';
-import { textBlocks, textLines, TextBlockBox } from '../../src/layout/pdftotext-tables';
+import { readsOutOfOrder, Table, textBlocks, textLines, TextBlockBox } from '../../src/layout/pdftotext-tables';
 import { content } from '../support/build';
 import { sharedPdfFile } from '../support/shared-pdfs';
 
@@ -88,10 +88,28 @@ describe('chance tables', () => {
     expect(smallestMove(box(100, 110), box(90, 116), 5, 1)).toBeCloseTo(11.05, 9);
   });
 
-  test('the model\'s blocks are pdftotext\'s on the Russian tri-fold', async () => {
+  test('a line between two members of a table is read out of order even where their boxes overlap by a hair', () => {
+    // Arabic Naskh's box is 1.703 em, its lines were 1.7 em apart: each line overlaps the next by 0.003 em, so the
+    // block "under" a line (tableQuads' fblk3) is the line after next, and the line between is no member.
+    const block = (panel: number, yMin: number): TextBlockBox => ({ lines: [{ panel, item: 0, xMin: panel * 150, xMax: panel * 150 + 80, yMin, yMax: yMin + 25.545, base: yMin + 16.035, size: 15 }], xMin: panel * 150, xMax: panel * 150 + 80, yMin, yMax: yMin + 25.545, size: 15 });
+    const [first, between, third] = [67.784, 93.284, 118.784].map((y) => block(0, y));
+    const beside = [block(1, 67.784), block(1, 121.909)];
+    const table: Table = { quads: [[first, beside[0], third, beside[1]]], members: new Set([first, beside[0], third, beside[1]]), yMin: 67.784 };
+    expect(readsOutOfOrder(table, [first, between, third, ...beside])).toBe(true);
+    // The same lines a hair further apart than their boxes are tall: the line between is still misread (it is no member).
+    const apart = [67.784, 93.334, 118.884].map((y) => block(0, y));
+    const table2: Table = { ...table, members: new Set([apart[0], beside[0], apart[2], beside[1]]) };
+    expect(readsOutOfOrder(table2, [...apart, ...beside])).toBe(true);
+    // With the middle line a member, nothing is.
+    const table3: Table = { ...table, members: new Set([first, between, third, ...beside]) };
+    expect(readsOutOfOrder(table3, [first, between, third, ...beside])).toBe(false);
+  });
+
+  // Arabic: every line a block of its own (1.7 em apart, more than poppler's 1.5), with words of two sizes.
+  test.each([['ru', 'Russian'], ['ar', 'Arabic']])('the model\'s blocks are pdftotext\'s on the %s (%s) tri-fold', async (code) => {
     const sources = content();
-    const laidOut = layOutPamphlet(prepareLanguage(sources, loadTranslation(sources.translationsDir, 'ru')), 'letter', sources.templateFile);
-    const file = await sharedPdfFile({ format: 'trifold', language: 'ru', paper: 'letter' });
+    const laidOut = layOutPamphlet(prepareLanguage(sources, loadTranslation(sources.translationsDir, code)), 'letter', sources.templateFile);
+    const file = await sharedPdfFile({ format: 'trifold', language: code, paper: 'letter' });
     const html = execFileSync('pdftotext', ['-bbox-layout', file, '-']).toString();
     const pages = html.split('<page ').slice(1);
     expect(pages).toHaveLength(laidOut.pages.length);
