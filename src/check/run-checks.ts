@@ -3,7 +3,7 @@ import { PamphletError } from '../core/errors';
 import { debugStack, unexpectedMessage } from '../core/unexpected-error';
 import { CheckName, Finding, findingsFromError, hasErrors } from '../core/finding';
 import { ContentSources, layOutPamphlet, prepareLanguage, PreparedLanguage } from '../build/build-pamphlet';
-import { PamphletData, readData } from '../facts/load-data';
+import { readData } from '../facts/load-data';
 import { FONT_WEIGHTS, FontRegistry } from '../fonts/font-registry';
 import { placeholdersOf } from '../i18n/placeholders';
 import { PaperName } from '../imposition/paper';
@@ -132,7 +132,6 @@ export class LanguageChecks {
   private readonly own: Finding[][];
   private readonly translations: (Translation | null)[];
   private readonly checked = new Set<LanguageCode>();
-  private readonly data: PamphletData | null;
   private readonly source: Translation | null;
   /** Without valid data, template and source text no language can be trusted, so none is laid out. */
   private readonly contentReady: boolean;
@@ -141,7 +140,6 @@ export class LanguageChecks {
     const findings = this.shared;
     const read = collect(findings, 'data', undefined, paths.dataDir, 'reading the data', () => readData(paths.dataDir));
     const data = read?.data ? withEdition(read.data, paths.edition) : null;
-    this.data = data;
     findings.push(...(read?.findings ?? []));
     const usedByTemplate = collect(findings, 'template', undefined, paths.templateFile, 'reading the template', () => {
       // The format and theme it names are read once here, so a problem in them is reported once, for every language.
@@ -191,7 +189,8 @@ export class LanguageChecks {
     const at = this.codes.indexOf(code);
     if (at < 0 || this.checked.has(code)) return;
     this.checked.add(code);
-    const { paths, data, source, sources } = this;
+    const { paths, source, sources } = this;
+    const data = sources?.data ?? null;
     const own = this.own[at];
     const translation = this.translations[at];
     const step = <T>(check: CheckName, doing: string, run: () => T) => this.step(at, check, doing, run);
