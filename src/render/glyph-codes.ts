@@ -48,3 +48,14 @@ export function codeFor(font: EmbeddedFont, glyphId: number, text: string, width
   byWidth.set(width, code);
   return code;
 }
+
+/** Per embedded font: each code's TJ string operand, made once per code rather than once per glyph drawn. */
+const operands = new WeakMap<EmbeddedFont, string[]>();
+
+/** The TJ string operand (`<0041>`) of the code codeFor gives. */
+export function codeOperand(font: EmbeddedFont, glyphId: number, text: string, width: number): string {
+  const code = codeFor(font, glyphId, text, width);
+  let known = operands.get(font);
+  if (!known) operands.set(font, (known = []));
+  return (known[code] ??= `<${code.toString(16).padStart(4, '0')}>`);
+}

@@ -3,7 +3,7 @@ import { Points } from '../core/units';
 import { TypesetLine, PlacedRun, ShapedGlyph } from '../text/types';
 import { Ink } from '../layout/draw-items';
 import { isInvisible } from '../text/glyph-text';
-import { codeFor, EmbeddedFont } from './glyph-codes';
+import { codeOperand, EmbeddedFont } from './glyph-codes';
 import { glyphOutline } from './glyph-outline';
 import { LoadedFont } from '../fonts/font-registry';
 import { advanceWidth } from '../fonts/glyph-advance';
@@ -11,7 +11,7 @@ import { perFont } from '../fonts/per-font';
 import { useFont } from './embed-font';
 import { streamOrder, StreamOrder } from './stream-order';
 import { LtrSeam } from './ltr-seam';
-import { actualTextSpan, markSpans } from './mark-spans';
+import { actualTextSpan, markSpans, NO_SPANS } from './mark-spans';
 import { ContentOut, directOut, StretchSpan } from './stretch-span';
 import { baselineOperand } from './baseline-y';
 import { decimals } from './pdf-number';
@@ -41,11 +41,6 @@ function pageFont(doc: Doc): EmbeddedFont {
   const font = doc._font;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   return font;
-}
-
-/** A glyph's code as a TJ string operand: the code that reads as `text`, `width` text-space units wide (glyph-codes.ts). */
-function hexCode(font: EmbeddedFont, id: number, text: string, width: number): string {
-  return `<${codeFor(font, id, text, width).toString(16).padStart(4, '0')}>`;
 }
 
 /** Draws a typeset line with its left edge at x and its baseline at `baseline` (top-down page coordinates). */
@@ -103,7 +98,7 @@ function writeSeam(doc: Doc, seam: LtrSeam, x: Points, writtenY: string): void {
     // up the rest, in a span of its own text so that poppler's box for it is its advance (ActualText::addChar).
     const advance = (glyph.xAdvance * 1000) / run.size;
     const width = penAt === undefined ? advance : ((penAt - at) * 1000) / run.size;
-    const show = `/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [${hexCode(font, glyph.id, glyph.text, width)}] TJ`;
+    const show = `/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [${codeOperand(font, glyph.id, glyph.text, width)}] TJ`;
     if (penAt === undefined) doc.addContent(show);
     else for (const op of [actualTextSpan(glyph.text), `${fmt(((advance - width) * run.size) / 1000)} Tc`, show, '0 Tc', 'EMC']) doc.addContent(op);
   }
@@ -135,32 +130,33 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
   out.add(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x)} ${writtenY} Tm`);
   // One text position for the whole run: offsets are TJ adjustments and text rise, never a new Tm,
   // which pdf.js would take for the start of another text item (and reorder on its own).
-  let items: string[] = [];
+  const items: string[] = [];
   let written = x;
   let rise = 0;
   const show = () => {
     if (items.length) out.add(`[${items.join(' ')}] TJ`);
-    items = [];
+    items.length = 0;
+  };
+  // A glyph's code, whose text goes to `out` as it is written (a stretch's span: stretch-span.ts).
+  const code = (id: number, text: string, width: number) => {
+    out.read(text);
+    return codeOperand(font, id, text, width);
   };
   // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
   const blankId = spaceGlyph(run.font, 0x20);
-  const glyphs = readAsText(run.glyphs);
+  const { glyphs } = run;
+  const texts = readAsText(glyphs);
   // No mark spans inside a stretch's own span (poppler keeps one /ActualText at a time).
-  const spans = run.rtl || order.stretches.length > 0 ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
+  const spans = run.rtl || order.stretches.length > 0 ? NO_SPANS : markSpans(glyphs, texts, (g) => isInvisible(g) || order.dropped.has(g));
   // Where each glyph's advance starts; a run of punctuation alone goes out right to left (stream-order.ts).
-  let pen = x;
-  const starts = glyphs.map(({ glyph }) => {
-    const at = pen;
-    pen += glyph.xAdvance;
-    return at;
-  });
-  const indices = glyphs.map((_, i) => i);
-  if (order.backwards.has(run)) indices.reverse();
-  for (const i of indices) {
-    const { glyph, text: own } = glyphs[i];
+  const starts = penStarts(glyphs, x);
+  const backwards = order.backwards.has(run);
+  for (let k = 0; k < glyphs.length; k++) {
+    const i = backwards ? glyphs.length - 1 - k : k;
+    const glyph = glyphs[i];
     const at = starts[i];
     if (isInvisible(glyph) || order.dropped.has(glyph)) continue;
-    const text = order.spaceAfter.has(glyph) ? `${own} ` : own;
+    const text = order.spaceAfter.has(glyph) ? `${texts[i]} ` : texts[i];
     if (text === '') {
       outlined.push({ font: run.font, id: glyph.id, size: run.size, x: at + glyph.xOffset, y: y + glyph.yOffset });
       continue;
@@ -181,19 +177,16 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     // The glyph before a seam: its code ends where pdf.js is to find the pen, char spacing makes up the rest (ltr-seam.ts).
     const penAt = order.pulledBack.get(glyph);
     const width = penAt === undefined ? advance : (x - run.x + penAt - target) * toText;
-    const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
-    const code = (id: number, t: string, w: number) => {
-      out.read(t);
-      return hexCode(font, id, t, w);
-    };
-    const blank = () => code(blankId, marks, 0);
+    const split = glyph.xAdvance === 0 || blankId === 0 ? undefined : splitMarks(text, run.rtl);
+    const letters = split?.letters ?? text;
+    const marks = split?.marks ?? '';
     // A letter and its marks as one /ActualText (mark-spans.ts).
     const span = spans.letters.get(glyph);
     if (span !== undefined) {
       show();
       out.add(actualTextSpan(span));
     }
-    if (marks !== '' && run.rtl) items.push(blank());
+    if (marks !== '' && run.rtl) items.push(code(blankId, marks, 0));
     // Char spacing on the letter's code alone: on its marks' blank code it would move ink.
     if (penAt !== undefined) {
       show();
@@ -204,7 +197,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
       show();
       out.add('0 Tc');
     }
-    if (marks !== '' && !run.rtl) items.push(blank());
+    if (marks !== '' && !run.rtl) items.push(code(blankId, marks, 0));
     if (spans.ends.has(glyph)) {
       show();
       out.add('EMC');
@@ -215,6 +208,17 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
   if (rise !== 0) out.add('0 Ts');
 }
 
+/** Where each glyph's advance starts, the first at x. */
+function penStarts(glyphs: readonly ShapedGlyph[], x: Points): Points[] {
+  const starts: Points[] = new Array(glyphs.length);
+  let pen = x;
+  for (let i = 0; i < glyphs.length; i++) {
+    starts[i] = pen;
+    pen += glyphs[i].xAdvance;
+  }
+  return starts;
+}
+
 /**
  * The text each glyph is written with. A letter raised or lowered off the
  * baseline (Arabic cursive joining sets some so) would look to pdf.js like
@@ -222,10 +226,10 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
  * pieces: it is drawn as a path, and its text goes with its neighbour's in
  * writing order, so that the run reads the same.
  */
-function readAsText(glyphs: readonly ShapedGlyph[]): { glyph: ShapedGlyph; text: string }[] {
-  // Most runs have no such letter: each glyph keeps its own text.
-  if (!glyphs.some((g) => g.yOffset !== 0 && g.xAdvance !== 0 && g.text !== '')) return glyphs.map((glyph) => ({ glyph, text: glyph.text }));
+function readAsText(glyphs: readonly ShapedGlyph[]): string[] {
   const texts = glyphs.map((g) => g.text);
+  // Most runs have no such letter: each glyph keeps its own text.
+  if (!glyphs.some((g) => g.yOffset !== 0 && g.xAdvance !== 0 && g.text !== '')) return texts;
   const onBaseline = (i: number) => glyphs[i].yOffset === 0 && texts[i] !== '' && !isInvisible(glyphs[i]);
   glyphs.forEach((glyph, i) => {
     if (glyph.yOffset === 0 || glyph.xAdvance === 0 || texts[i] === '') return;
@@ -236,9 +240,8 @@ function readAsText(glyphs: readonly ShapedGlyph[]): { glyph: ShapedGlyph; text:
       if (onBaseline(j)) { texts[j] = texts[i] + texts[j]; texts[i] = ''; return; }
     }
   });
-  return glyphs.map((glyph, i) => ({ glyph, text: texts[i] }));
+  return texts;
 }
-
 
 /**
  * A glyph that advances, and whose text holds a nonspacing mark ("रु",
@@ -247,15 +250,16 @@ function readAsText(glyphs: readonly ShapedGlyph[]): { glyph: ShapedGlyph; text:
  * it does not advance after it, then reads the next glyph as a space away,
  * or a line's first glyph as the end of the line before. The text is split:
  * the letters before the first mark in reading order stay on the glyph, the
- * rest goes on a blank code of no width. `rtl`: the text is stored reversed.
+ * rest goes on a blank code of no width (undefined: nothing to split).
+ * `rtl`: the text is stored reversed.
  */
-function splitMarks(text: string, rtl: boolean): { letters: string; marks: string } {
+function splitMarks(text: string, rtl: boolean): { letters: string; marks: string } | undefined {
   // Most glyphs' text holds no mark: no need to take it apart.
-  if (!NONSPACING_MARK.test(text)) return { letters: text, marks: '' };
+  if (!NONSPACING_MARK.test(text)) return undefined;
   const chars = Array.from(text);
   if (rtl) chars.reverse();
   const first = chars.findIndex((c) => NONSPACING_MARK.test(c));
-  if (first <= 0) return { letters: text, marks: '' };
+  if (first <= 0) return undefined;
   const [letters, marks] = [chars.slice(0, first), chars.slice(first)];
   return rtl ? { letters: letters.reverse().join(''), marks: marks.reverse().join('') } : { letters: letters.join(''), marks: marks.join('') };
 }
