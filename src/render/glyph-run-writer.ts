@@ -57,11 +57,11 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   doc.addContent('BT');
   // Runs go out left to right, in stretches of one font in logical order (stream-order.ts).
   const order = streamOrder(line);
+  const direct = directOut((op) => doc.addContent(op));
   if (order.stretches.length === 0) {
-    const out = directOut((op) => doc.addContent(op));
     for (const run of order.runs) {
       useFont(doc, run.font);
-      writeRun(doc, run, x + run.x, y, written, outlined, order, out);
+      writeRun(doc, run, x + run.x, y, written, outlined, order, direct);
     }
   }
   // A right-to-left line: each stretch in a span of its own text (stretch-span.ts).
@@ -73,7 +73,7 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
     const span = backwards ? undefined : new StretchSpan(startsWithRlm(stretch, order.stretches[i + 1]) ? RLM : '');
     for (const run of stretch) {
       useFont(doc, run.font);
-      writeRun(doc, run, x + run.x, y, written, outlined, order, span ?? directOut((op) => doc.addContent(op)));
+      writeRun(doc, run, x + run.x, y, written, outlined, order, span ?? direct);
     }
     for (const op of span?.content() ?? []) doc.addContent(op);
   });
