@@ -146,8 +146,10 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
   const blankId = spaceGlyph(run.font, 0x20);
   const { glyphs } = run;
   const texts = readAsText(glyphs);
+  // Glyphs not written at all: invisible (a zero-width joiner) or left out by the stream order.
+  const skipped = glyphs.map((g) => isInvisible(g) || order.dropped.has(g));
   // No mark spans inside a stretch's own span (poppler keeps one /ActualText at a time).
-  const spans = run.rtl || order.stretches.length > 0 ? NO_SPANS : markSpans(glyphs, texts, (g) => isInvisible(g) || order.dropped.has(g));
+  const spans = run.rtl || order.stretches.length > 0 ? NO_SPANS : markSpans(glyphs, texts, (i) => skipped[i]);
   // Where each glyph's advance starts; a run of punctuation alone goes out right to left (stream-order.ts).
   const starts = penStarts(glyphs, x);
   const backwards = order.backwards.has(run);
@@ -155,7 +157,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     const i = backwards ? glyphs.length - 1 - k : k;
     const glyph = glyphs[i];
     const at = starts[i];
-    if (isInvisible(glyph) || order.dropped.has(glyph)) continue;
+    if (skipped[i]) continue;
     const text = order.spaceAfter.has(glyph) ? `${texts[i]} ` : texts[i];
     if (text === '') {
       outlined.push({ font: run.font, id: glyph.id, size: run.size, x: at + glyph.xOffset, y: y + glyph.yOffset });
