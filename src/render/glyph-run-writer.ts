@@ -98,9 +98,9 @@ function writeSeam(doc: Doc, seam: LtrSeam, x: Points, writtenY: string): void {
     // up the rest, in a span of its own text so that poppler's box for it is its advance (ActualText::addChar).
     const advance = (glyph.xAdvance * 1000) / run.size;
     const width = penAt === undefined ? advance : ((penAt - at) * 1000) / run.size;
-    const show = `/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [${codeOperand(font, glyph.id, glyph.text, width)}] TJ`;
-    if (penAt === undefined) doc.addContent(show);
-    else for (const op of [actualTextSpan(glyph.text), `${fmt(((advance - width) * run.size) / 1000)} Tc`, show, '0 Tc', 'EMC']) doc.addContent(op);
+    const showOp = `/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [${codeOperand(font, glyph.id, glyph.text, width)}] TJ`;
+    if (penAt === undefined) doc.addContent(showOp);
+    else for (const op of [actualTextSpan(glyph.text), `${fmt(((advance - width) * run.size) / 1000)} Tc`, showOp, '0 Tc', 'EMC']) doc.addContent(op);
   }
 }
 
@@ -133,23 +133,13 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
   const items: string[] = [];
   let written = x;
   let rise = 0;
-  const show = () => {
-    if (items.length) out.add(`[${items.join(' ')}] TJ`);
-    items.length = 0;
-  };
-  // A glyph's code, whose text goes to `out` as it is written (a stretch's span: stretch-span.ts).
-  const code = (id: number, text: string, width: number) => {
-    out.read(text);
-    return codeOperand(font, id, text, width);
-  };
   // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
   const blankId = spaceGlyph(run.font, 0x20);
   const { glyphs } = run;
   const texts = readAsText(glyphs);
-  // Glyphs not written at all: invisible (a zero-width joiner) or left out by the stream order.
-  const skipped = glyphs.map((g) => isInvisible(g) || order.dropped.has(g));
+  const skipped = notWritten(glyphs, order);
   // No mark spans inside a stretch's own span (poppler keeps one /ActualText at a time).
-  const spans = run.rtl || order.stretches.length > 0 ? NO_SPANS : markSpans(glyphs, texts, (i) => skipped[i]);
+  const spans = run.rtl || order.stretches.length > 0 ? NO_SPANS : markSpans(glyphs, texts, skipped);
   // Where each glyph's advance starts; a run of punctuation alone goes out right to left (stream-order.ts).
   const starts = penStarts(glyphs, x);
   const backwards = order.backwards.has(run);
@@ -164,7 +154,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
       continue;
     }
     if (Math.abs(glyph.yOffset - rise) > 0.001) {
-      show();
+      show(items, out);
       rise = glyph.yOffset;
       out.add(`${fmt(rise)} Ts`);
     }
@@ -185,29 +175,48 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     // A letter and its marks as one /ActualText (mark-spans.ts).
     const span = spans.letters.get(glyph);
     if (span !== undefined) {
-      show();
+      show(items, out);
       out.add(actualTextSpan(span));
     }
-    if (marks !== '' && run.rtl) items.push(code(blankId, marks, 0));
+    if (marks !== '' && run.rtl) items.push(code(out, font, blankId, marks, 0));
     // Char spacing on the letter's code alone: on its marks' blank code it would move ink.
     if (penAt !== undefined) {
-      show();
+      show(items, out);
       out.add(`${fmt((advance - width) / toText)} Tc`);
     }
-    items.push(code(glyph.id, letters, width));
+    items.push(code(out, font, glyph.id, letters, width));
     if (penAt !== undefined) {
-      show();
+      show(items, out);
       out.add('0 Tc');
     }
-    if (marks !== '' && !run.rtl) items.push(code(blankId, marks, 0));
+    if (marks !== '' && !run.rtl) items.push(code(out, font, blankId, marks, 0));
     if (spans.ends.has(glyph)) {
-      show();
+      show(items, out);
       out.add('EMC');
     }
     written = target + advance / toText;
   }
-  show();
+  show(items, out);
   if (rise !== 0) out.add('0 Ts');
+}
+
+/** The glyphs shown so far as one TJ operator, if any; `items` is emptied for the next. */
+function show(items: string[], out: ContentOut): void {
+  if (items.length) out.add(`[${items.join(' ')}] TJ`);
+  items.length = 0;
+}
+
+/** A glyph's code, whose text goes to `out` as it is written (a stretch's span: stretch-span.ts). */
+function code(out: ContentOut, font: EmbeddedFont, id: number, text: string, width: number): string {
+  out.read(text);
+  return codeOperand(font, id, text, width);
+}
+
+/** Per glyph, whether it is not written at all: invisible (a zero-width joiner) or left out by the stream order. */
+function notWritten(glyphs: readonly ShapedGlyph[], order: StreamOrder): boolean[] {
+  const skipped: boolean[] = new Array(glyphs.length);
+  for (let i = 0; i < glyphs.length; i++) skipped[i] = isInvisible(glyphs[i]) || order.dropped.has(glyphs[i]);
+  return skipped;
 }
 
 /** Where each glyph's advance starts, the first at x. */

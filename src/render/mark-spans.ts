@@ -22,15 +22,15 @@ export interface MarkSpans {
 /** No spans: what a run with no glyph set with no advance has (shared, never changed). */
 export const NO_SPANS: MarkSpans = { letters: new Map(), ends: new Set() };
 
-/** A left-to-right run's `glyphs` and the text each is written with (`texts`); glyphs `skip` gives true for (by index) are not written as text. */
-export function markSpans(glyphs: readonly ShapedGlyph[], texts: readonly string[], skip: (index: number) => boolean): MarkSpans {
+/** A left-to-right run's `glyphs` and the text each is written with (`texts`); glyphs `skipped` (by index) are not written as text. */
+export function markSpans(glyphs: readonly ShapedGlyph[], texts: readonly string[], skipped: readonly boolean[]): MarkSpans {
   // Most runs have no glyph set with no advance, and so no span.
   if (!glyphs.some((g) => g.xAdvance === 0)) return NO_SPANS;
   const letters = new Map<ShapedGlyph, string>();
   const ends = new Set<ShapedGlyph>();
-  const isMark = (i: number) => glyphs[i].xAdvance === 0 && texts[i] !== '' && !skip(i);
+  const isMark = (i: number) => glyphs[i].xAdvance === 0 && texts[i] !== '' && !skipped[i];
   for (let i = 0; i < glyphs.length; i++) {
-    if (isMark(i) || texts[i] === '' || skip(i)) continue;
+    if (isMark(i) || texts[i] === '' || skipped[i]) continue;
     let j = i + 1;
     while (j < glyphs.length && isMark(j)) j++;
     if (j === i + 1) continue;
