@@ -49,13 +49,11 @@ export function codeFor(font: EmbeddedFont, glyphId: number, text: string, width
   return code;
 }
 
-/** Per embedded font: each code's TJ string operand, made once per code rather than once per glyph drawn. */
-const operands = new WeakMap<EmbeddedFont, string[]>();
+/** Each code's TJ string operand, by code: made once per code, not once per glyph drawn (a code's operand is the same in every font). */
+const operands: string[] = [];
 
 /** The TJ string operand (`<0041>`) of the code codeFor gives. */
 export function codeOperand(font: EmbeddedFont, glyphId: number, text: string, width: number): string {
   const code = codeFor(font, glyphId, text, width);
-  let known = operands.get(font);
-  if (!known) operands.set(font, (known = []));
-  return (known[code] ??= `<${code.toString(16).padStart(4, '0')}>`);
+  return (operands[code] ??= `<${code.toString(16).padStart(4, '0')}>`);
 }
