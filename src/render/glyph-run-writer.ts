@@ -127,7 +127,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
   const font = pageFont(doc);
   const toText = 1000 / run.size;
   const unitsToText = 1000 / run.font.unitsPerEm;
-  out.add(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x)} ${writtenY} Tm`);
+  out.add(fontSelection(font, run.size) + fmt(x) + ` ${writtenY} Tm`);
   // One text position for the whole run: offsets are TJ adjustments and text rise, never a new Tm,
   // which pdf.js would take for the start of another text item (and reorder on its own).
   const items: string[] = [];
@@ -198,6 +198,17 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
   }
   show(items, out);
   if (rise !== 0) out.add('0 Ts');
+}
+
+/** Per embedded font and size, the start of a run's operators: `/F1 9.5 Tf 1 0 0 1 ` (the run's x and baseline follow). */
+const fontSelections = new WeakMap<EmbeddedFont, Map<number, string>>();
+
+function fontSelection(font: EmbeddedFont, size: Points): string {
+  let bySize = fontSelections.get(font);
+  if (!bySize) fontSelections.set(font, (bySize = new Map()));
+  let selection = bySize.get(size);
+  if (selection === undefined) bySize.set(size, (selection = `/${font.id} ${fmt(size)} Tf 1 0 0 1 `));
+  return selection;
 }
 
 /** The glyphs shown so far as one TJ operator, if any; `items` is emptied for the next. */
