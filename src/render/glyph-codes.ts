@@ -48,3 +48,12 @@ export function codeFor(font: EmbeddedFont, glyphId: number, text: string, width
   byWidth.set(width, code);
   return code;
 }
+
+/** Each code's TJ string operand, by code: made once per code, not once per glyph drawn (a code's operand is the same in every font). */
+const operands: string[] = [];
+
+/** The TJ string operand (`<0041>`) of the code codeFor gives. */
+export function codeOperand(font: EmbeddedFont, glyphId: number, text: string, width: number): string {
+  const code = codeFor(font, glyphId, text, width);
+  return (operands[code] ??= `<${code.toString(16).padStart(4, '0')}>`);
+}

@@ -3,7 +3,7 @@ import { Points } from '../core/units';
 import { TypesetLine, PlacedRun, ShapedGlyph } from '../text/types';
 import { Ink } from '../layout/draw-items';
 import { isInvisible } from '../text/glyph-text';
-import { codeFor, EmbeddedFont } from './glyph-codes';
+import { codeOperand, EmbeddedFont } from './glyph-codes';
 import { glyphOutline } from './glyph-outline';
 import { LoadedFont } from '../fonts/font-registry';
 import { advanceWidth } from '../fonts/glyph-advance';
@@ -11,7 +11,7 @@ import { perFont } from '../fonts/per-font';
 import { useFont } from './embed-font';
 import { streamOrder, StreamOrder } from './stream-order';
 import { LtrSeam } from './ltr-seam';
-import { actualTextSpan, markSpans } from './mark-spans';
+import { actualTextSpan, markSpans, NO_SPANS } from './mark-spans';
 import { ContentOut, directOut, StretchSpan } from './stretch-span';
 import { baselineOperand } from './baseline-y';
 import { decimals } from './pdf-number';
@@ -43,11 +43,6 @@ function pageFont(doc: Doc): EmbeddedFont {
   return font;
 }
 
-/** A glyph's code as a TJ string operand: the code that reads as `text`, `width` text-space units wide (glyph-codes.ts). */
-function hexCode(font: EmbeddedFont, id: number, text: string, width: number): string {
-  return `<${codeFor(font, id, text, width).toString(16).padStart(4, '0')}>`;
-}
-
 /** Draws a typeset line with its left edge at x and its baseline at `baseline` (top-down page coordinates). */
 export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLine, x: Points, baseline: Points, colour: Ink): void {
   const doc = pdf as Doc;
@@ -62,11 +57,11 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
   doc.addContent('BT');
   // Runs go out left to right, in stretches of one font in logical order (stream-order.ts).
   const order = streamOrder(line);
+  const direct = directOut((op) => doc.addContent(op));
   if (order.stretches.length === 0) {
-    const out = directOut((op) => doc.addContent(op));
     for (const run of order.runs) {
       useFont(doc, run.font);
-      writeRun(doc, run, x + run.x, y, written, outlined, order, out);
+      writeRun(doc, run, x + run.x, y, written, outlined, order, direct);
     }
   }
   // A right-to-left line: each stretch in a span of its own text (stretch-span.ts).
@@ -78,7 +73,7 @@ export function drawLine(pdf: InstanceType<typeof PDFDocument>, line: TypesetLin
     const span = backwards ? undefined : new StretchSpan(startsWithRlm(stretch, order.stretches[i + 1]) ? RLM : '');
     for (const run of stretch) {
       useFont(doc, run.font);
-      writeRun(doc, run, x + run.x, y, written, outlined, order, span ?? directOut((op) => doc.addContent(op)));
+      writeRun(doc, run, x + run.x, y, written, outlined, order, span ?? direct);
     }
     for (const op of span?.content() ?? []) doc.addContent(op);
   });
@@ -103,9 +98,9 @@ function writeSeam(doc: Doc, seam: LtrSeam, x: Points, writtenY: string): void {
     // up the rest, in a span of its own text so that poppler's box for it is its advance (ActualText::addChar).
     const advance = (glyph.xAdvance * 1000) / run.size;
     const width = penAt === undefined ? advance : ((penAt - at) * 1000) / run.size;
-    const show = `/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [${hexCode(font, glyph.id, glyph.text, width)}] TJ`;
-    if (penAt === undefined) doc.addContent(show);
-    else for (const op of [actualTextSpan(glyph.text), `${fmt(((advance - width) * run.size) / 1000)} Tc`, show, '0 Tc', 'EMC']) doc.addContent(op);
+    const showOp = `/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x + at)} ${writtenY} Tm [${codeOperand(font, glyph.id, glyph.text, width)}] TJ`;
+    if (penAt === undefined) doc.addContent(showOp);
+    else for (const op of [actualTextSpan(glyph.text), `${fmt(((advance - width) * run.size) / 1000)} Tc`, showOp, '0 Tc', 'EMC']) doc.addContent(op);
   }
 }
 
@@ -132,41 +127,34 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
   const font = pageFont(doc);
   const toText = 1000 / run.size;
   const unitsToText = 1000 / run.font.unitsPerEm;
-  out.add(`/${font.id} ${fmt(run.size)} Tf 1 0 0 1 ${fmt(x)} ${writtenY} Tm`);
+  out.add(fontSelection(font, run.size) + fmt(x) + ` ${writtenY} Tm`);
   // One text position for the whole run: offsets are TJ adjustments and text rise, never a new Tm,
   // which pdf.js would take for the start of another text item (and reorder on its own).
-  let items: string[] = [];
+  const items: string[] = [];
   let written = x;
   let rise = 0;
-  const show = () => {
-    if (items.length) out.add(`[${items.join(' ')}] TJ`);
-    items = [];
-  };
   // A letter's marks go on an empty glyph (the space's) of no width, after it in reading order.
   const blankId = spaceGlyph(run.font, 0x20);
-  const glyphs = readAsText(run.glyphs);
+  const { glyphs } = run;
+  const texts = readAsText(glyphs);
+  const skipped = notWritten(glyphs, order);
   // No mark spans inside a stretch's own span (poppler keeps one /ActualText at a time).
-  const spans = run.rtl || order.stretches.length > 0 ? { letters: new Map<ShapedGlyph, string>(), ends: new Set<ShapedGlyph>() } : markSpans(glyphs, (g) => isInvisible(g) || order.dropped.has(g));
+  const spans = run.rtl || order.stretches.length > 0 ? NO_SPANS : markSpans(glyphs, texts, skipped);
   // Where each glyph's advance starts; a run of punctuation alone goes out right to left (stream-order.ts).
-  let pen = x;
-  const starts = glyphs.map(({ glyph }) => {
-    const at = pen;
-    pen += glyph.xAdvance;
-    return at;
-  });
-  const indices = glyphs.map((_, i) => i);
-  if (order.backwards.has(run)) indices.reverse();
-  for (const i of indices) {
-    const { glyph, text: own } = glyphs[i];
+  const starts = penStarts(glyphs, x);
+  const backwards = order.backwards.has(run);
+  for (let k = 0; k < glyphs.length; k++) {
+    const i = backwards ? glyphs.length - 1 - k : k;
+    const glyph = glyphs[i];
     const at = starts[i];
-    if (isInvisible(glyph) || order.dropped.has(glyph)) continue;
-    const text = order.spaceAfter.has(glyph) ? `${own} ` : own;
+    if (skipped[i]) continue;
+    const text = order.spaceAfter.has(glyph) ? `${texts[i]} ` : texts[i];
     if (text === '') {
       outlined.push({ font: run.font, id: glyph.id, size: run.size, x: at + glyph.xOffset, y: y + glyph.yOffset });
       continue;
     }
     if (Math.abs(glyph.yOffset - rise) > 0.001) {
-      show();
+      show(items, out);
       rise = glyph.yOffset;
       out.add(`${fmt(rise)} Ts`);
     }
@@ -181,38 +169,76 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
     // The glyph before a seam: its code ends where pdf.js is to find the pen, char spacing makes up the rest (ltr-seam.ts).
     const penAt = order.pulledBack.get(glyph);
     const width = penAt === undefined ? advance : (x - run.x + penAt - target) * toText;
-    const { letters, marks } = glyph.xAdvance === 0 || blankId === 0 ? { letters: text, marks: '' } : splitMarks(text, run.rtl);
-    const code = (id: number, t: string, w: number) => {
-      out.read(t);
-      return hexCode(font, id, t, w);
-    };
-    const blank = () => code(blankId, marks, 0);
+    const split = glyph.xAdvance === 0 || blankId === 0 ? undefined : splitMarks(text, run.rtl);
+    const letters = split?.letters ?? text;
+    const marks = split?.marks ?? '';
     // A letter and its marks as one /ActualText (mark-spans.ts).
     const span = spans.letters.get(glyph);
     if (span !== undefined) {
-      show();
+      show(items, out);
       out.add(actualTextSpan(span));
     }
-    if (marks !== '' && run.rtl) items.push(blank());
+    if (marks !== '' && run.rtl) items.push(code(out, font, blankId, marks, 0));
     // Char spacing on the letter's code alone: on its marks' blank code it would move ink.
     if (penAt !== undefined) {
-      show();
+      show(items, out);
       out.add(`${fmt((advance - width) / toText)} Tc`);
     }
-    items.push(code(glyph.id, letters, width));
+    items.push(code(out, font, glyph.id, letters, width));
     if (penAt !== undefined) {
-      show();
+      show(items, out);
       out.add('0 Tc');
     }
-    if (marks !== '' && !run.rtl) items.push(blank());
+    if (marks !== '' && !run.rtl) items.push(code(out, font, blankId, marks, 0));
     if (spans.ends.has(glyph)) {
-      show();
+      show(items, out);
       out.add('EMC');
     }
     written = target + advance / toText;
   }
-  show();
+  show(items, out);
   if (rise !== 0) out.add('0 Ts');
+}
+
+/** Per embedded font and size, the start of a run's operators: `/F1 9.5 Tf 1 0 0 1 ` (the run's x and baseline follow). */
+const fontSelections = new WeakMap<EmbeddedFont, Map<number, string>>();
+
+function fontSelection(font: EmbeddedFont, size: Points): string {
+  let bySize = fontSelections.get(font);
+  if (!bySize) fontSelections.set(font, (bySize = new Map()));
+  let selection = bySize.get(size);
+  if (selection === undefined) bySize.set(size, (selection = `/${font.id} ${fmt(size)} Tf 1 0 0 1 `));
+  return selection;
+}
+
+/** The glyphs shown so far as one TJ operator, if any; `items` is emptied for the next. */
+function show(items: string[], out: ContentOut): void {
+  if (items.length) out.add(`[${items.join(' ')}] TJ`);
+  items.length = 0;
+}
+
+/** A glyph's code, whose text goes to `out` as it is written (a stretch's span: stretch-span.ts). */
+function code(out: ContentOut, font: EmbeddedFont, id: number, text: string, width: number): string {
+  out.read(text);
+  return codeOperand(font, id, text, width);
+}
+
+/** Per glyph, whether it is not written at all: invisible (a zero-width joiner) or left out by the stream order. */
+function notWritten(glyphs: readonly ShapedGlyph[], order: StreamOrder): boolean[] {
+  const skipped: boolean[] = new Array(glyphs.length);
+  for (let i = 0; i < glyphs.length; i++) skipped[i] = isInvisible(glyphs[i]) || order.dropped.has(glyphs[i]);
+  return skipped;
+}
+
+/** Where each glyph's advance starts, the first at x. */
+function penStarts(glyphs: readonly ShapedGlyph[], x: Points): Points[] {
+  const starts: Points[] = new Array(glyphs.length);
+  let pen = x;
+  for (let i = 0; i < glyphs.length; i++) {
+    starts[i] = pen;
+    pen += glyphs[i].xAdvance;
+  }
+  return starts;
 }
 
 /**
@@ -222,10 +248,10 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
  * pieces: it is drawn as a path, and its text goes with its neighbour's in
  * writing order, so that the run reads the same.
  */
-function readAsText(glyphs: readonly ShapedGlyph[]): { glyph: ShapedGlyph; text: string }[] {
-  // Most runs have no such letter: each glyph keeps its own text.
-  if (!glyphs.some((g) => g.yOffset !== 0 && g.xAdvance !== 0 && g.text !== '')) return glyphs.map((glyph) => ({ glyph, text: glyph.text }));
+function readAsText(glyphs: readonly ShapedGlyph[]): string[] {
   const texts = glyphs.map((g) => g.text);
+  // Most runs have no such letter: each glyph keeps its own text.
+  if (!glyphs.some((g) => g.yOffset !== 0 && g.xAdvance !== 0 && g.text !== '')) return texts;
   const onBaseline = (i: number) => glyphs[i].yOffset === 0 && texts[i] !== '' && !isInvisible(glyphs[i]);
   glyphs.forEach((glyph, i) => {
     if (glyph.yOffset === 0 || glyph.xAdvance === 0 || texts[i] === '') return;
@@ -236,9 +262,8 @@ function readAsText(glyphs: readonly ShapedGlyph[]): { glyph: ShapedGlyph; text:
       if (onBaseline(j)) { texts[j] = texts[i] + texts[j]; texts[i] = ''; return; }
     }
   });
-  return glyphs.map((glyph, i) => ({ glyph, text: texts[i] }));
+  return texts;
 }
-
 
 /**
  * A glyph that advances, and whose text holds a nonspacing mark ("रु",
@@ -247,15 +272,16 @@ function readAsText(glyphs: readonly ShapedGlyph[]): { glyph: ShapedGlyph; text:
  * it does not advance after it, then reads the next glyph as a space away,
  * or a line's first glyph as the end of the line before. The text is split:
  * the letters before the first mark in reading order stay on the glyph, the
- * rest goes on a blank code of no width. `rtl`: the text is stored reversed.
+ * rest goes on a blank code of no width (undefined: nothing to split).
+ * `rtl`: the text is stored reversed.
  */
-function splitMarks(text: string, rtl: boolean): { letters: string; marks: string } {
+function splitMarks(text: string, rtl: boolean): { letters: string; marks: string } | undefined {
   // Most glyphs' text holds no mark: no need to take it apart.
-  if (!NONSPACING_MARK.test(text)) return { letters: text, marks: '' };
+  if (!NONSPACING_MARK.test(text)) return undefined;
   const chars = Array.from(text);
   if (rtl) chars.reverse();
   const first = chars.findIndex((c) => NONSPACING_MARK.test(c));
-  if (first <= 0) return { letters: text, marks: '' };
+  if (first <= 0) return undefined;
   const [letters, marks] = [chars.slice(0, first), chars.slice(first)];
   return rtl ? { letters: letters.reverse().join(''), marks: marks.reverse().join('') } : { letters: letters.join(''), marks: marks.join('') };
 }

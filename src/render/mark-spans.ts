@@ -14,27 +14,30 @@ import { ShapedGlyph } from '../text/types';
  */
 export interface MarkSpans {
   /** Letters followed by marks: the text of the letter's span, its own and its marks'. */
-  letters: Map<ShapedGlyph, string>;
+  letters: ReadonlyMap<ShapedGlyph, string>;
   /** The last mark of each span: the span ends after it. */
-  ends: Set<ShapedGlyph>;
+  ends: ReadonlySet<ShapedGlyph>;
 }
 
-/** `glyphs` with the text each is written with, in a left-to-right run; `skip` glyphs are not written as text. */
-export function markSpans(glyphs: readonly { glyph: ShapedGlyph; text: string }[], skip: (glyph: ShapedGlyph) => boolean): MarkSpans {
-  const spans: MarkSpans = { letters: new Map(), ends: new Set() };
+/** No spans: what a run with no glyph set with no advance has (shared, never changed). */
+export const NO_SPANS: MarkSpans = { letters: new Map(), ends: new Set() };
+
+/** A left-to-right run's `glyphs` and the text each is written with (`texts`); glyphs `skipped` (by index) are not written as text. */
+export function markSpans(glyphs: readonly ShapedGlyph[], texts: readonly string[], skipped: readonly boolean[]): MarkSpans {
   // Most runs have no glyph set with no advance, and so no span.
-  if (!glyphs.some((g) => g.glyph.xAdvance === 0)) return spans;
-  const isMark = (i: number) => glyphs[i].glyph.xAdvance === 0 && glyphs[i].text !== '' && !skip(glyphs[i].glyph);
+  if (!glyphs.some((g) => g.xAdvance === 0)) return NO_SPANS;
+  const letters = new Map<ShapedGlyph, string>();
+  const ends = new Set<ShapedGlyph>();
+  const isMark = (i: number) => glyphs[i].xAdvance === 0 && texts[i] !== '' && !skipped[i];
   for (let i = 0; i < glyphs.length; i++) {
-    const { glyph, text } = glyphs[i];
-    if (isMark(i) || text === '' || skip(glyph)) continue;
+    if (isMark(i) || texts[i] === '' || skipped[i]) continue;
     let j = i + 1;
     while (j < glyphs.length && isMark(j)) j++;
     if (j === i + 1) continue;
-    spans.letters.set(glyph, glyphs.slice(i, j).map((g) => g.text).join(''));
-    spans.ends.add(glyphs[j - 1].glyph);
+    letters.set(glyphs[i], texts.slice(i, j).join(''));
+    ends.add(glyphs[j - 1]);
   }
-  return spans;
+  return { letters, ends };
 }
 
 /** A marked-content span whose /ActualText is `text` (UTF-16BE, as a PDF text string must be). */

@@ -19,8 +19,10 @@ export function collectPageContent(page: unknown): void {
   let pending: string[] = [];
   const flush = () => {
     if (pending.length === 0) return;
-    // 'binary', as PDFKit converts them: one byte per character.
-    write(Buffer.from(pending.join('\n') + '\n', 'binary'));
+    // 'binary', as PDFKit converts them: one byte per character. Each operator ends in a newline: the last one's
+    // comes from joining an empty string on, so that the page's text is made once, not copied to append it.
+    pending.push('');
+    write(Buffer.from(pending.join('\n'), 'binary'));
     pending = [];
   };
   content.write = (chunk: unknown) => {

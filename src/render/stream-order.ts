@@ -26,33 +26,60 @@ import { isSpaceGlyph as isSpace, NONSPACING_MARK as MARK } from './glyph-classe
  * glyph, which draws nothing, is left out.
  */
 export interface StreamOrder {
-  runs: PlacedRun[];
+  readonly runs: readonly PlacedRun[];
   /**
    * A line with right-to-left text: `runs` cut into its stretches of one
    * font, in stream order (one, for a line in one font). Empty for a line
    * with none, whose runs are written as they come.
    */
-  stretches: PlacedRun[][];
+  readonly stretches: readonly PlacedRun[][];
   /** Glyphs whose text is followed by a space. */
-  spaceAfter: Set<ShapedGlyph>;
+  readonly spaceAfter: ReadonlySet<ShapedGlyph>;
   /** Space glyphs left out: their text went to spaceAfter. */
-  dropped: Set<ShapedGlyph>;
+  readonly dropped: ReadonlySet<ShapedGlyph>;
   /** Glyphs whose code is wider than the glyph by this much: they span a dropped space. */
-  widened: Map<ShapedGlyph, number>;
+  readonly widened: ReadonlyMap<ShapedGlyph, number>;
   /** Left-to-right stretches that follow a space after right-to-left text, by stretch: their seam (ltr-seam.ts). */
-  seams: Map<PlacedRun[], LtrSeam>;
+  readonly seams: ReadonlyMap<PlacedRun[], LtrSeam>;
   /** The glyph before each seam, and where pdf.js is to find the pen after it (ltr-seam.ts). */
-  pulledBack: Map<ShapedGlyph, number>;
+  readonly pulledBack: ReadonlyMap<ShapedGlyph, number>;
   /** Runs written right to left, glyph by glyph: punctuation alone in a right-to-left stretch. */
+  readonly backwards: ReadonlySet<PlacedRun>;
+}
+
+/** A right-to-left line's order as it is worked out. */
+interface Ordering {
+  runs: PlacedRun[];
+  stretches: PlacedRun[][];
+  spaceAfter: Set<ShapedGlyph>;
+  dropped: Set<ShapedGlyph>;
+  widened: Map<ShapedGlyph, number>;
+  seams: Map<PlacedRun[], LtrSeam>;
+  pulledBack: Map<ShapedGlyph, number>;
   backwards: Set<PlacedRun>;
+}
+
+/** Nothing moved, dropped or bridged: a line with no right-to-left text, most lines (shared, never changed). */
+const NO_GLYPHS: ReadonlySet<ShapedGlyph> = new Set();
+const NO_WIDTHS: ReadonlyMap<ShapedGlyph, number> = new Map();
+const NO_SEAMS: ReadonlyMap<PlacedRun[], LtrSeam> = new Map();
+const NO_RUNS: ReadonlySet<PlacedRun> = new Set();
+const NO_STRETCHES: readonly PlacedRun[][] = [];
+
+/** The runs in visual order, left to right: the line's own array when they are so already (most lines). */
+function leftToRight(runs: readonly PlacedRun[]): readonly PlacedRun[] {
+  for (let i = 1; i < runs.length; i++) if (runs[i].x < runs[i - 1].x) return [...runs].sort((a, b) => a.x - b.x);
+  return runs;
 }
 
 
 export function streamOrder(line: TypesetLine): StreamOrder {
+  if (!line.runs.some((r) => r.rtl)) {
+    return { runs: leftToRight(line.runs), stretches: NO_STRETCHES, spaceAfter: NO_GLYPHS, dropped: NO_GLYPHS, widened: NO_WIDTHS, seams: NO_SEAMS, pulledBack: NO_WIDTHS, backwards: NO_RUNS };
+  }
   const visual = [...line.runs].sort((a, b) => a.x - b.x);
-  const fresh = (): StreamOrder => ({ runs: visual, stretches: [], spaceAfter: new Set(), dropped: new Set(), widened: new Map(), seams: new Map(), pulledBack: new Map(), backwards: new Set() });
+  const fresh = (): Ordering => ({ runs: visual, stretches: [], spaceAfter: new Set(), dropped: new Set(), widened: new Map(), seams: new Map(), pulledBack: new Map(), backwards: new Set() });
   let order = fresh();
-  if (!line.runs.some((r) => r.rtl)) return order;
   // By font and direction, so that MuPDF gets a number in logical order; by font alone where a seam cannot be bridged,
   // on an order of its own: nothing the first attempt noted is kept.
   const byDirection = stretchesInLogicalOrder(line, visual, order, true);
@@ -71,7 +98,7 @@ export function streamOrder(line: TypesetLine): StreamOrder {
  * in logical order; the spaces at the seams go to `order`. Undefined if a
  * seam before a left-to-right stretch cannot be bridged (ltr-seam.ts).
  */
-function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: StreamOrder, byDirection: boolean): PlacedRun[][] | undefined {
+function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: Ordering, byDirection: boolean): PlacedRun[][] | undefined {
   const stretches: PlacedRun[][] = [];
   for (const run of visual) {
     const last = stretches[stretches.length - 1];
@@ -124,7 +151,7 @@ function stretchesInLogicalOrder(line: TypesetLine, visual: PlacedRun[], order: 
  * bidi), and MuPDF gives it the direction of the number before it: it goes
  * out right to left, in logical order, its runs and their glyphs.
  */
-function punctuationInLogicalOrder(stretch: PlacedRun[], order: StreamOrder): PlacedRun[] {
+function punctuationInLogicalOrder(stretch: PlacedRun[], order: Ordering): PlacedRun[] {
   const punctuation = (run: PlacedRun) => run.rtl && run.glyphs.every((g) => /^[\s\p{P}\p{S}]*$/u.test(g.text));
   if (!stretch.every(punctuation)) return stretch;
   for (const run of stretch) order.backwards.add(run);
@@ -143,7 +170,7 @@ function punctuationInLogicalOrder(stretch: PlacedRun[], order: StreamOrder): Pl
  * glyph's code is made as wide as the space too: the mark then comes with
  * no gap before it, and the letter after it with none either.
  */
-function bridgeSpacesBeforeMarks(order: StreamOrder): void {
+function bridgeSpacesBeforeMarks(order: Ordering): void {
   const glyphs = order.runs.flatMap((run) => run.glyphs.map((glyph) => ({ glyph, run })));
   for (let i = 1; i + 1 < glyphs.length; i++) {
     const [before, space, after] = [glyphs[i - 1], glyphs[i], glyphs[i + 1]];

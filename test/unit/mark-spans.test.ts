@@ -32,7 +32,7 @@ describe('mark spans', () => {
   it('gives a letter the text of the zero-advance marks after it, and ends the span at its last mark', () => {
     const line = oneLine('th', 'อยู่ใน');
     const glyphs = line.runs.flatMap((r) => r.glyphs).map((glyph) => ({ glyph, text: glyph.text }));
-    const spans = markSpans(glyphs, () => false);
+    const spans = markSpans(glyphs.map((g) => g.glyph), glyphs.map((g) => g.text), glyphs.map(() => false));
     const yo = glyphs.find((g) => g.text === 'ย')!.glyph;
     expect(spans.letters.get(yo)).toBe('ยู่');
     // ู and ่ are stacked marks of no advance after ย; the span ends after the second.
