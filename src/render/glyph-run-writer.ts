@@ -201,15 +201,7 @@ function writeRun(doc: Doc, run: PlacedRun, x: Points, y: Points, writtenY: stri
 }
 
 /** Per embedded font and size, the start of a run's operators: `/F1 9.5 Tf 1 0 0 1 ` (the run's x and baseline follow). */
-const fontSelections = new WeakMap<EmbeddedFont, Map<number, string>>();
-
-function fontSelection(font: EmbeddedFont, size: Points): string {
-  let bySize = fontSelections.get(font);
-  if (!bySize) fontSelections.set(font, (bySize = new Map()));
-  let selection = bySize.get(size);
-  if (selection === undefined) bySize.set(size, (selection = `/${font.id} ${fmt(size)} Tf 1 0 0 1 `));
-  return selection;
-}
+const fontSelection = perFont((font: EmbeddedFont, size: Points) => `/${font.id} ${fmt(size)} Tf 1 0 0 1 `);
 
 /** The glyphs shown so far as one TJ operator, if any; `items` is emptied for the next. */
 function show(items: string[], out: ContentOut): void {
