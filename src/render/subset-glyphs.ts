@@ -41,7 +41,6 @@ interface TrueTypeSubset {
   _addGlyph?(gid: number): number;
 }
 
-
 /** Read as fontkit's _addGlyph reads it, but for the outline's points, which it does not use. */
 function readEntry(face: TrueTypeFace, gid: number): GlyphEntry {
   const glyph = face.getGlyph(gid);

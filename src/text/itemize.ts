@@ -8,10 +8,6 @@ import { StyledRange, TextRun, TypesetLanguage } from './types';
 /** Characters that take the font of what they stand next to rather than choosing one. */
 const FOLLOWS_NEIGHBOUR = /[\p{M}\p{Zs}\u2028\u200C\u200D\uFE00-\uFE0F]|[\p{P}\p{S}\p{N}]/u;
 
-/** Opening and closing brackets (Unicode's Ps and Pe). */
-const OPENING = /^\p{Ps}$/u;
-const CLOSING = /^\p{Pe}$/u;
-
 export class MissingGlyphError extends PamphletError {
   constructor(readonly codePoint: number, readonly language: string) {
     super(`no font of this language has the character "${String.fromCodePoint(codePoint)}" (${codePointLabel(codePoint)}). Remove or replace it, or add a font that has it to fonts/fonts.json.`, { language });
@@ -40,18 +36,18 @@ export function itemize(text: string, levels: Uint8Array, styles: StyledRange[],
       const length = codePoint > 0xffff ? 2 : 1;
       const kind = kindOf(codePoint);
       let font: LoadedFont | undefined;
-      const paired = kind === 'follows' && CLOSING.test(String.fromCodePoint(codePoint)) ? open.pop() : undefined;
+      const paired = kind === 'closing' ? open.pop() : undefined;
       if (kind === 'unseen') {
         font = previous ?? stack[0];
       } else if (paired && hasGlyph(paired, codePoint)) {
         font = paired;
-      } else if (previous && kind === 'follows' && hasGlyph(previous, codePoint)) {
+      } else if (previous && FOLLOWS.has(kind) && hasGlyph(previous, codePoint)) {
         font = previous;
       } else {
         font = fontFor(codePoint, stack);
         if (!font) throw new MissingGlyphError(codePoint, language.code);
       }
-      if (kind === 'follows' && OPENING.test(String.fromCodePoint(codePoint))) open.push(font);
+      if (kind === 'opening') open.push(font);
       for (let i = index; i < index + length; i++) push(runs, i, levels[i], font);
       previous = font;
       index += length;
@@ -60,8 +56,12 @@ export function itemize(text: string, levels: Uint8Array, styles: StyledRange[],
   return runs;
 }
 
-/** How a character takes its font: `unseen` needs no glyph, `follows` stays with its neighbour's font where it can. */
-type CharKind = 'unseen' | 'follows' | 'letter' | 'other';
+/**
+ * How a character takes its font: `unseen` needs no glyph; `follows` stays with its neighbour's font where it can,
+ * and so do brackets, `opening` and `closing` (Unicode's Ps and Pe), a closing one with its opening one's.
+ */
+type CharKind = 'unseen' | 'follows' | 'opening' | 'closing' | 'letter' | 'other';
+const FOLLOWS = new Set<CharKind>(['follows', 'opening', 'closing']);
 
 /** Per code point, for the process: a paragraph asks for every one of its characters, and a text has few distinct ones. */
 const kinds = new Map<number, CharKind>();
@@ -70,7 +70,9 @@ function kindOf(codePoint: number): CharKind {
   let kind = kinds.get(codePoint);
   if (kind === undefined) {
     const char = String.fromCodePoint(codePoint);
-    kind = NEEDS_NO_GLYPH.test(char) || BIDI_CONTROLS.test(char) ? 'unseen' : FOLLOWS_NEIGHBOUR.test(char) ? 'follows' : /\p{L}/u.test(char) ? 'letter' : 'other';
+    kind = NEEDS_NO_GLYPH.test(char) || BIDI_CONTROLS.test(char) ? 'unseen'
+      : /^\p{Ps}$/u.test(char) ? 'opening' : /^\p{Pe}$/u.test(char) ? 'closing'
+      : FOLLOWS_NEIGHBOUR.test(char) ? 'follows' : /\p{L}/u.test(char) ? 'letter' : 'other';
     kinds.set(codePoint, kind);
   }
   return kind;
