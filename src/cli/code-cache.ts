@@ -73,11 +73,25 @@ function compile(file: string, command: string, folders: string[]): { script: vm
 
 /**
  * One cache per bundle (the CLI's, the worker's), its content, Node version, architecture and command (a `--help`
- * run compiles little of what `build` needs): `pamphlet.bundle-<key>-build.v8`.
+ * run compiles little of what `build` needs): `pamphlet.bundle-<key>-build.v8`. A run given Node or V8 options
+ * (`node --cpu-prof`, NODE_OPTIONS) has its own, `…-build-<options>.v8`: V8 rejects a cache made under other flags,
+ * and the two would otherwise replace each other on every run.
  */
 function cacheName(file: string, source: string, command: string): string {
   const key = crypto.createHash('sha1').update(source).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 20);
-  return `${bundleName(file)}-${key}-${/^[a-z]{1,20}$/.test(command) ? command : 'other'}.v8`;
+  const options = [...runOptions(), process.env.NODE_OPTIONS?.trim() ?? ''].join('\0');
+  const flags = options.replace(/\0/g, '') ? `-${crypto.createHash('sha1').update(options).digest('hex').slice(0, 8)}` : '';
+  return `${bundleName(file)}-${key}-${/^[a-z]{1,20}$/.test(command) ? command : 'other'}${flags}.v8`;
+}
+
+/** Node's options on the command line, less a script given with -e or -p (not an option, and in every test of this loader). */
+function runOptions(): string[] {
+  const options: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    if (/^(-e|--eval|-p|--print)$/.test(process.execArgv[i])) i++;
+    else options.push(process.execArgv[i]);
+  }
+  return options;
 }
 
 /** The bundle's file name without `.js`, in letters, digits and dots: its caches' first part. */
@@ -143,8 +157,9 @@ function writeCache(folders: string[], name: string, script: vm.Script): void {
  * is written. Another bundle's (the worker's beside the CLI's) stay.
  */
 function removeStale(folder: string, name: string): void {
-  const current = name.slice(0, name.lastIndexOf('-') + 1);
+  // `<bundle>-<key>-`: the bundle's name has no "-" (bundleName), the key none either.
   const bundle = name.slice(0, name.indexOf('-') + 1);
+  const current = name.slice(0, name.indexOf('-', bundle.length) + 1);
   try {
     for (const other of fs.readdirSync(folder)) {
       if (other.endsWith('.v8') && other.startsWith(bundle) && !other.startsWith(current)) fs.rmSync(path.join(folder, other), { force: true });

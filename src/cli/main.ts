@@ -2,10 +2,10 @@
 import * as path from 'node:path';
 import { isCurrent, runWithCodeCache } from './code-cache';
 import { debugging } from '../core/unexpected-error';
-import { keepYoungGenerationSmall } from './young-generation';
+import { tuneV8ForABuild } from './v8-flags';
 
-// First, before the young generation has grown (src/cli/young-generation.ts).
-keepYoungGenerationSmall();
+// First, before the young generation has grown or any of our code has run (src/cli/v8-flags.ts).
+tuneV8ForABuild();
 
 // The CLI runs from its bundle (scripts/bundle.mjs, written by `npm run build` after tsc) with
 // V8's code cache: one file to read and little to compile on a cold start (issue 12). A bundle

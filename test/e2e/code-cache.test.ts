@@ -34,9 +34,11 @@ function writeProgram(word: string): void {
   `);
 }
 
-function run(command = 'build'): { status: number | null; stdout: string; stderr: string; ran: string } {
+function run(command = 'build', nodeOptions: string[] = []): { status: number | null; stdout: string; stderr: string; ran: string } {
   const script = `process.stdout.write(require(${JSON.stringify(LOADER)}).runWithCodeCache(${JSON.stringify(program)}, ${JSON.stringify(command)}) ? '' : 'not run\\n')`;
-  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp }, timeout: 30_000 });
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
+  delete env.NODE_OPTIONS;
+  const result = spawnSync(process.execPath, [...nodeOptions, '-e', script], { encoding: 'utf8', env, timeout: 30_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, ran: result.stdout.trim() };
 }
 
@@ -66,6 +68,27 @@ describe('the code cache the CLI runs its bundle with', () => {
     const second = caches();
     expect(second).toHaveLength(1);
     expect(first).not.toContain(second[0]);
+  });
+
+  it('keeps a cache of its own for a run with other V8 flags, which would reject the plain one', () => {
+    run();
+    const [plain] = caches();
+    const before = fs.statSync(path.join(cacheFolder, plain)).mtimeMs;
+    expect(run('build', ['--max-lazy'])).toMatchObject({ status: 0, ran: 'first cli program.js 49 function', stderr: '' });
+    const both = caches();
+    expect(both).toHaveLength(2);
+    expect(both).toContain(plain);
+    expect(both.find((f) => f !== plain)).toMatch(/^program-[0-9a-f]{20}-build-[0-9a-f]{8}\.v8$/);
+    // Each reads its own back: neither is written again.
+    run();
+    run('build', ['--max-lazy']);
+    expect(fs.statSync(path.join(cacheFolder, plain)).mtimeMs).toBe(before);
+    expect(caches()).toEqual(both);
+    // A new program drops both.
+    writeProgram('second');
+    run();
+    expect(caches()).toHaveLength(1);
+    expect(caches()[0]).not.toBe(plain);
   });
 
   it("keeps the caches of two bundles side by side (the CLI's and the pool worker's), and gives a required one's exports", () => {
