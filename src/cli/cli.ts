@@ -39,10 +39,22 @@ function fail(error: unknown): never {
   process.exit(2);
 }
 
+/**
+ * yargs renders a command's whole help (some 10 ms) as its handler starts, to show it should the
+ * handler fail; fail() above never shows it, so that is not done. Through yargs' internals: if
+ * they change, help is rendered as before, and nothing else changes.
+ */
+function withoutHelpForFailures(instance: unknown): void {
+  const usage = (instance as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-withHelp(yargs(hideBin(process.argv)), 'pamphlet')
+const cli = yargs(hideBin(process.argv));
+withoutHelpForFailures(cli);
+withHelp(cli, 'pamphlet')
   .scriptName('pamphlet')
   .command(buildCommand)
   .command(checkCommand)
