@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { buildPiece, PreparedLanguage } from '../build/build-pamphlet';
 import { makeFolder } from '../build/output-folder';
 import { forgetTextCaches, releaseFonts } from '../build/release-language';
-import { assertWritableFolder, removeLeftovers, writeFileAtomic } from '../build/write-atomic';
+import { assertWritableFolder, BackgroundWrites, removeLeftovers } from '../build/write-atomic';
 import { belowDesignSize } from '../check/design-size';
 import { displayPath } from '../check/report';
 import { CheckResult, ContentPaths, findingsOf, LanguageChecks } from '../check/run-checks';
@@ -122,7 +122,7 @@ export interface TemplateWork {
  * or failed with its findings. A usage error (the output cannot be written)
  * is thrown: it stops the run.
  */
-async function buildPdf(checks: Pick<CheckResult, 'sources' | 'prepared'>, job: TemplateJob, pdf: BatchPdf, piece: PieceLanguages, out: string): Promise<PdfOutcome> {
+async function buildPdf(checks: Pick<CheckResult, 'sources' | 'prepared'>, job: TemplateJob, pdf: BatchPdf, piece: PieceLanguages, out: string, writes: BackgroundWrites): Promise<PdfOutcome> {
   const { sources, prepared } = checks;
   const { paper, print } = pdf;
   const failed = { format: job.format, language: piece.name, paper, print };
@@ -132,7 +132,7 @@ async function buildPdf(checks: Pick<CheckResult, 'sources' | 'prepared'>, job: 
   try {
     const result = await buildPiece(sources, languages, paper, print, printedAgain(job, print, paper));
     const file = outputPath(out, print, job.format, paper, piece.name);
-    writeFileAtomic(file, result.pdf);
+    writes.write(file, result.pdf);
     const tightened = result.minScale < 1 ? `, type at ${Math.round(result.minScale * 100)}% to fit` : '';
     return {
       built: { file: displayPath(file)!, format: job.format, language: piece.name, paper, print, pages: result.pages, bytes: result.pdf.length, scale: result.minScale, sha256: createHash('sha256').update(result.pdf).digest('hex') },
@@ -180,6 +180,8 @@ function templateRuns(job: TemplateJob, include?: (pdf: BatchPdf) => boolean): {
 export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPdf) => boolean, later = false): TemplateWork {
   // The checks that need no paper: fit is checked as each PDF is laid out.
   const checks = new LanguageChecks(job.paths, languagesOf(job.pieces), []);
+  // The PDFs reach the disk while the next is laid out; all of them before the checks are read back.
+  const writes = new BackgroundWrites();
   // The PDFs not built yet, in the order buildTemplate asks for them.
   const left = templateRuns(job, include).flatMap((run) => run.pdfs);
   const needed = (code: LanguageCode) => left.some(({ piece }) => piece.codes.includes(code));
@@ -193,8 +195,9 @@ export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPd
   };
   return {
     pdf: async (pdf, piece) => {
+      await writes.turn();
       piece.codes.forEach((code) => checks.check(code));
-      const outcome = await buildPdf(checks, job, pdf, piece, out);
+      const outcome = await buildPdf(checks, job, pdf, piece, out, writes);
       const at = left.findIndex((planned) => batchPdfKey(planned.pdf) === batchPdfKey(pdf));
       // A PDF that was not planned releases nothing: its languages may have PDFs still to come.
       if (at < 0) return outcome;
@@ -203,6 +206,7 @@ export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPd
       return outcome;
     },
     checked: async () => {
+      await writes.settled();
       const { findings, names, sources } = checks.result();
       return { findings, names, edition: sources?.data.edition };
     },
