@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { BatchPdf } from '../cli/batch-pdfs';
 import type { CheckedTemplate, PdfOutcome, TemplateJob, TemplateWork } from '../cli/build-template';
 import { evenSlice } from '../core/even-slices';
@@ -52,7 +52,9 @@ export class BuildPool {
 
   /** `worker`: the compiled worker; another only in tests. */
   constructor(private readonly threads: number, worker = workerFile()) {
-    this.pool = new Piscina({ filename: worker, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
+    // Required here, not at the top: a build in one thread (the default on 2 cores) never loads it (8 ms).
+    const { Piscina: Pool } = require('piscina') as typeof import('piscina');
+    this.pool = new Pool({ filename: worker, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
   }
 
   /** Queues the jobs (with their PDFs in `pdfs`, in the batch's order) and says, per job, how to read back what they came to. */
