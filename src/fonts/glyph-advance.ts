@@ -14,9 +14,11 @@ interface MetricsFace {
  * vertical metrics), which was a fifth of the time of writing a batch's
  * first PDFs. A variable font's advance varies: fontkit's answer is taken.
  */
-export const advanceWidth = perFont((font, glyphId: number) => fromTable(font.face as unknown as MetricsFace, glyphId));
+export const advanceWidth = perFont((font, glyphId: number) => tableAdvance(font.face, glyphId));
 
-function fromTable(face: MetricsFace, glyphId: number): number {
+/** advanceWidth of a fontkit face's glyph, unremembered: for a glyph read once (the glyph check, verify-font.ts). */
+export function tableAdvance(fontkitFace: object, glyphId: number): number {
+  const face = fontkitFace as MetricsFace;
   const metrics = face.hmtx?.metrics;
   if (!metrics || metrics.length === 0 || face._variationProcessor) return face.getGlyph(glyphId).advanceWidth;
   // Glyphs after the table's last entry share its advance (OpenType hmtx: a monospaced run at the end).

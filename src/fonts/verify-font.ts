@@ -1,5 +1,6 @@
 import type * as fontkit from 'fontkit';
 import { glyfOutline, GlyphBox } from './glyf-points';
+import { tableAdvance } from './glyph-advance';
 
 /**
  * Checks of a font file before it is used, because fontkit trusts its input:
@@ -112,7 +113,8 @@ const VISIBLE = /^[\p{L}\p{N}\p{P}\p{S}\p{M}]$/u;
 export function glyphProblem(face: fontkit.Font, codePoint: number, trueType: boolean): string | null {
   try {
     const glyph = face.glyphForCodePoint(codePoint);
-    const advance = glyph.advanceWidth;
+    // From hmtx, as the PDF will have it: fontkit's glyph.advanceWidth decodes the glyph's header first.
+    const advance = tableAdvance(face, glyph.id);
     const widest = face.hhea.advanceWidthMax;
     if (!Number.isFinite(advance) || advance < 0 || advance > widest) {
       return `has an advance width of ${advance} font units, outside the font's own range (0 to ${widest})`;

@@ -145,6 +145,18 @@ describe('decoding the glyphs a language prints', () => {
     expect(glyphProblem(fontkit.create(data) as fontkit.Font, 0x69, true)).toMatch(/^reaches outside the font's own bounds \(-30000,/);
   });
 
+  it('finds an advance wider than the font says any glyph is, as the PDF would have it from hmtx', () => {
+    const data = Buffer.from(shipped);
+    const numberOfHMetrics = data.readUInt16BE(table(data, 'hhea').offset + 34);
+    expect(i).toBeLessThan(numberOfHMetrics);
+    data.writeUInt16BE(0xfff0, table(data, 'hmtx').offset + 4 * i);
+    fixChecksum(data, 'hmtx');
+    expect(fontFileProblem(data)).toBeNull();
+    const widest = face.hhea.advanceWidthMax;
+    expect(glyphProblem(fontkit.create(data) as fontkit.Font, 0x69, true)).toBe(`has an advance width of 65520 font units, outside the font's own range (0 to ${widest})`);
+    expect(glyphProblem(fontkit.create(data) as fontkit.Font, 0x61, true)).toBeNull();
+  });
+
   it('finds a letter whose outline is empty, which would print as nothing', () => {
     const data = Buffer.from(shipped);
     // Long loca offsets: glyph i ends where it starts, so it has no data.
