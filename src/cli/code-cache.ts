@@ -1,10 +1,9 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { threadId } from 'node:worker_threads';
+import { cacheFoldersOf, readCache, writeCache } from '../core/private-cache';
 
 /**
  * Runs a CommonJS file (the CLI's bundle) as require() would, with V8's code
@@ -36,7 +35,7 @@ export function requireWithCodeCache(file: string, command: string, saveAtExit =
   const saveCache = () => {
     if (saved) return;
     saved = true;
-    writeCache(folders, name, script);
+    writeScriptCache(folders, name, script);
   };
   if (saveAtExit) process.once('exit', saveCache);
   const module = new Module(file, require.main);
@@ -61,7 +60,7 @@ function compile(file: string, command: string, folders: string[]): { script: vm
   try {
     const source = fs.readFileSync(file, 'utf8');
     const name = cacheName(file, source, command);
-    const cachedData = readFirst(folders, name);
+    const cachedData = readCache(folders, name);
     // No importModuleDynamically (experimental in Node 20, it warns on use): the file has no import()
     // of its own; scripts/bundle.mjs leaves the one module with an import() (mupdf's) to require().
     const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
@@ -97,59 +96,20 @@ function runOptions(): string[] {
 /** The bundle's file name without `.js`, in letters, digits and dots: its caches' first part. */
 const bundleName = (file: string) => path.basename(file, '.js').replace(/[^A-Za-z0-9.]/g, '_');
 
-/** node_modules/.cache/pamphlet beside the package (cleared with node_modules), else the system's temporary folder. */
+/** node_modules/.cache/pamphlet beside the package the bundle is in (ROOT/dist/cli/), else the system's temporary folder. */
 function cacheFolders(file: string): string[] {
-  const user = typeof process.getuid === 'function' ? `-${process.getuid()}` : '';
-  return [path.join(file, '..', '..', '..', 'node_modules', '.cache', 'pamphlet'), path.join(os.tmpdir(), `pamphlet-code-cache${user}`)];
+  return cacheFoldersOf(path.join(file, '..', '..', '..'));
 }
 
-/**
- * The first cache found in a folder that only this user (or root) can write to: code is run from
- * it, so a cache another user could have put there (a shared temporary folder) is never read.
- */
-function readFirst(folders: string[], name: string): Buffer | undefined {
-  for (const folder of folders) {
-    try {
-      if (isPrivate(folder)) return fs.readFileSync(path.join(folder, name));
-    } catch {
-      // Not there or unreadable: try the next, else compile without.
-    }
-  }
-  return undefined;
-}
-
-function isPrivate(folder: string): boolean {
-  const stat = fs.lstatSync(folder);
-  if (!stat.isDirectory()) return false;
-  if (typeof process.getuid !== 'function') return true;
-  return (stat.uid === process.getuid() || stat.uid === 0) && (stat.mode & 0o022) === 0;
-}
-
-/** Written whole under a temporary name (the process's and thread's), then renamed: a concurrent run or worker reads the old file, the new one or none, never half of one. */
-function writeCache(folders: string[], name: string, script: vm.Script): void {
+/** The script's cache, written as src/core/private-cache.ts writes; the older caches of its bundle go once it is. */
+function writeScriptCache(folders: string[], name: string, script: vm.Script): void {
   let data: Buffer;
   try {
     data = script.createCachedData();
   } catch {
     return;
   }
-  for (const folder of folders) {
-    const temporary = path.join(folder, `${name}.${process.pid}.${threadId}.tmp`);
-    try {
-      fs.mkdirSync(folder, { recursive: true, mode: 0o755 });
-      if (!isPrivate(folder)) continue;
-      fs.writeFileSync(temporary, data, { mode: 0o644 });
-      fs.renameSync(temporary, path.join(folder, name));
-      removeStale(folder, name);
-      return;
-    } catch {
-      try {
-        fs.rmSync(temporary, { force: true });
-      } catch {
-        // Nothing more to do: the cache is only a cache.
-      }
-    }
-  }
+  writeCache(folders, name, data, (folder) => removeStale(folder, name));
 }
 
 /**

@@ -7,7 +7,7 @@ import { checkTranslation } from '../../src/check/check-translation';
 import { PamphletError } from '../../src/core/errors';
 import { Block, Panel } from '../../src/document/types';
 import { loadData } from '../../src/facts/load-data';
-import { HYPHENATION_PATTERNS, hyphenationPatterns } from '../../src/languages/hyphenation-patterns';
+import { HYPHENATION_PATTERNS, hyphenationPatterns, hyphenatorOf } from '../../src/languages/hyphenation-patterns';
 import { Translation } from '../../src/languages/language';
 import { metaSchema } from '../../src/languages/meta-schema';
 import { flattenStrings, loadTranslation } from '../../src/languages/load-translations';
@@ -44,6 +44,32 @@ describe('hyphenation patterns come from a fixed table, never from a path in the
     for (const name of HYPHENATION_PATTERNS) expect(typeof hyphenationPatterns(name, ro)).toBe('function');
     expect(hyphenationPatterns('ru', ro)('торговлей').join('')).toBe('торговлей');
     expect(hyphenationPatterns('en-us', ro)('trafficking').length).toBeGreaterThan(1);
+  });
+
+  it('keeps a set\'s patterns as JSON between runs, which hyphenate as the package\'s own module does', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-patterns-'));
+    const folders = [path.join(dir, 'cache')];
+    const words = ['trafficking', 'internationalization', 'exploitation', 'immigration', 'protection', 'a', ''];
+    type Sync = (word: string) => string;
+    try {
+      const own = require('hyphen/en-us').hyphenateSync as Sync;
+      const first = hyphenatorOf('en-us', 'hyphen/en-us', folders) as Sync;
+      const kept = path.join(folders[0], 'hyphen-en-us.json');
+      expect(JSON.parse(fs.readFileSync(kept, 'utf8')).version).toBe(require('hyphen/package.json').version);
+      const again = hyphenatorOf('en-us', 'hyphen/en-us', folders) as Sync;
+      expect(again).not.toBe(own);
+      for (const word of words) expect([word, again(word), first(word)]).toEqual([word, own(word), own(word)]);
+      // Damaged, of another version, or not patterns: the module is read again, and the JSON written anew.
+      for (const damage of ['{"version":', JSON.stringify({ version: '0.0.1', patterns: [[], {}] }), JSON.stringify({ version: require('hyphen/package.json').version, patterns: 'x' })]) {
+        fs.writeFileSync(kept, damage);
+        const read = hyphenatorOf('en-us', 'hyphen/en-us', folders) as Sync;
+        expect(read).toBe(own);
+        expect(read('trafficking')).toBe(own('trafficking'));
+        expect(JSON.parse(fs.readFileSync(kept, 'utf8')).patterns).toEqual(require('hyphen/en-us').patterns);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('every set of the table is a name the translation schema accepts', () => {
