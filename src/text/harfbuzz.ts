@@ -95,6 +95,8 @@ function instance(): HbExports {
   exports.__wasm_call_ctors();
   hb = exports;
   buffer = hb.hb_buffer_create();
+  // Kept by hb_buffer_clear_contents (it clears the text and the segment properties, not the cluster level): set once.
+  hb.hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   return hb;
 }
 
@@ -205,7 +207,6 @@ export function hbShape(font: number, codePoints: readonly number[], rtl: boolea
   h.hb_buffer_clear_contents(buffer);
   h.hb_buffer_add_codepoints(buffer, text.pointer, codePoints.length, 0, codePoints.length);
   h.hb_buffer_set_direction(buffer, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-  h.hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   h.hb_buffer_guess_segment_properties(buffer);
   if (extra.length > 0) {
     const words = new Uint32Array(h.memory.buffer, features.pointer, extra.length * FEATURE_WORDS);

@@ -22,6 +22,12 @@ describe('shaping with HarfBuzz', () => {
     expect(fatha.yOffset).toBeGreaterThan(shadda.yOffset + 0.5);
   });
 
+  it('gives each character its own cluster, shape after shape (the buffer keeps its cluster level when cleared)', () => {
+    const hb = hbFontOf(language('en').fonts.regular[0]);
+    // x and a combining acute: two glyphs; by graphemes (HarfBuzz's default level) both would be cluster 0.
+    for (let i = 0; i < 3; i++) expect(hbShape(hb, [0x78, 0x301], false).map((g) => g.cluster)).toEqual([0, 1]);
+  });
+
   it('gives a cluster\'s code points to its first glyph in logical order, none to the rest', () => {
     const font = language('vi').fonts.regular[0];
     const { glyphs } = shape('ọ', font, false, 10); // o and its dot below, one character
