@@ -83,13 +83,21 @@ const overlapsX = (line: TextLineBox, block: TextBlockBox) => line.xMin < block.
  */
 export function textBlocks(all: TextLineBox[]): TextBlockBox[] {
   const left = new Set(all);
+  // The lines in the orders the passes below take them, sorted once (stably, as a sort of `left` in its order
+  // would be) and read skipping those already in a block: each pass adds only the line it is looking at.
+  const upward = [...all].sort((a, b) => b.base - a.base);
+  const downward = [...all].sort((a, b) => a.base - b.base);
   const blocks: TextBlockBox[] = [];
   while (left.size) {
-    const rows = [...left];
-    const top = Math.min(...rows.map((l) => poolIndex(l.base)));
+    // Indexed loops, here and below, over the lines still left: a for-of allocates a step object per line
+    // until V8 optimizes the function, and this one runs for every side of every PDF.
+    let top = Infinity;
+    for (let i = 0; i < all.length; i++) if (left.has(all[i])) top = Math.min(top, poolIndex(all[i].base));
     // The left-most line of the first four rows; an earlier row wins a tie.
     let seed: TextLineBox | null = null;
-    for (const line of rows) {
+    for (let i = 0; i < all.length; i++) {
+      const line = all[i];
+      if (!left.has(line)) continue;
       const row = poolIndex(line.base);
       if (row > top + 3) continue;
       if (!seed || line.xMin < seed.xMin || (line.xMin === seed.xMin && row < poolIndex(seed.base))) seed = line;
@@ -97,6 +105,9 @@ export function textBlocks(all: TextLineBox[]): TextBlockBox[] {
     const first = seed!;
     left.delete(first);
     const block: TextBlockBox = { lines: [first], xMin: first.xMin, xMax: first.xMax, yMin: first.yMin, yMax: first.yMax, size: first.size };
+    /** The lowest and highest baselines of the block's lines so far. */
+    let lowest = first.base;
+    let highest = first.base;
     const add = (line: TextLineBox) => {
       left.delete(line);
       block.lines.push(line);
@@ -104,6 +115,8 @@ export function textBlocks(all: TextLineBox[]): TextBlockBox[] {
       block.xMax = Math.max(block.xMax, line.xMax);
       block.yMin = Math.min(block.yMin, line.yMin);
       block.yMax = Math.max(block.yMax, line.yMax);
+      lowest = Math.min(lowest, line.base);
+      highest = Math.max(highest, line.base);
     };
     const size = first.size;
     const sameSize = (line: TextLineBox, delta: number) => Math.abs(line.size - size) < delta * size;
@@ -111,23 +124,26 @@ export function textBlocks(all: TextLineBox[]): TextBlockBox[] {
     let maxBase = first.base;
     for (let found = true; found; ) {
       found = false;
-      for (const line of [...left].sort((a, b) => b.base - a.base)) {
-        if (line.base < minBase && line.base >= minBase - maxLineSpacingDelta * size - HAIR && overlapsX(line, block) && sameSize(line, maxBlockFontSizeDelta1)) {
+      for (let i = 0; i < upward.length; i++) {
+        const line = upward[i];
+        if (left.has(line) && line.base < minBase && line.base >= minBase - maxLineSpacingDelta * size - HAIR && overlapsX(line, block) && sameSize(line, maxBlockFontSizeDelta1)) {
           add(line);
           found = true;
         }
       }
-      minBase = Math.min(minBase, ...block.lines.map((l) => l.base));
-      for (const line of [...left].sort((a, b) => a.base - b.base)) {
-        if (line.base > maxBase && line.base <= maxBase + maxLineSpacingDelta * size + HAIR && overlapsX(line, block) && sameSize(line, maxBlockFontSizeDelta1)) {
+      minBase = Math.min(minBase, lowest);
+      for (let i = 0; i < downward.length; i++) {
+        const line = downward[i];
+        if (left.has(line) && line.base > maxBase && line.base <= maxBase + maxLineSpacingDelta * size + HAIR && overlapsX(line, block) && sameSize(line, maxBlockFontSizeDelta1)) {
           add(line);
           found = true;
         }
       }
-      maxBase = Math.max(maxBase, ...block.lines.map((l) => l.base));
+      maxBase = Math.max(maxBase, highest);
       const onLines = (line: TextLineBox) => line.base >= minBase - maxIntraLineDelta * size && line.base <= maxBase + maxIntraLineDelta * size;
-      for (const line of [...left]) {
-        if (onLines(line) && line.xMin < block.xMax + minColSpacing1 * size && line.xMax > block.xMin - minColSpacing1 * size && sameSize(line, maxBlockFontSizeDelta2)) {
+      for (let i = 0; i < all.length; i++) {
+        const line = all[i];
+        if (left.has(line) && onLines(line) && line.xMin < block.xMax + minColSpacing1 * size && line.xMax > block.xMin - minColSpacing1 * size && sameSize(line, maxBlockFontSizeDelta2)) {
           add(line);
           found = true;
         }
@@ -135,14 +151,16 @@ export function textBlocks(all: TextLineBox[]): TextBlockBox[] {
       if (found) continue;
       // Outlying lines just beside the block, on either side: if they are on three pool rows or fewer, the first of each row joins.
       for (const side of ['left', 'right'] as const) {
-        const near = [...left].filter((line) => onLines(line) && sameSize(line, maxBlockFontSizeDelta3)
+        const near = all.filter((line) => left.has(line) && onLines(line) && sameSize(line, maxBlockFontSizeDelta3)
           && (side === 'left' ? line.xMax <= block.xMin && line.xMax > block.xMin - minColSpacing2 * size : line.xMin >= block.xMax && line.xMin < block.xMax + minColSpacing2 * size));
         const firstOfRow = new Map<number, TextLineBox>();
         for (const line of near.sort((a, b) => a.xMin - b.xMin)) if (!firstOfRow.has(poolIndex(line.base))) firstOfRow.set(poolIndex(line.base), line);
         if (firstOfRow.size > 0 && firstOfRow.size <= 3) {
-          for (const line of firstOfRow.values()) add(line);
-          minBase = Math.min(minBase, ...[...firstOfRow.values()].map((l) => l.base));
-          maxBase = Math.max(maxBase, ...[...firstOfRow.values()].map((l) => l.base));
+          for (const line of firstOfRow.values()) {
+            add(line);
+            minBase = Math.min(minBase, line.base);
+            maxBase = Math.max(maxBase, line.base);
+          }
           found = true;
         }
       }
