@@ -24,6 +24,17 @@ const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
  */
 const EXTERNAL = ['yaml', '@xmldom/xmldom', 'svg-to-pdfkit', 'pngjs', 'xliff', 'xliff/*', 'piscina', 'harfbuzzjs', 'harfbuzzjs/*', 'hyphen', 'hyphen/*'];
 
+/**
+ * A package's folder `sub` as the bundle finds it at run time (`entry` is the file require.resolve gives): in the project's
+ * node_modules beside dist/ (one stat), else wherever require.resolve finds the package, which
+ * reads package.json files on the way (some 4 ms a package on a cold start).
+ */
+const packageFolder = (name, entry, sub) => `(function () {
+  var path = require('path'), near = path.join(__dirname, '..', '..', 'node_modules', ${JSON.stringify(name)});
+  if (require('fs').existsSync(path.join(near, ${JSON.stringify(entry)}))) return path.join(near, ${JSON.stringify(sub)});
+  return path.join(path.dirname(require.resolve(${JSON.stringify(name)})), ${JSON.stringify(path.posix.relative(path.posix.dirname(entry), sub) || '.')});
+})()`;
+
 /** PDFKit reads its standard fonts' metrics and its ICC profile from __dirname + '/data': point it at its own folder, not the bundle's. */
 const pdfkitDataFolder = {
   name: 'pdfkit-data-folder',
@@ -32,7 +43,8 @@ const pdfkitDataFolder = {
       const fs = await import('node:fs');
       const source = fs.readFileSync(args.path, 'utf8');
       if (!source.includes('__dirname')) throw new Error(`${args.path} no longer uses __dirname: check scripts/bundle.mjs`);
-      const folder = "require('path').dirname(require.resolve('pdfkit'))";
+      // require.resolve('pdfkit') is js/pdfkit.js: its folder is js/.
+      const folder = packageFolder('pdfkit', 'js/pdfkit.js', 'js');
       return { contents: `var __pdfkitDir = ${folder};\n${source.replaceAll('__dirname', '__pdfkitDir')}`, loader: 'js' };
     });
   },
@@ -52,7 +64,8 @@ const yargsCommonJs = {
       const fs = await import('node:fs');
       const source = fs.readFileSync(args.path, 'utf8');
       if (!source.includes('re(__dirname,"../locales")')) throw new Error(`${args.path} no longer finds its locales as scripts/bundle.mjs expects`);
-      const folder = "require('path').join(require('path').dirname(require.resolve('yargs')), 'build')";
+      // require.resolve('yargs') is index.cjs, at the package's top.
+      const folder = packageFolder('yargs', 'index.cjs', 'build');
       return { contents: `var __yargsDir = ${folder};\n${source.replaceAll('__dirname', '__yargsDir')}`, loader: 'js' };
     });
   },
