@@ -51,7 +51,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
   builder: (yargs) => withHelp(withShardOption(withReportFormatOption(withPrintOption(withOutOption(withSelectionOptions(yargs, 'letter')))))
     .option('watch', { type: 'boolean', default: false, describe: 'After the build, rebuild a language when its translation, the source text, a template, format, theme or the data changes; Ctrl-C stops' })
     .option('proof', { type: 'boolean', default: false, describe: 'With --watch: write proofs (pamphlet proof) after each rebuild' })
-    .option('jobs', { alias: 'j', type: 'string', describe: 'Build the PDFs in N worker threads (1: in one thread); the same files whatever N. Default: the config file\'s "jobs", else one per core on a machine with more than 2 cores, else 1' })
+    .option('jobs', { alias: 'j', type: 'string', describe: 'Build the PDFs in N worker threads (1: in one thread); the same files whatever N. Default: the config file\'s "jobs", else one per core on a machine with more than 2 cores; on 2 cores, 2 for a batch of 100 PDFs or more, else 1' })
     .middleware(defaultsFrom({ jobs: undefined })), 'build') as never,
   handler: async (args) => {
     assertOneReport(args);
@@ -99,9 +99,9 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     let names = new Map<LanguageCode, string>();
     // Threads only where they pay (src/parallel/jobs.ts); each queues its tasks now, and results are read back in the batch's order.
     const building = jobs.filter((job) => job.papers.length && job.pieces.length);
-    const threads = jobsFor(asked, building.reduce((n, job) => n + job.pieces.length, 0));
-    const pool = threads > 1 ? new BuildPool(threads) : undefined;
     const ordered = batch.filter((pdf) => ours.has(batchPdfKey(pdf)));
+    const threads = jobsFor(asked, building.reduce((n, job) => n + job.pieces.length, 0), ordered.length);
+    const pool = threads > 1 ? new BuildPool(threads) : undefined;
     const works = pool?.queue(building, ordered, args.out, args.editionData?.file) ?? new Map<TemplateJob, TemplateWork>();
     try {
       for (const job of jobs) {

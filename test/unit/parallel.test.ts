@@ -5,7 +5,7 @@ import { PamphletError } from '../../src/core/errors';
 import { Finding } from '../../src/core/finding';
 import { parsePiece } from '../../src/languages/piece-languages';
 import { BuildPool, mergeChecks, runsOf } from '../../src/parallel/build-pool';
-import { jobsFor, parseJobs } from '../../src/parallel/jobs';
+import { jobsFor, LARGE_BATCH, parseJobs } from '../../src/parallel/jobs';
 import { PartResult } from '../../src/parallel/pdf-task';
 import { temporaryFolders } from '../support/temp';
 
@@ -31,14 +31,18 @@ describe('--jobs', () => {
     expect((error as PamphletError).message).not.toContain('\n');
   });
 
-  it('defaults to one thread up to 2 cores, else one per core, never more than the tasks', () => {
-    expect(jobsFor(undefined, 42, 1)).toBe(1);
-    expect(jobsFor(undefined, 42, 2)).toBe(1);
-    expect(jobsFor(undefined, 42, 8)).toBe(8);
-    expect(jobsFor(undefined, 3, 8)).toBe(3);
-    expect(jobsFor(4, 42, 2)).toBe(4);
-    expect(jobsFor(4, 2, 2)).toBe(2);
-    expect(jobsFor(4, 0, 8)).toBe(1);
+  it('defaults to one thread per core; on 2 cores to one for a batch of fewer than 100 PDFs; never more than the tasks', () => {
+    expect(jobsFor(undefined, 42, 210, 1)).toBe(1);
+    expect(jobsFor(undefined, 42, 14, 2)).toBe(1);
+    expect(jobsFor(undefined, 42, LARGE_BATCH - 1, 2)).toBe(1);
+    expect(jobsFor(undefined, 42, LARGE_BATCH, 2)).toBe(2);
+    expect(jobsFor(undefined, 42, 210, 2)).toBe(2);
+    expect(jobsFor(undefined, 42, 14, 8)).toBe(8);
+    expect(jobsFor(undefined, 3, 210, 8)).toBe(3);
+    expect(jobsFor(4, 42, 14, 2)).toBe(4);
+    expect(jobsFor(1, 42, 210, 2)).toBe(1);
+    expect(jobsFor(4, 2, 210, 2)).toBe(2);
+    expect(jobsFor(4, 0, 0, 8)).toBe(1);
   });
 });
 
