@@ -144,8 +144,10 @@ const BIDI_OVERRIDE = /[\u202A-\u202E]/u;
 
 /** Characters that are never right in printed text: broken UTF-16 and control codes. */
 function checkCharacters(text: string, report: (message: string) => void): void {
-  for (const char of text) {
-    const cp = char.codePointAt(0)!;
+  // By code point, without a string per character (a lone surrogate comes as itself, as in a for-of).
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
     if (cp >= 0xd800 && cp <= 0xdfff) {
       report(`the text has a broken character (${codePointLabel(cp)}, half of a surrogate pair); an editor probably damaged the file. Retype the words around it.`);
       return;
@@ -155,7 +157,7 @@ function checkCharacters(text: string, report: (message: string) => void): void 
       return;
     }
     // Tabs and line ends are whitespace, set as spaces; other control codes print as nothing or a box.
-    if ((cp < 0x20 && !'\t\n\r'.includes(char)) || (cp >= 0x7f && cp < 0xa0)) {
+    if ((cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || (cp >= 0x7f && cp < 0xa0)) {
       report(`the text has the invisible control character ${codePointLabel(cp)}. Remove it; use <br> for a line break.`);
       return;
     }

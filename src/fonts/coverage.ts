@@ -37,11 +37,16 @@ function assertGlyphSound(font: LoadedFont, codePoint: number): void {
  */
 export function uncoveredCharacters(text: string, stack: LoadedFont[]): string[] {
   const found = new Set<string>();
-  const seen = new Set<string>();
-  for (const char of text) {
-    if (seen.has(char) || NEEDS_NO_GLYPH.test(char)) continue;
-    seen.add(char);
-    const codePoint = char.codePointAt(0)!;
+  const seen = new Set<number>();
+  // By code point (a lone surrogate as itself, as a for-of gives it), without a string per character: the glyph check
+  // reads every string of every language.
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i)!;
+    i += codePoint > 0xffff ? 2 : 1;
+    if (seen.has(codePoint)) continue;
+    seen.add(codePoint);
+    const char = String.fromCodePoint(codePoint);
+    if (NEEDS_NO_GLYPH.test(char)) continue;
     let covered = false;
     for (const font of stack) {
       if (!hasGlyph(font, codePoint)) continue;
