@@ -96,6 +96,9 @@ function syncFolderInBackground(folder: string, done: () => void): void {
   });
 }
 
+/** Writes waiting for the disk at most, each with its file open. */
+const MAX_PENDING = 8;
+
 /**
  * Files written as writeFileAtomic writes them, with the waits for the disk
  * (the fsync of each file before its rename, then of its folder) in libuv's
@@ -106,9 +109,6 @@ function syncFolderInBackground(folder: string, done: () => void): void {
  * between two PDFs); `settled` waits for all and throws the first failure,
  * as writeFileAtomic would have thrown it.
  */
-/** Writes waiting for the disk at most, each with its file open. */
-const MAX_PENDING = 8;
-
 export class BackgroundWrites {
   private readonly pending = new Set<Promise<void>>();
   private failure: PamphletError | null = null;
@@ -124,7 +124,7 @@ export class BackgroundWrites {
     try {
       writeAll(fd, data);
     } catch (error) {
-      fs.closeSync(fd);
+      try { fs.closeSync(fd); } catch { /* The write's failure is the one to say. */ }
       fs.rmSync(temporary, { force: true });
       throw cannotWrite(file, error);
     }

@@ -78,17 +78,21 @@ function compile(file: string, command: string, folders: string[]): { script: vm
  */
 function cacheName(file: string, source: string, command: string): string {
   const key = crypto.createHash('sha1').update(source).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 20);
-  const options = [...runOptions(), process.env.NODE_OPTIONS?.trim() ?? ''].join('\0');
-  const flags = options.replace(/\0/g, '') ? `-${crypto.createHash('sha1').update(options).digest('hex').slice(0, 8)}` : '';
+  const options = [...flagOptions(process.execArgv), ...flagOptions(process.env.NODE_OPTIONS?.match(/"[^"]*"|\S+/g) ?? [])].join('\0');
+  const flags = options ? `-${crypto.createHash('sha1').update(options).digest('hex').slice(0, 8)}` : '';
   return `${bundleName(file)}-${key}-${/^[a-z]{1,20}$/.test(command) ? command : 'other'}${flags}.v8`;
 }
 
-/** Node's options on the command line, less a script given with -e or -p (not an option, and in every test of this loader). */
-function runOptions(): string[] {
+/**
+ * Node's options (`node OPTIONS file`, NODE_OPTIONS) that may change how V8 compiles, less a script given with -e
+ * or -p and a module preloaded with -r or --import (a test's preload is a new temporary file each run: its own
+ * cache each time would pile up).
+ */
+function flagOptions(argv: readonly string[]): string[] {
   const options: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    if (/^(-e|--eval|-p|--print)$/.test(process.execArgv[i])) i++;
-    else options.push(process.execArgv[i]);
+  for (let i = 0; i < argv.length; i++) {
+    if (/^(-e|--eval|-p|--print|-r|--require|--import|--loader|--experimental-loader)$/.test(argv[i])) i++;
+    else if (!/^(--require|--import|--loader|--experimental-loader)=/.test(argv[i])) options.push(argv[i]);
   }
   return options;
 }

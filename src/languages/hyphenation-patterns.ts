@@ -71,6 +71,11 @@ interface PatternSet {
 }
 type CreateHyphenator = (patterns: unknown) => unknown;
 
+/** Where the patterns are kept: beside the project's packages (src/core/private-cache.ts). */
+const PATTERN_CACHE = cacheFoldersOf(PROJECT_ROOT);
+/** A set's patterns are 0.7 MB of JSON at most (hu, in hyphen 1.14.1); a larger file is no cache of ours. */
+const MAX_PATTERN_BYTES = 4 * 1024 * 1024;
+
 /**
  * The set's hyphenateSync, as `require(id)` gives it, made from its patterns
  * kept as JSON between runs (src/core/private-cache.ts): its module is one
@@ -90,10 +95,6 @@ export function hyphenatorOf(name: string, id: string, folders = PATTERN_CACHE):
   if (version && Array.isArray(set.patterns)) writeCache(folders, file, Buffer.from(JSON.stringify({ version, patterns: set.patterns })));
   return set.hyphenateSync;
 }
-
-const PATTERN_CACHE = cacheFoldersOf(PROJECT_ROOT);
-/** A set's patterns are 0.2 MB of JSON at most (ru); a larger file is no cache of ours. */
-const MAX_PATTERN_BYTES = 4 * 1024 * 1024;
 
 /** The installed hyphen package's version, the key of its patterns' cache; null if it cannot be read. */
 function hyphenVersion(): string | null {

@@ -84,6 +84,12 @@ describe('the code cache the CLI runs its bundle with', () => {
     run('build', ['--max-lazy']);
     expect(fs.statSync(path.join(cacheFolder, plain)).mtimeMs).toBe(before);
     expect(caches()).toEqual(both);
+    // A preloaded module changes nothing V8 compiles: the plain cache serves.
+    const preload = path.join(root, 'preload.js');
+    fs.writeFileSync(preload, '');
+    run('build', ['--require', preload]);
+    expect(caches()).toEqual(both);
+    expect(fs.statSync(path.join(cacheFolder, plain)).mtimeMs).toBe(before);
     // A new program drops both.
     writeProgram('second');
     run();
