@@ -1,4 +1,3 @@
-import { Points } from '../core/units';
 import { hasGlyph } from '../fonts/has-glyph';
 import { LoadedFont } from '../fonts/font-registry';
 import { stripBidiControls, unmirror } from './bidi';
@@ -25,17 +24,8 @@ const STEERS_SHAPING = /[\u034F\u115F\u1160\u200C\u200D\u3164\uFE00-\uFE0F\uFFA0
 
 /**
  * Step 5: shape a piece of text with HarfBuzz (OpenType GSUB/GPOS: Arabic
- * joining, Indic reordering, mark positioning). Glyphs come back in visual
- * order, sized in points.
- */
-export function shape(text: string, font: LoadedFont, rtl: boolean, size: Points): { glyphs: ShapedGlyph[]; width: Points } {
-  const shaped = shapeText(text, font, rtl);
-  const scale = size / font.unitsPerEm;
-  return { glyphs: scaledGlyphs(shaped, scale), width: shaped.advance * scale };
-}
-
-/**
- * The glyphs of a text in font units, cached per font, direction and text:
+ * joining, Indic reordering, mark positioning): its glyphs in font units, in
+ * visual order, cached per font, direction and text:
  * the line breaker measures a word by its advance alone, and only the words
  * placed on a line need their glyphs in points (scaledGlyphs).
  */

@@ -1,6 +1,6 @@
 import { hbFontOf, hbMemoryBytes, hbShape } from '../../src/text/harfbuzz';
 import { LoadedFont } from '../../src/fonts/font-registry';
-import { shape } from '../../src/text/shape';
+import { shape } from '../support/shape';
 import { language } from '../support/build';
 
 const glyphOf = (font: { face: { glyphForCodePoint(c: number): { id: number } } }, char: string) => font.face.glyphForCodePoint(char.codePointAt(0)!).id;

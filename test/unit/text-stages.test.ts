@@ -5,7 +5,7 @@ import { collect } from '../../src/text/collect';
 import { itemize, MissingGlyphError } from '../../src/text/itemize';
 import { layoutParagraph } from '../../src/text/paragraph';
 import { visualOrder } from '../../src/text/reorder';
-import { shape } from '../../src/text/shape';
+import { shape } from '../support/shape';
 import { ParagraphStyle, TypesetLine } from '../../src/text/types';
 import { isolate } from '../../src/facts/format-facts';
 import { language } from '../support/build';

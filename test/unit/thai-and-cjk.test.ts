@@ -6,7 +6,7 @@ import { typesetLanguage } from '../../src/languages/typeset-language';
 import { breakOpportunities } from '../../src/text/break-opportunities';
 import { keepWordsWhole } from '../../src/text/keep-words';
 import { layoutParagraph } from '../../src/text/paragraph';
-import { shape } from '../../src/text/shape';
+import { shape } from '../support/shape';
 import { ParagraphStyle, PlacedRun, TypesetLanguage, TypesetLine } from '../../src/text/types';
 import { fonts, language, ROOT } from '../support/build';
 
