@@ -1,5 +1,6 @@
 import type * as fontkit from 'fontkit';
 import { glyphBytes } from '../fonts/glyf-points';
+import { hmtxEntry } from '../fonts/glyph-advance';
 import { perFont } from '../fonts/per-font';
 
 /**
@@ -43,8 +44,11 @@ interface TrueTypeSubset {
 
 /** Read as fontkit's _addGlyph reads it, but for the outline's points, which it does not use. */
 function readEntry(face: TrueTypeFace, gid: number): GlyphEntry {
-  const glyph = face.getGlyph(gid);
   const bytes = glyphBytes(face, gid);
+  // The glyph's metrics from hmtx's bytes, as fontkit's _getMetrics gives them without decoding the glyph first.
+  const metrics = hmtxEntry(face, gid);
+  if (metrics) return { bytes, components: componentsOf(bytes), advance: metrics.advance, bearing: metrics.bearing };
+  const glyph = face.getGlyph(gid);
   return { bytes, components: componentsOf(bytes), advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
 }
 

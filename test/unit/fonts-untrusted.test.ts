@@ -145,16 +145,29 @@ describe('decoding the glyphs a language prints', () => {
     expect(glyphProblem(fontkit.create(data) as fontkit.Font, 0x69, true)).toMatch(/^reaches outside the font's own bounds \(-30000,/);
   });
 
-  it('finds an advance wider than the font says any glyph is, as the PDF would have it from hmtx', () => {
+  /** The shipped font with glyph i's advance in hmtx far wider than hhea's widest, its checksum made to hide it. */
+  const withWideAdvance = () => {
     const data = Buffer.from(shipped);
     const numberOfHMetrics = data.readUInt16BE(table(data, 'hhea').offset + 34);
     expect(i).toBeLessThan(numberOfHMetrics);
     data.writeUInt16BE(0xfff0, table(data, 'hmtx').offset + 4 * i);
     fixChecksum(data, 'hmtx');
     expect(fontFileProblem(data)).toBeNull();
+    return data;
+  };
+
+  it('finds an advance wider than the font says any glyph is, as the PDF would have it from hmtx', () => {
+    const data = withWideAdvance();
     const widest = face.hhea.advanceWidthMax;
     expect(glyphProblem(fontkit.create(data) as fontkit.Font, 0x69, true)).toBe(`has an advance width of 65520 font units, outside the font's own range (0 to ${widest})`);
     expect(glyphProblem(fontkit.create(data) as fontkit.Font, 0x61, true)).toBeNull();
+  });
+
+  it('finds it in a language\'s check too, where the advance is read from the file\'s bytes', () => {
+    const config = fontFolder({ Wide: { regular: 'wide.ttf', bold: 'wide.ttf' } }, { 'wide.ttf': withWideAdvance() });
+    const stack = new FontRegistry(config).stack('Latn', 'regular');
+    expect(uncoveredCharacters('a b c', stack)).toEqual([]);
+    expect(usageError(() => uncoveredCharacters('Traffic', stack)).detail).toMatch(/its glyph for "i" \(U\+0069\) has an advance width of 65520 font units, outside the font's own range/);
   });
 
   it('finds a letter whose outline is empty, which would print as nothing', () => {

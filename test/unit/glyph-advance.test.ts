@@ -1,5 +1,6 @@
+import * as fontkit from 'fontkit';
 import { FontRegistry } from '../../src/fonts/font-registry';
-import { advanceWidth } from '../../src/fonts/glyph-advance';
+import { advanceWidth, hmtxEntry } from '../../src/fonts/glyph-advance';
 import { SHIPPED_FAMILIES } from '../support/shipped-fonts';
 
 /**
@@ -28,5 +29,37 @@ describe('a glyph\'s advance from the hmtx table', () => {
     advanceWidth(font, id);
     // fontkit keeps a glyph it made in its cache; hmtx leaves none there.
     expect((font.face as unknown as { _glyphs: Record<number, unknown> })._glyphs[id]).toBeUndefined();
+  });
+
+  /** Noto Sans with fewer hmtx entries than glyphs, as fonts with a monospaced run at the end have, and the table's length in the directory. */
+  const withShortMetrics = (less: number, tableLength?: (count: number) => number) => {
+    const data = Buffer.from(fonts.font('NotoSans', 'regular').data);
+    const entry = (tag: string) => {
+      for (let e = 12; e < 12 + 16 * data.readUInt16BE(4); e += 16) if (data.toString('latin1', e, e + 4) === tag) return e;
+      throw new Error(tag);
+    };
+    const hhea = data.readUInt32BE(entry('hhea') + 8);
+    const count = data.readUInt16BE(hhea + 34) - less;
+    data.writeUInt16BE(count, hhea + 34);
+    if (tableLength) data.writeUInt32BE(tableLength(count), entry('hmtx') + 12);
+    return { face: fontkit.create(data) as fontkit.Font, count };
+  };
+  const metricsOf = (face: fontkit.Font, id: number) => {
+    const m = (face.getGlyph(id) as unknown as { _getMetrics(): { advanceWidth: number; leftBearing: number } })._getMetrics();
+    return { advance: m.advanceWidth, bearing: m.leftBearing };
+  };
+
+  it('reads an entry\'s advance and bearing, and past the last entry its advance and the glyph\'s own bearing, as fontkit does', () => {
+    const { face, count } = withShortMetrics(10);
+    const ids = [0, 1, count - 2, count - 1, count, count + 1, count + 9];
+    for (const id of ids) expect([id, hmtxEntry(face, id)]).toEqual([id, metricsOf(face, id)]);
+    expect(hmtxEntry(face, count + 5)!.advance).toBe(hmtxEntry(face, count - 1)!.advance);
+  });
+
+  it('leaves to fontkit a glyph past the entries of a table too short for its bearings', () => {
+    const { face, count } = withShortMetrics(10, (n) => 4 * n);
+    expect(hmtxEntry(face, count - 1)).toEqual(metricsOf(face, count - 1));
+    expect(hmtxEntry(face, count)).toBeNull();
+    expect(hmtxEntry(face, count + 9)).toBeNull();
   });
 });
