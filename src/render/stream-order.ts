@@ -47,17 +47,15 @@ export interface StreamOrder {
   readonly backwards: ReadonlySet<PlacedRun>;
 }
 
-/** A right-to-left line's order as it is worked out. */
-interface Ordering {
-  runs: PlacedRun[];
-  stretches: PlacedRun[][];
-  spaceAfter: Set<ShapedGlyph>;
-  dropped: Set<ShapedGlyph>;
-  widened: Map<ShapedGlyph, number>;
-  seams: Map<PlacedRun[], LtrSeam>;
-  pulledBack: Map<ShapedGlyph, number>;
-  backwards: Set<PlacedRun>;
-}
+/** A field of StreamOrder as it is filled in: a set, map or array that can still grow. */
+type Growing<T> = T extends ReadonlyMap<infer K, infer V> ? Map<K, V>
+  // After maps: a read-only map has all a read-only set has.
+  : T extends ReadonlySet<infer V> ? Set<V>
+  : T extends readonly (infer E)[] ? E[]
+  : T;
+
+/** A right-to-left line's order as it is worked out: StreamOrder's fields, each one that can grow. */
+type Ordering = { -readonly [K in keyof StreamOrder]: Growing<StreamOrder[K]> };
 
 /** Nothing moved, dropped or bridged: a line with no right-to-left text, most lines (shared, never changed). */
 const NO_GLYPHS: ReadonlySet<ShapedGlyph> = new Set();
