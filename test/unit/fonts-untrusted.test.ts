@@ -66,6 +66,32 @@ function usageError(run: () => unknown): PamphletError {
 }
 
 describe('verifying a font file', () => {
+  it('the table checksum is the sum of big-endian words, the last padded with zeros, at any offset and length', () => {
+    /** The spec's definition, word by word. */
+    const byWords = (data: Uint8Array, offset: number, length: number) => {
+      let sum = 0;
+      for (let i = offset; i < offset + length; i += 4) {
+        let word = 0;
+        for (let k = 0; k < 4; k++) word = word * 256 + (i + k < offset + length ? data[i + k] : 0);
+        sum = (sum + word) % 2 ** 32;
+      }
+      return sum;
+    };
+    const noise = Buffer.alloc(4096);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+    const full = Buffer.alloc(4099, 0xff);
+    for (const data of [noise, full]) {
+      for (const offset of [0, 1, 2, 3, 5]) {
+        for (const length of [0, 1, 2, 3, 4, 5, 6, 7, 8, 1023, 4090]) expect(tableChecksum(data, offset, length)).toBe(byWords(data, offset, length));
+      }
+    }
+    // Every table of a shipped font, as its directory records it (head's adjustment aside).
+    for (let entry = 12; entry < 12 + 16 * shipped.readUInt16BE(4); entry += 16) {
+      const [offset, length] = [shipped.readUInt32BE(entry + 8), shipped.readUInt32BE(entry + 12)];
+      expect(tableChecksum(shipped, offset, length)).toBe(byWords(shipped, offset, length));
+    }
+  });
+
   it('passes every font the tool ships, with their checksums', () => {
     const registry = FontRegistry.default();
     for (const script of registry.scripts()) {
