@@ -193,8 +193,17 @@ export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPd
     if (script) releaseFonts(job.paths.fonts, script, pending);
     if (checks.prepared.size === 0) forgetTextCaches();
   };
+  // A piece's fonts are read in libuv's threads: the first's from here, each next one's while this one is made.
+  const readFonts = (piece: PieceLanguages) => Promise.all(piece.codes.map((code) => {
+    const script = checks.scriptOf(code);
+    return script && job.paths.fonts.readAhead(script);
+  }));
+  if (left.length > 0) void readFonts(left[0].piece);
   return {
     pdf: async (pdf, piece) => {
+      await readFonts(piece);
+      const next = left[left.findIndex((planned) => batchPdfKey(planned.pdf) === batchPdfKey(pdf)) + 1];
+      if (next) void readFonts(next.piece);
       await writes.turn();
       piece.codes.forEach((code) => checks.check(code));
       const outcome = await buildPdf(checks, job, pdf, piece, out, writes);
@@ -207,6 +216,7 @@ export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPd
     },
     checked: async () => {
       await writes.settled();
+      job.paths.fonts.forgetReadAhead();
       const { findings, names, sources } = checks.result();
       return { findings, names, edition: sources?.data.edition };
     },

@@ -138,6 +138,48 @@ export function readInputBytes(file: string, options: ReadOptions): Buffer {
   }
 }
 
+/** The bytes of a regular file read in the background, and the file's identity when they were read. */
+export interface EarlyRead {
+  bytes: Buffer;
+  identity: string;
+}
+
+/** A file's device, inode, size and times: another value once it is replaced or written to. */
+export function fileIdentity(stats: fs.Stats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+}
+
+/**
+ * Reads a regular file of at most `maxBytes` in libuv's threads, so that
+ * the main thread goes on meanwhile (issue 12: reading a 10 MB font is
+ * mostly the kernel giving the buffer new pages of memory, 30 ms). Anything
+ * else (not a regular file, too large, changing while read, any error) comes
+ * back undefined, never rejected: the caller then reads the file with
+ * readInputBytes, which says what is wrong in its own words.
+ */
+export async function readFileInBackground(file: string, maxBytes: number): Promise<EarlyRead | undefined> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    // As readInputBytes opens: a FIFO put in the file's place does not block the thread.
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
+    const stats = await handle.stat();
+    if (!stats.isFile() || stats.size > maxBytes) return undefined;
+    const bytes = Buffer.allocUnsafe(stats.size);
+    for (let length = 0; length < stats.size;) {
+      const { bytesRead } = await handle.read(bytes, length, stats.size - length, length);
+      if (bytesRead === 0) return undefined;
+      length += bytesRead;
+    }
+    // Longer than it said: it is being written to.
+    if ((await handle.read(Buffer.alloc(1), 0, 1, stats.size)).bytesRead !== 0) return undefined;
+    return { bytes, identity: fileIdentity(stats) };
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
 /** Reads `fd` to its end into a buffer that grows as needed, never past `maxBytes` + 1. */
 function readBounded(fd: number, claimedSize: number, maxBytes: number, tooLarge: () => never): Buffer {
   let buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(claimedSize + 1, 64 * 1024)));

@@ -4,7 +4,7 @@ import * as fontkit from 'fontkit';
 import { z } from 'zod';
 import { displayPath } from '../core/display-path';
 import { ErrorPlace, PamphletError } from '../core/errors';
-import { INPUT_LIMITS, readInputBytes } from '../core/read-input';
+import { EarlyRead, fileIdentity, INPUT_LIMITS, readFileInBackground, readInputBytes } from '../core/read-input';
 import { readJsonFile } from '../core/read-json';
 import { describeIssue } from '../core/schema-issue';
 import { ScriptCode } from '../languages/language';
@@ -120,6 +120,9 @@ export class FontRegistry {
   private readonly stacks: Map<ScriptCode, string[]>;
   private readonly settings: Map<ScriptCode, ScriptEntry>;
   private readonly loaded = new Map<string, LoadedFont>();
+  /** Font files being read ahead (readAhead), and those read, by font key, until `font` takes them. */
+  private readonly reading = new Map<string, Promise<void>>();
+  private readonly readEarly = new Map<string, EarlyRead>();
 
   constructor(readonly configFile: string) {
     const parsed = configSchema.safeParse(readJsonFile(configFile, {}, { kind: 'usage' }));
@@ -240,8 +243,62 @@ export class FontRegistry {
       const font = this.loaded.get(key);
       if (font) released.push(font);
       this.loaded.delete(key);
+      this.reading.delete(key);
+      this.readEarly.delete(key);
     }
     return released;
+  }
+
+  /**
+   * Starts reading the files of a script's fonts, both weights, that are not
+   * parsed yet, in libuv's threads: a batch reads the next language's fonts
+   * while it lays out this one (issue 12). Resolves once they are read.
+   * `font` takes the bytes if the file is still the same one, else reads it
+   * itself, as it does when nothing was read ahead.
+   */
+  readAhead(script: ScriptCode): Promise<void> {
+    const reads: Promise<void>[] = [];
+    for (const family of this.stacks.get(script) ?? []) {
+      for (const weight of FONT_WEIGHTS) {
+        const key = `${family}-${weight}`;
+        if (this.loaded.has(key)) continue;
+        let read = this.reading.get(key);
+        if (!read) {
+          let file: string;
+          try {
+            file = this.fileOf(family, weight);
+          } catch {
+            continue; // Said when the font is loaded.
+          }
+          const started: Promise<void> = readFileInBackground(file, INPUT_LIMITS.fontBytes).then((early) => {
+            if (early && this.reading.get(key) === started) this.readEarly.set(key, early);
+          });
+          this.reading.set(key, started);
+          read = started;
+        }
+        reads.push(read);
+      }
+    }
+    return Promise.all(reads).then(() => undefined);
+  }
+
+  /** Lets go of what was read ahead and not used (a language whose checks failed before it was typeset). */
+  forgetReadAhead(): void {
+    this.reading.clear();
+    this.readEarly.clear();
+  }
+
+  /** The bytes read ahead for a font, if the file at `file` is still the one they were read from. */
+  private takeReadAhead(key: string, file: string): Buffer | undefined {
+    const early = this.readEarly.get(key);
+    this.reading.delete(key);
+    this.readEarly.delete(key);
+    if (!early) return undefined;
+    try {
+      return fileIdentity(fs.statSync(file)) === early.identity ? early.bytes : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   font(family: string, weight: FontWeight): LoadedFont {
@@ -253,7 +310,7 @@ export class FontRegistry {
     const file = this.fileOf(family, weight);
     let data: Buffer;
     try {
-      data = readInputBytes(file, { maxBytes: INPUT_LIMITS.fontBytes, kind: 'usage', place });
+      data = this.takeReadAhead(key, file) ?? readInputBytes(file, { maxBytes: INPUT_LIMITS.fontBytes, kind: 'usage', place });
     } catch (error) {
       if (!(error instanceof PamphletError)) throw error;
       // The reader names the font file; the place to fix it is fonts.json.

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { firstInvalidUtf8, INPUT_LIMITS, readInputBytes, readInputText } from '../../src/core/read-input';
+import { fileIdentity, firstInvalidUtf8, INPUT_LIMITS, readFileInBackground, readInputBytes, readInputText } from '../../src/core/read-input';
 import { readJsonFile } from '../../src/core/read-json';
 import { loadTranslation } from '../../src/languages/load-translations';
 import { ROOT } from '../support/build';
@@ -32,6 +32,29 @@ const JSON_LIMIT = { maxBytes: INPUT_LIMITS.jsonBytes };
 
 /** The error `read` throws, which must be a PamphletError. */
 const refusal = pamphletErrorOf;
+
+describe('readFileInBackground: a regular file within its limit, or nothing', () => {
+  it('reads a regular file whole, with its identity', async () => {
+    const bytes = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7) & 0xff));
+    fs.writeFileSync(at('a.bin'), bytes);
+    const read = await readFileInBackground(at('a.bin'), 1 << 20);
+    expect(read?.bytes.equals(bytes)).toBe(true);
+    expect(read?.identity).toBe(fileIdentity(fs.statSync(at('a.bin'))));
+    // Written again: another identity, so bytes read before are not taken for it.
+    fs.writeFileSync(at('a.bin'), bytes);
+    fs.utimesSync(at('a.bin'), new Date(2001, 0, 1), new Date(2001, 0, 1));
+    expect(fileIdentity(fs.statSync(at('a.bin')))).not.toBe(read?.identity);
+  });
+
+  it('gives nothing, and never waits, for what readInputBytes refuses: a FIFO, a folder, a missing or too large file', async () => {
+    fifo(at('pipe'));
+    fs.mkdirSync(at('folder'));
+    fs.writeFileSync(at('large.bin'), Buffer.alloc(1025));
+    fs.writeFileSync(at('empty.bin'), '');
+    for (const name of ['pipe', 'folder', 'missing', 'large.bin']) expect(await readFileInBackground(at(name), 1024)).toBeUndefined();
+    expect((await readFileInBackground(at('empty.bin'), 1024))?.bytes.length).toBe(0);
+  });
+});
 
 describe('readInputBytes: only regular files, within their size limit', () => {
   it('reads a regular file', () => {
