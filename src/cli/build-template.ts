@@ -193,7 +193,7 @@ export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPd
     if (script) releaseFonts(job.paths.fonts, script, pending);
     if (checks.prepared.size === 0) forgetTextCaches();
   };
-  // A piece's fonts are read in libuv's threads: the first's from here, each next one's while this one is made.
+  // A piece's fonts are read in libuv's threads: the first's from here, the next pieces' while this one is made.
   const readFonts = (piece: PieceLanguages) => Promise.all(piece.codes.map((code) => {
     const script = checks.scriptOf(code);
     return script && job.paths.fonts.readAhead(script);
@@ -202,8 +202,7 @@ export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPd
   return {
     pdf: async (pdf, piece) => {
       await readFonts(piece);
-      const next = left[left.findIndex((planned) => batchPdfKey(planned.pdf) === batchPdfKey(pdf)) + 1];
-      if (next) void readFonts(next.piece);
+      readAheadOf(left, piece).forEach((next) => void readFonts(next));
       await writes.turn();
       piece.codes.forEach((code) => checks.check(code));
       const outcome = await buildPdf(checks, job, pdf, piece, out, writes);
@@ -222,6 +221,21 @@ export function localWork(job: TemplateJob, out: string, include?: (pdf: BatchPd
     },
   };
 }
+
+/**
+ * The pieces whose fonts are read while `piece` is made: the next two after it, so that a
+ * CJK font (two files of 10 MB, some 70 ms to read here) is read while two pieces are made.
+ */
+function readAheadOf(left: readonly PlannedPdf[], piece: PieceLanguages): PieceLanguages[] {
+  const ahead: PieceLanguages[] = [];
+  const from = left.findIndex((planned) => planned.piece.name === piece.name);
+  for (let i = from + 1; i < left.length && ahead.length < READ_AHEAD_PIECES; i++) {
+    const next = left[i].piece;
+    if (next.name !== piece.name && !ahead.some((known) => known.name === next.name)) ahead.push(next);
+  }
+  return ahead;
+}
+const READ_AHEAD_PIECES = 2;
 
 /**
  * Checks the content with one template, then builds it in every piece (a

@@ -102,6 +102,11 @@ function checkWithin(file: string, within: string, options: ReadOptions): void {
  * `within`, a file over `maxBytes`.
  */
 export function readInputBytes(file: string, options: ReadOptions): Buffer {
+  return readInputFile(file, options).bytes;
+}
+
+/** As readInputBytes, with the identity of the file the bytes were read from. */
+export function readInputFile(file: string, options: ReadOptions): FileBytes {
   // stat follows links without opening: a FIFO or a device is refused before anything can block on it.
   const stats = statTarget(file, options);
   if (options.within !== undefined) checkWithin(file, options.within, options);
@@ -129,7 +134,7 @@ export function readInputBytes(file: string, options: ReadOptions): Buffer {
     const changed = notAFile(opened);
     if (changed) fail(file, options, `is ${changed}, not a file. Replace it with the file itself.`);
     // Read at most one byte over the limit, whatever size the file claims (files under /proc say 0).
-    return readBounded(fd, opened.size, options.maxBytes, () => tooLarge());
+    return { bytes: readBounded(fd, opened.size, options.maxBytes, () => tooLarge()), identity: fileIdentity(opened) };
   } catch (error) {
     if (error instanceof PamphletError) throw error;
     fail(file, options, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check that it is a readable file.`);
@@ -138,8 +143,8 @@ export function readInputBytes(file: string, options: ReadOptions): Buffer {
   }
 }
 
-/** The bytes of a regular file read in the background, and the file's identity when they were read. */
-export interface EarlyRead {
+/** The bytes of a regular file, and the file's identity when they were read. */
+export interface FileBytes {
   bytes: Buffer;
   identity: string;
 }
@@ -157,7 +162,7 @@ export function fileIdentity(stats: fs.Stats): string {
  * back undefined, never rejected: the caller then reads the file with
  * readInputBytes, which says what is wrong in its own words.
  */
-export async function readFileInBackground(file: string, maxBytes: number): Promise<EarlyRead | undefined> {
+export async function readFileInBackground(file: string, maxBytes: number): Promise<FileBytes | undefined> {
   let handle: fs.promises.FileHandle | undefined;
   try {
     // As readInputBytes opens: a FIFO put in the file's place does not block the thread.

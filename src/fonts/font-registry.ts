@@ -4,11 +4,12 @@ import * as fontkit from 'fontkit';
 import { z } from 'zod';
 import { displayPath } from '../core/display-path';
 import { ErrorPlace, PamphletError } from '../core/errors';
-import { EarlyRead, fileIdentity, INPUT_LIMITS, readFileInBackground, readInputBytes } from '../core/read-input';
+import { FileBytes, fileIdentity, INPUT_LIMITS, readFileInBackground, readInputFile } from '../core/read-input';
 import { readJsonFile } from '../core/read-json';
 import { describeIssue } from '../core/schema-issue';
 import { ScriptCode } from '../languages/language';
 import { fontFileProblem, hasTrueTypeOutlines } from './verify-font';
+import { rememberVerified, verifiedBefore } from './verified-fonts';
 import { seedLocaOffsets } from './loca-offsets';
 import { seedPostHeader } from './post-header';
 import { PROJECT_ROOT } from '../core/project-root';
@@ -122,7 +123,7 @@ export class FontRegistry {
   private readonly loaded = new Map<string, LoadedFont>();
   /** Font files being read ahead (readAhead), and those read, by font key, until `font` takes them. */
   private readonly reading = new Map<string, Promise<void>>();
-  private readonly readEarly = new Map<string, EarlyRead>();
+  private readonly readEarly = new Map<string, FileBytes>();
 
   constructor(readonly configFile: string) {
     const parsed = configSchema.safeParse(readJsonFile(configFile, {}, { kind: 'usage' }));
@@ -289,13 +290,13 @@ export class FontRegistry {
   }
 
   /** The bytes read ahead for a font, if the file at `file` is still the one they were read from. */
-  private takeReadAhead(key: string, file: string): Buffer | undefined {
+  private takeReadAhead(key: string, file: string): FileBytes | undefined {
     const early = this.readEarly.get(key);
     this.reading.delete(key);
     this.readEarly.delete(key);
     if (!early) return undefined;
     try {
-      return fileIdentity(fs.statSync(file)) === early.identity ? early.bytes : undefined;
+      return fileIdentity(fs.statSync(file)) === early.identity ? early : undefined;
     } catch {
       return undefined;
     }
@@ -308,17 +309,20 @@ export class FontRegistry {
     const entry = this.entry(family);
     const place = this.place(family, weight);
     const file = this.fileOf(family, weight);
-    let data: Buffer;
+    let read: FileBytes;
     try {
-      data = this.takeReadAhead(key, file) ?? readInputBytes(file, { maxBytes: INPUT_LIMITS.fontBytes, kind: 'usage', place });
+      read = this.takeReadAhead(key, file) ?? readInputFile(file, { maxBytes: INPUT_LIMITS.fontBytes, kind: 'usage', place });
     } catch (error) {
       if (!(error instanceof PamphletError)) throw error;
       // The reader names the font file; the place to fix it is fonts.json.
       throw new PamphletError(`the font file ${displayPath(file)} ${error.detail}`, place, 'usage');
     }
     const cannotRead = (why: string) => new PamphletError(`the font file ${displayPath(file)} cannot be read as a font: ${why}. ${REINSTALL}`, place, 'usage');
-    const problem = fontFileProblem(data);
+    const data = read.bytes;
+    const verified = verifiedBefore(file, read);
+    const problem = fontFileProblem(data, { checksums: !verified });
     if (problem) throw cannotRead(problem);
+    if (!verified) rememberVerified(file, read);
     let face: fontkit.Font;
     try {
       const created = fontkit.create(data);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PamphletError } from '../../src/core/errors';
-import { readInputBytes } from '../../src/core/read-input';
+import { readInputFile } from '../../src/core/read-input';
 import { FontRegistry } from '../../src/fonts/font-registry';
 import { ROOT } from '../support/build';
 import { pamphletErrorOf } from '../support/errors';
@@ -16,9 +16,9 @@ import { pamphletErrorOf } from '../support/errors';
 // The careful reader, watched: a font read ahead must not be read again.
 jest.mock('../../src/core/read-input', () => {
   const actual = jest.requireActual('../../src/core/read-input');
-  return { ...actual, readInputBytes: jest.fn(actual.readInputBytes) };
+  return { ...actual, readInputFile: jest.fn(actual.readInputFile) };
 });
-const readAgain = readInputBytes as jest.MockedFunction<typeof readInputBytes>;
+const readAgain = readInputFile as jest.MockedFunction<typeof readInputFile>;
 
 const NOTO_SANS = fs.readFileSync(path.join(ROOT, 'node_modules', '@expo-google-fonts', 'noto-sans', '400Regular', 'NotoSans_400Regular.ttf'));
 let dir: string;
