@@ -7,6 +7,7 @@
 // which each worker thread of --jobs runs (src/parallel/pdf-worker-entry.ts).
 // Run by `npm run build` after tsc; the rest of dist/ stays as tsc wrote it
 // (the scripts and the tests load it).
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -40,7 +41,6 @@ const pdfkitDataFolder = {
   name: 'pdfkit-data-folder',
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => {
-      const fs = await import('node:fs');
       const source = fs.readFileSync(args.path, 'utf8');
       if (!source.includes('__dirname')) throw new Error(`${args.path} no longer uses __dirname: check scripts/bundle.mjs`);
       // require.resolve('pdfkit') is js/pdfkit.js: its folder is js/.
@@ -61,7 +61,6 @@ const yargsCommonJs = {
     const requireHere = createRequire(path.join(ROOT, 'package.json'));
     b.onResolve({ filter: /^yargs(\/helpers)?$/ }, (args) => ({ path: requireHere.resolve(args.path) }));
     b.onLoad({ filter: /[\\/]node_modules[\\/]yargs[\\/]build[\\/]index\.cjs$/ }, async (args) => {
-      const fs = await import('node:fs');
       const source = fs.readFileSync(args.path, 'utf8');
       if (!source.includes('re(__dirname,"../locales")')) throw new Error(`${args.path} no longer finds its locales as scripts/bundle.mjs expects`);
       // require.resolve('yargs') is index.cjs, at the package's top.
@@ -148,7 +147,6 @@ const precompiledTemplates = {
   name: 'precompiled-templates',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]template[\\/]precompiled-templates\.ts$/ }, async () => {
-      const fs = await import('node:fs');
       const requireHere = createRequire(path.join(ROOT, 'package.json'));
       const Handlebars = requireHere('handlebars');
       const { compileOptions } = requireHere('./dist/template/render-markup.js');
@@ -186,8 +184,17 @@ const BUNDLES = [
   { entry: path.join(ROOT, 'src', 'parallel', 'pdf-worker.ts'), outfile: path.join(ROOT, 'dist', 'parallel', 'pdf-worker.bundle.js') },
 ];
 
+/**
+ * `import * as fs from 'node:fs'` is bundled as `__toESM(require("node:fs"))`: a copy of the module with a getter
+ * per export, made again in each module that imports it (some 50 copies of fs, path, os… in the CLI: 6 ms of
+ * every start) and a getter called on every use. Node's own modules are taken as they are: the code reads
+ * their exports by name, never a `default`.
+ */
+const plainBuiltins = (code) => code.replace(/__toESM\((require\("node:[a-z_/]+"\))\)/g, '$1');
+
 for (const { entry, outfile } of BUNDLES) {
-  await build({
+  const { outputFiles } = await build({
+    write: false,
     entryPoints: [entry],
     outfile,
     bundle: true,
@@ -205,4 +212,8 @@ for (const { entry, outfile } of BUNDLES) {
     minifyWhitespace: true,
     minifySyntax: true,
   });
+  for (const file of outputFiles) {
+    await fs.promises.mkdir(path.dirname(file.path), { recursive: true });
+    await fs.promises.writeFile(file.path, file.path.endsWith('.js') ? plainBuiltins(file.text) : file.contents);
+  }
 }

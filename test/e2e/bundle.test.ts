@@ -17,6 +17,11 @@ describe('the CLI bundle', () => {
     expect(bundle).toContain('require("../proof/mupdf.js")');
   });
 
+  it('takes Node\'s own modules as they are, not as a copy with a getter per export in each module that imports them', () => {
+    expect(bundle).toContain('require("node:fs")');
+    expect(bundle.match(/__toESM\(require\("node:/g)).toBeNull();
+  });
+
   it('is what the CLI runs, except with PAMPHLET_DEBUG set, when tsc\'s modules run, so that stacks name our files', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-which-program-'));
     try {
