@@ -65,7 +65,12 @@ const yargsCommonJs = {
       if (!source.includes('re(__dirname,"../locales")')) throw new Error(`${args.path} no longer finds its locales as scripts/bundle.mjs expects`);
       // require.resolve('yargs') is index.cjs, at the package's top.
       const folder = packageFolder('yargs', 'index.cjs', 'build');
-      return { contents: `var __yargsDir = ${folder};\n${source.replaceAll('__dirname', '__yargsDir')}`, loader: 'js' };
+      // yargs checks two invariants of its own with node:assert, which takes some 5 ms of every start to load: the
+      // same two checks, failing as assert's do (an AssertionError's message; yargs reads no more of it).
+      if (source.split('require("assert")').length !== 2) throw new Error(`${args.path} no longer requires assert once as scripts/bundle.mjs expects`);
+      const assert = '{strictEqual(a,b,m){if(a!==b)throw new Error(m||`Expected values to be strictly equal: ${a} !== ${b}`)},'
+        + 'notStrictEqual(a,b,m){if(a===b)throw new Error(m||`Expected "actual" to be strictly unequal to: ${b}`)}}';
+      return { contents: `var __yargsDir = ${folder};\n${source.replaceAll('__dirname', '__yargsDir').replace('require("assert")', assert)}`, loader: 'js' };
     });
   },
 };

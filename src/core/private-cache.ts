@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { threadId } from 'node:worker_threads';
 
 /**
  * Files the tool keeps between runs to start faster (V8's code cache of its
@@ -46,6 +45,9 @@ function isPrivate(folder: string): boolean {
  * one or none, never half of one. `written` is told the folder. Returns whether it was written.
  */
 export function writeCache(folders: string[], name: string, data: Buffer, written?: (folder: string) => void): boolean {
+  // Required here, not at the top: node:worker_threads takes some 5 ms to load, and a run seldom writes a cache.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { threadId } = require('node:worker_threads') as typeof import('node:worker_threads');
   for (const folder of folders) {
     const temporary = path.join(folder, `${name}.${process.pid}.${threadId}.tmp`);
     try {

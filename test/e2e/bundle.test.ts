@@ -22,6 +22,22 @@ describe('the CLI bundle', () => {
     expect(bundle.match(/__toESM\(require\("node:/g)).toBeNull();
   });
 
+  it('loads none of Node\'s modules that a one-language build does not use (each takes milliseconds of every start)', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-node-modules-'));
+    try {
+      const probe = path.join(folder, 'probe.js');
+      fs.writeFileSync(probe, "process.on('exit', () => process.stderr.write(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).join(',') + '\\n'));");
+      const run = spawnSync(process.execPath, ['-r', probe, CLI, 'build', '-l', 'en', '-o', path.join(folder, 'out')], { cwd: ROOT, env: { ...process.env, PAMPHLET_DEBUG: '' }, encoding: 'utf8', timeout: 120_000 });
+      expect(run.status).toBe(0);
+      const loaded = run.stderr.trim().split(',').map((m) => m.slice('NativeModule '.length));
+      expect(loaded).toContain('zlib');
+      // worker_threads: only for a pool and a cache write; fs.promises (with readline): fonts are read ahead with callbacks; assert: yargs' two checks.
+      for (const unused of ['worker_threads', 'internal/fs/promises', 'assert', 'child_process']) expect([unused, loaded.includes(unused)]).toEqual([unused, false]);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('is what the CLI runs, except with PAMPHLET_DEBUG set, when tsc\'s modules run, so that stacks name our files', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamphlet-which-program-'));
     try {
