@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { PamphletError } from '../core/errors';
+import { packageFile } from '../core/package-file';
 
 /**
  * Pictograms from Tabler's outline set (@tabler/icons, MIT): drawn as
@@ -28,7 +29,7 @@ export function pictogram(name: string): Pictogram {
   if (!NAME.test(name) || name.length > 60) throw new PamphletError(`"${name.slice(0, 60)}" is not a pictogram name: use a name of Tabler's outline icons, such as cash-banknote (lowercase letters, digits and hyphens).`);
   let svg: string;
   try {
-    svg = fs.readFileSync(require.resolve(`@tabler/icons/outline/${name}.svg`), 'utf8');
+    svg = fs.readFileSync(packageFile('@tabler/icons', `icons/outline/${name}.svg`, `@tabler/icons/outline/${name}.svg`), 'utf8');
   } catch {
     throw new PamphletError(`there is no pictogram "${name}" in Tabler's outline icons. Pick one at tabler.io/icons (an outline icon) and use its name.`);
   }

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { packageFile } from '../core/package-file';
 import { shapingTables } from './shaping-font';
 import type { LoadedFont } from '../fonts/font-registry';
 
@@ -69,7 +70,7 @@ let text = { pointer: 0, capacity: 0 };
 
 function instance(): HbExports {
   if (hb) return hb;
-  const wasm = fs.readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz.wasm'));
+  const wasm = fs.readFileSync(packageFile('harfbuzzjs', 'dist/harfbuzz.wasm', 'harfbuzzjs/dist/harfbuzz.wasm'));
   let memory: WasmMemory | undefined;
   const fail = (what: string) => () => { throw new Error(`HarfBuzz ${what}`); };
   const imports = {

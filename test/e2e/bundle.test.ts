@@ -31,8 +31,8 @@ describe('the CLI bundle', () => {
       expect(run.status).toBe(0);
       const loaded = run.stderr.trim().split(',').map((m) => m.slice('NativeModule '.length));
       expect(loaded).toContain('zlib');
-      // worker_threads: only for a pool and a cache write; fs.promises (with readline): fonts are read ahead with callbacks; assert: yargs' two checks.
-      for (const unused of ['worker_threads', 'internal/fs/promises', 'assert', 'child_process']) expect([unused, loaded.includes(unused)]).toEqual([unused, false]);
+      // worker_threads: only for a pool and a cache write; fs.promises (with readline): fonts are read ahead with callbacks; assert: yargs' two checks; the ESM resolver: files of packages found without require.resolve.
+      for (const unused of ['worker_threads', 'internal/fs/promises', 'assert', 'child_process', 'internal/modules/esm/resolve']) expect([unused, loaded.includes(unused)]).toEqual([unused, false]);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
