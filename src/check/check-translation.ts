@@ -22,7 +22,7 @@ const COUNT_MAY_BE_WORDS: PluralCategory[] = ['zero', 'one', 'two'];
  * every plain key of the source, and each plural key in the language's own
  * forms (compared with the source's "other" form).
  */
-function requiredKeys(source: Map<string, string>, translation: Translation): Map<string, string> {
+function requiredKeys(source: ReadonlyMap<string, string>, translation: Translation): Map<string, string> {
   const required = new Map<string, string>();
   const forms = pluralCategories(translation.code);
   for (const key of source.keys()) {

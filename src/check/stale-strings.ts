@@ -8,7 +8,7 @@ import { Translation } from '../languages/language';
  * The source key a translated key is translated from: itself, or for a plural
  * form of the language (help.iwg_few) the source's "other" form.
  */
-export function sourceKeyOf(key: string, sourceStrings: Map<string, string>): string | undefined {
+export function sourceKeyOf(key: string, sourceStrings: ReadonlyMap<string, string>): string | undefined {
   const plural = splitPluralKey(key);
   if (plural && sourceStrings.has(`${plural.base}_other`)) return `${plural.base}_other`;
   return sourceStrings.has(key) ? key : undefined;
@@ -19,7 +19,7 @@ export function sourceKeyOf(key: string, sourceStrings: Map<string, string>): st
  * string, or for a plural key every English form of it (one and other), so a
  * change to either marks each of the language's forms for review.
  */
-export function sourceTextOf(key: string, sourceStrings: Map<string, string>): string | undefined {
+export function sourceTextOf(key: string, sourceStrings: ReadonlyMap<string, string>): string | undefined {
   const plural = splitPluralKey(key);
   if (plural && sourceStrings.has(`${plural.base}_other`)) {
     return PLURAL_CATEGORIES.map((form) => sourceStrings.get(`${plural.base}_${form}`)).filter((t) => t !== undefined).join('\n');
@@ -28,7 +28,7 @@ export function sourceTextOf(key: string, sourceStrings: Map<string, string>): s
 }
 
 /** The hash to record for `key` when its translation is current with the English now; undefined for a key the source lacks. */
-export function currentSourceHash(key: string, sourceStrings: Map<string, string>): string | undefined {
+export function currentSourceHash(key: string, sourceStrings: ReadonlyMap<string, string>): string | undefined {
   const text = sourceTextOf(key, sourceStrings);
   return text === undefined ? undefined : sourceHash(text);
 }

@@ -21,7 +21,7 @@ export interface ExchangeUnit {
 }
 
 /** The English shown for a translated key: the same plural form when English has it (one), else the source key's text. */
-export function englishFor(key: string, sourceStrings: Map<string, string>): string | undefined {
+export function englishFor(key: string, sourceStrings: ReadonlyMap<string, string>): string | undefined {
   const plural = splitPluralKey(key);
   if (plural && sourceStrings.has(key)) return sourceStrings.get(key);
   const against = sourceKeyOf(key, sourceStrings);
