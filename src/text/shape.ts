@@ -75,7 +75,7 @@ function shapeClean(text: string, font: LoadedFont, rtl: boolean): ShapedText {
   }));
   // Glyphs are written in visual order; readers reverse right-to-left text back, so its clusters' texts go in reversed.
   // One glyph per character: each stands for its own, which is what glyphTexts would find.
-  const texts = laid.oneToOne ? laid.codePoints.map((cps) => String.fromCodePoint(cps[0])) : glyphTexts(glyphs, written, rtl);
+  const texts = laid.oneToOne ? laid.codePoints.map((cps) => characterOf(cps[0]).text) : glyphTexts(glyphs, written, rtl);
   texts.forEach((t, i) => { glyphs[i].text = t; });
   return { glyphs, advance: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) };
 }
@@ -99,14 +99,14 @@ function keepInvisible(font: LoadedFont): (char: string) => string {
  * given the cluster's code points, its other glyphs none, which is how
  * glyph-text.ts shares a cluster's text over its glyphs.
  */
-function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph[]; codePoints: number[][]; oneToOne: boolean } {
+function layout(text: string, font: LoadedFont, rtl: boolean): { glyphs: HbGlyph[]; codePoints: (readonly number[])[]; oneToOne: boolean } {
   const chars = codePointsOf(text);
   const glyphs = hbShape(hbFontOf(font), chars, rtl);
   const oneToOne = oneGlyphEach(glyphs, chars, rtl);
   if (oneToOne) return { glyphs, codePoints: oneToOne, oneToOne: true };
   const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
   const endOf = new Map(starts.map((start, i) => [start, starts[i + 1] ?? chars.length]));
-  const codePoints = glyphs.map((): number[] => []);
+  const codePoints = glyphs.map((): readonly number[] => NO_CODE_POINTS);
   const given = new Set<number>();
   for (let k = 0; k < glyphs.length; k++) {
     const i = rtl ? glyphs.length - 1 - k : k;
@@ -134,14 +134,30 @@ function codePointsOf(text: string): number[] {
  * text's order (reversed for right to left). Each glyph then stands for its
  * own character, as the general grouping above would find. Null otherwise.
  */
-function oneGlyphEach(glyphs: readonly HbGlyph[], chars: readonly number[], rtl: boolean): number[][] | null {
+function oneGlyphEach(glyphs: readonly HbGlyph[], chars: readonly number[], rtl: boolean): (readonly number[])[] | null {
   const n = glyphs.length;
   if (n !== chars.length) return null;
-  const codePoints = new Array<number[]>(n);
+  const codePoints = new Array<readonly number[]>(n);
   for (let i = 0; i < n; i++) {
     const cluster = rtl ? n - 1 - i : i;
     if (glyphs[i].cluster !== cluster) return null;
-    codePoints[i] = [chars[cluster]];
+    codePoints[i] = characterOf(chars[cluster]).codePoints;
   }
   return codePoints;
 }
+
+/**
+ * A character's code points and text, one pair per character for the
+ * process: a glyph that stands for one character shares them with every
+ * other glyph of it. Shaped texts are kept for a language (shapeText's
+ * cache), and an array and a string of their own per glyph were a tenth of
+ * what a batch's scavenges copied (issue 12, docs/speed.md).
+ */
+function characterOf(codePoint: number): { codePoints: readonly number[]; text: string } {
+  let known = characters.get(codePoint);
+  if (!known) characters.set(codePoint, (known = { codePoints: Object.freeze([codePoint]), text: String.fromCodePoint(codePoint) }));
+  return known;
+}
+const characters = new Map<number, { codePoints: readonly number[]; text: string }>();
+/** The code points of a cluster's other glyphs: none. */
+const NO_CODE_POINTS: readonly number[] = Object.freeze([]);

@@ -42,7 +42,8 @@ export interface TextRun {
 
 export interface ShapedGlyph {
   id: number;
-  codePoints: number[];
+  /** Never changed: one array may stand for the same character in every glyph of it (shape.ts). */
+  readonly codePoints: readonly number[];
   /** The text this glyph stands for when read out (glyph-text.ts): a cluster's text on one glyph, '' on the rest. */
   text: string;
   xAdvance: Points;
