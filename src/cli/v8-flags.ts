@@ -23,9 +23,9 @@ import * as v8 from 'node:v8';
  *   stays as Liftoff, V8's baseline compiler for it, compiled it. A build
  *   shapes a few thousand words; optimizing HarfBuzz's hot functions with
  *   TurboFan, in background threads, cost more than it saved, most of it in
- *   new memory for the compiler (issue 12: en 0.50 → 0.46 s, 0.65 → 0.52 s
- *   of CPU, 3,600 fewer page faults, peak 90 → 79 MiB; the batch 2.7 %
- *   faster).
+ *   new memory for the compiler (issue 12: en 0.50 → 0.45 s, 0.63 → 0.49 s
+ *   of CPU, 14,000 → 10,000 page faults, peak 92 → 78 MiB; ar 9 %, the
+ *   batch 4 % faster).
  */
 export function tuneV8ForABuild(): void {
   v8.setFlagsFromString('--semi-space-growth-factor=1');

@@ -96,6 +96,17 @@ function checkWithin(file: string, within: string, options: ReadOptions): void {
   }
 }
 
+/** The bytes of a regular file, and the file's identity when they were read. */
+export interface FileBytes {
+  bytes: Buffer;
+  identity: string;
+}
+
+/** A file's device, inode, size and times: another value once it is replaced or written to. */
+export function fileIdentity(stats: fs.Stats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+}
+
 /**
  * Reads an input file as bytes, refusing before it blocks or fills memory:
  * anything not a regular file (a FIFO, a device, a folder), a link out of
@@ -141,17 +152,6 @@ export function readInputFile(file: string, options: ReadOptions): FileBytes {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** The bytes of a regular file, and the file's identity when they were read. */
-export interface FileBytes {
-  bytes: Buffer;
-  identity: string;
-}
-
-/** A file's device, inode, size and times: another value once it is replaced or written to. */
-export function fileIdentity(stats: fs.Stats): string {
-  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
 }
 
 /**
