@@ -28,31 +28,20 @@ function tagAt(data: Uint8Array, offset: number): string {
 
 /**
  * The OpenType table checksum: the sum, modulo 2^32, of the table as
- * big-endian 32-bit words, the last one padded with zeros. Summed as four
- * sums of bytes, one per place in the word, put together once at the end:
- * three to four times faster than reading word by word (a CJK font's 10 MB
- * took 34 ms in a cold process, 8 ms this way), and exact, as no sum of a
- * font's bytes comes near 2^53.
+ * big-endian 32-bit words, the last one padded with zeros.
  */
 export function tableChecksum(data: Uint8Array, offset: number, length: number): number {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const end = offset + length;
-  const whole = offset + (length & ~3);
-  let b0 = 0;
-  let b1 = 0;
-  let b2 = 0;
-  let b3 = 0;
-  for (let i = offset; i < whole; i += 4) {
-    b0 += data[i];
-    b1 += data[i + 1];
-    b2 += data[i + 2];
-    b3 += data[i + 3];
+  let sum = 0;
+  let i = offset;
+  for (; i + 4 <= end; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  if (i < end) {
+    let word = 0;
+    for (let k = 0; k < 4; k++) word = word * 256 + (i + k < end ? data[i + k] : 0);
+    sum = (sum + word) >>> 0;
   }
-  if (whole < end) b0 += data[whole];
-  if (whole + 1 < end) b1 += data[whole + 1];
-  if (whole + 2 < end) b2 += data[whole + 2];
-  // Modulo 2^32, each place keeps only the bits that stay below 2^32 once shifted (b0 is shifted by 24).
-  const TWO_32 = 4294967296;
-  return ((b0 % 256) * 16777216 + (b1 % 65536) * 65536 + (b2 % 16777216) * 256 + (b3 % TWO_32)) % TWO_32;
+  return sum;
 }
 
 /**
