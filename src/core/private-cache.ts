@@ -1,14 +1,16 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PROJECT_ROOT } from './project-root';
 
 /**
  * Files the tool keeps between runs to start faster (V8's code cache of its
  * bundles, src/cli/code-cache.ts; hyphenation patterns as JSON,
- * src/languages/hyphenation-patterns.ts): only a cache, never needed, so
+ * src/languages/hyphenation-patterns.ts; which large fonts' checksums were
+ * verified, src/fonts/verified-fonts.ts): only a cache, never needed, so
  * every failure here means doing the work instead. They are read only from
  * a folder that this user alone (or root) can write to: code is run from
- * some of them.
+ * some of them, and a font's checksums are taken on their word.
  */
 
 /** `<root>/node_modules/.cache/pamphlet` (cleared with node_modules), else the system's temporary folder. */
@@ -16,6 +18,9 @@ export function cacheFoldersOf(root: string): string[] {
   const user = typeof process.getuid === 'function' ? `-${process.getuid()}` : '';
   return [path.join(root, 'node_modules', '.cache', 'pamphlet'), path.join(os.tmpdir(), `pamphlet-code-cache${user}`)];
 }
+
+/** The project's cache folders. (The code cache finds its own from its bundle's place, before any of this is loaded.) */
+export const PROJECT_CACHE = cacheFoldersOf(PROJECT_ROOT);
 
 /** The file `name` from the first folder that has it and that only this user can write to. */
 export function readCache(folders: string[], name: string, maxBytes = Infinity): Buffer | undefined {

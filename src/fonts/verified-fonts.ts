@@ -1,7 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../core/project-root';
-import { cacheFoldersOf, readCache, writeCache } from '../core/private-cache';
+import { PROJECT_CACHE, readCache, writeCache } from '../core/private-cache';
 import { FileBytes } from '../core/read-input';
 
 /**
@@ -21,8 +20,6 @@ const REMEMBERED_FROM_BYTES = 1024 * 1024;
 /** Changed when what the checksums verify changes: earlier entries then count for nothing. */
 const CHECK = 'sfnt-table-checksums-1';
 
-const folders = () => cacheFoldersOf(PROJECT_ROOT);
-
 /** One cache entry per font path: its name, and what it holds once the file at that path is verified. */
 function entry(file: string, read: FileBytes): { name: string; content: string } {
   const at = crypto.createHash('sha1').update(path.resolve(file)).digest('hex').slice(0, 20);
@@ -33,12 +30,12 @@ function entry(file: string, read: FileBytes): { name: string; content: string }
 export function verifiedBefore(file: string, read: FileBytes): boolean {
   if (read.bytes.length < REMEMBERED_FROM_BYTES) return false;
   const { name, content } = entry(file, read);
-  return readCache(folders(), name, 4096)?.toString('utf8') === content;
+  return readCache(PROJECT_CACHE, name, 4096)?.toString('utf8') === content;
 }
 
 /** Remembers that the file these bytes were read from had sound checksums. */
 export function rememberVerified(file: string, read: FileBytes): void {
   if (read.bytes.length < REMEMBERED_FROM_BYTES) return;
   const { name, content } = entry(file, read);
-  writeCache(folders(), name, Buffer.from(content, 'utf8'));
+  writeCache(PROJECT_CACHE, name, Buffer.from(content, 'utf8'));
 }

@@ -1,6 +1,5 @@
 import { PamphletError } from '../core/errors';
-import { cacheFoldersOf, readCache, writeCache } from '../core/private-cache';
-import { PROJECT_ROOT } from '../core/project-root';
+import { PROJECT_CACHE, readCache, writeCache } from '../core/private-cache';
 import { Translation } from './language';
 
 /**
@@ -71,8 +70,6 @@ interface PatternSet {
 }
 type CreateHyphenator = (patterns: unknown) => unknown;
 
-/** Where the patterns are kept: beside the project's packages (src/core/private-cache.ts). */
-const PATTERN_CACHE = cacheFoldersOf(PROJECT_ROOT);
 /** A set's patterns are 0.7 MB of JSON at most (hu, in hyphen 1.14.1); a larger file is no cache of ours. */
 const MAX_PATTERN_BYTES = 4 * 1024 * 1024;
 
@@ -84,7 +81,7 @@ const MAX_PATTERN_BYTES = 4 * 1024 * 1024;
  * from the module's own `patterns` the first time, per version of the package.
  * `id` is the set's module (MODULES); `folders`, where the JSON is kept: others only in tests.
  */
-export function hyphenatorOf(name: string, id: string, folders = PATTERN_CACHE): unknown {
+export function hyphenatorOf(name: string, id: string, folders = PROJECT_CACHE): unknown {
   const version = hyphenVersion();
   const file = `hyphen-${name}.json`;
   const kept = version && readPatterns(folders, file, version);

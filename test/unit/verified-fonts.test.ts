@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cacheFoldersOf } from '../../src/core/private-cache';
-import { PROJECT_ROOT } from '../../src/core/project-root';
+import { PROJECT_CACHE } from '../../src/core/private-cache';
 import { readInputFile } from '../../src/core/read-input';
 import { FontRegistry } from '../../src/fonts/font-registry';
 import { rememberVerified, verifiedBefore } from '../../src/fonts/verified-fonts';
@@ -16,7 +15,7 @@ import { pamphletErrorOf } from '../support/errors';
  */
 
 const KR = fs.readFileSync(path.join(ROOT, 'node_modules', '@expo-google-fonts', 'noto-sans-kr', '400Regular', 'NotoSansKR_400Regular.ttf'));
-const CACHE = cacheFoldersOf(PROJECT_ROOT)[0];
+const CACHE = PROJECT_CACHE[0];
 const cached = () => (fs.existsSync(CACHE) ? fs.readdirSync(CACHE).filter((name) => name.startsWith('font-')) : []);
 
 let dir: string;
